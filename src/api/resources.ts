@@ -1,0 +1,145 @@
+/**
+ * Pure functions from compiled content to the JSON API's resources. Every
+ * fragment (article, section, facts) carries attribution, licence and
+ * disclaimer, so it can be shown on its own.
+ */
+import type { LocatedSection } from "../content/library";
+import type { CompiledArticle, CompiledEntry, Section } from "../content/model";
+import type {
+  ArticleRef,
+  ArticleResource,
+  ArticleSummary,
+  Attribution,
+  ConditionResource,
+  SectionResource,
+} from "./schemas";
+import { urls } from "./urls";
+
+export function attribution(article: CompiledArticle, base: string): Attribution {
+  return {
+    text: article.attribution,
+    url: urls.page(base, article.slug),
+    authors: article.authors.map((author) => author.name),
+    publisher: article.publisher,
+    sourceUrl: article.sourceUrl,
+  };
+}
+
+function provenance(article: CompiledArticle, base: string) {
+  return { attribution: attribution(article, base), licence: article.licence, disclaimer: article.disclaimer };
+}
+
+export function articleLinks(base: string, slug: string): Record<string, string> {
+  return {
+    self: urls.article(base, slug),
+    html: urls.page(base, slug),
+    condition: urls.condition(base, slug),
+    collection: urls.articles(base),
+  };
+}
+
+export function articleRef(article: CompiledArticle, base: string): ArticleRef {
+  return {
+    slug: article.slug,
+    title: article.title,
+    language: article.language,
+    canonicalUrl: urls.page(base, article.slug),
+  };
+}
+
+/**
+ * The whole article, or only the chosen sections (each with its subsections)
+ * in document order. FAQ entries are kept when their question is selected.
+ */
+export function articleResource(
+  article: CompiledArticle,
+  base: string,
+  selected?: ReadonlySet<string>,
+): ArticleResource {
+  const sections = selected ? selectSections(article.sections, selected) : article.sections;
+  const kept = selected ? new Set(allIds(sections)) : undefined;
+  return {
+    slug: article.slug,
+    title: article.title,
+    description: article.description,
+    language: article.language,
+    canonicalUrl: urls.page(base, article.slug),
+    dates: article.dates,
+    updatedAt: article.updatedAt,
+    hash: article.hash,
+    codes: article.codes,
+    authors: article.authors,
+    editorsNote: article.editorsNote,
+    editors: article.editors,
+    publisher: article.publisher,
+    ...provenance(article, base),
+    sections,
+    faq: kept ? article.faq.filter((entry) => kept.has(entry.id)) : article.faq,
+    links: articleLinks(base, article.slug),
+  };
+}
+
+export function sectionResource(article: CompiledArticle, located: LocatedSection, base: string): SectionResource {
+  return {
+    article: articleRef(article, base),
+    section: located.section,
+    path: located.path,
+    canonicalUrl: urls.sectionAnchor(base, article.slug, located.section.id),
+    dates: article.dates,
+    updatedAt: article.updatedAt,
+    ...provenance(article, base),
+    links: {
+      self: urls.section(base, article.slug, located.section.id),
+      article: urls.article(base, article.slug),
+      html: urls.sectionAnchor(base, article.slug, located.section.id),
+    },
+  };
+}
+
+export function conditionResource(entry: CompiledEntry, base: string): ConditionResource {
+  const { article, facts } = entry;
+  return {
+    slug: article.slug,
+    name: facts.condition.name,
+    article: articleRef(article, base),
+    updatedAt: article.updatedAt,
+    facts,
+    ...provenance(article, base),
+    links: {
+      self: urls.condition(base, article.slug),
+      article: urls.article(base, article.slug),
+      html: urls.page(base, article.slug),
+    },
+  };
+}
+
+export function articleSummary(article: CompiledArticle, sections: LocatedSection[], base: string): ArticleSummary {
+  return {
+    slug: article.slug,
+    title: article.title,
+    description: article.description,
+    language: article.language,
+    canonicalUrl: urls.page(base, article.slug),
+    updatedAt: article.updatedAt,
+    hash: article.hash,
+    codes: article.codes,
+    sections: sections.map(({ section }) => ({
+      id: section.id,
+      title: section.title,
+      parentId: section.parentId,
+      hash: section.hash,
+    })),
+    links: articleLinks(base, article.slug),
+  };
+}
+
+/** Sections whose id is selected, outermost first; a selected section brings its subsections. */
+function selectSections(sections: Section[], selected: ReadonlySet<string>): Section[] {
+  return sections.flatMap((section) =>
+    selected.has(section.id) ? [section] : selectSections(section.sections, selected),
+  );
+}
+
+function allIds(sections: Section[]): string[] {
+  return sections.flatMap((section) => [section.id, ...allIds(section.sections)]);
+}

@@ -1,0 +1,129 @@
+/**
+ * Response shapes of the JSON API, as zod schemas: the single definition the
+ * resource builders are typed from and the OpenAPI document is generated from.
+ */
+import * as z from "zod/mini";
+import {
+  Author,
+  ClinicalCode,
+  CompiledArticle,
+  Facts,
+  FaqEntry,
+  HttpUrl,
+  Id,
+  Licence,
+  Person,
+  Section,
+  Text,
+} from "../content/model";
+
+const Url = z.string();
+export const Links = z.record(z.string(), Url);
+
+/** Travels with every article, section and fact response. */
+export const Attribution = z.strictObject({
+  /** Credit line to show next to the content. */
+  text: Text,
+  /** Link back to the article page on this service. */
+  url: Url,
+  authors: z.array(Text),
+  publisher: z.strictObject({ name: Text, url: z.nullable(HttpUrl) }),
+  /** The publisher's own copy of the article, when it gave one. */
+  sourceUrl: z.nullable(HttpUrl),
+});
+export type Attribution = z.infer<typeof Attribution>;
+
+const provenance = {
+  attribution: Attribution,
+  /** Null: the publisher supplied no licence, so none is claimed. */
+  licence: z.nullable(Licence),
+  disclaimer: z.array(Text),
+};
+
+export const ArticleRef = z.strictObject({ slug: Id, title: Text, language: z.string(), canonicalUrl: Url });
+export type ArticleRef = z.infer<typeof ArticleRef>;
+
+export const ArticleResource = z.strictObject({
+  slug: Id,
+  title: Text,
+  description: Text,
+  language: z.string(),
+  canonicalUrl: Url,
+  dates: CompiledArticle.shape.dates,
+  updatedAt: z.string(),
+  hash: z.string(),
+  codes: z.array(ClinicalCode),
+  authors: z.array(Author),
+  editorsNote: z.nullable(Text),
+  editors: z.array(Person),
+  publisher: CompiledArticle.shape.publisher,
+  ...provenance,
+  sections: z.array(Section),
+  faq: z.array(FaqEntry),
+  links: Links,
+});
+export type ArticleResource = z.infer<typeof ArticleResource>;
+
+export const SectionResource = z.strictObject({
+  article: ArticleRef,
+  section: Section,
+  /** Section ids from the top level down to this section. */
+  path: z.array(Id),
+  canonicalUrl: Url,
+  dates: CompiledArticle.shape.dates,
+  updatedAt: z.string(),
+  ...provenance,
+  links: Links,
+});
+export type SectionResource = z.infer<typeof SectionResource>;
+
+export const ConditionResource = z.strictObject({
+  slug: Id,
+  name: Text,
+  article: ArticleRef,
+  updatedAt: z.string(),
+  facts: Facts,
+  ...provenance,
+  links: Links,
+});
+export type ConditionResource = z.infer<typeof ConditionResource>;
+
+export const SectionSummary = z.strictObject({
+  id: Id,
+  title: z.nullable(Text),
+  parentId: z.nullable(Id),
+  hash: z.string(),
+});
+
+export const ArticleSummary = z.strictObject({
+  slug: Id,
+  title: Text,
+  description: Text,
+  language: z.string(),
+  canonicalUrl: Url,
+  updatedAt: z.string(),
+  hash: z.string(),
+  codes: z.array(ClinicalCode),
+  /** Every section at any depth with its content hash: compare hashes to see what changed. */
+  sections: z.array(SectionSummary),
+  links: Links,
+});
+export type ArticleSummary = z.infer<typeof ArticleSummary>;
+
+export const ArticleList = z.strictObject({
+  items: z.array(ArticleSummary),
+  page: z.number(),
+  pageSize: z.number(),
+  total: z.number(),
+  totalPages: z.number(),
+  links: Links,
+});
+export type ArticleList = z.infer<typeof ArticleList>;
+
+export const ServiceIndex = z.strictObject({
+  name: Text,
+  version: Text,
+  description: Text,
+  links: Links,
+});
+export type ServiceIndex = z.infer<typeof ServiceIndex>;

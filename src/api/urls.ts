@@ -1,0 +1,12 @@
+/** Absolute URLs of this service's resources, from the chosen base URL. */
+export const urls = {
+  articles: (base: string) => `${base}/v1/articles`,
+  article: (base: string, slug: string) => `${base}/v1/articles/${slug}`,
+  section: (base: string, slug: string, id: string) => `${base}/v1/articles/${slug}/sections/${id}`,
+  condition: (base: string, slug: string) => `${base}/v1/conditions/${slug}`,
+  jsonld: (base: string, slug: string) => `${base}/v1/articles/${slug}/jsonld`,
+  /** The crawlable HTML page: the canonical URL of an article. */
+  page: (base: string, slug: string) => `${base}/articles/${slug}`,
+  sectionAnchor: (base: string, slug: string, id: string) => `${base}/articles/${slug}#${id}`,
+  embed: (base: string, slug: string) => `${base}/embed/${slug}`,
+};

@@ -1,0 +1,69 @@
+/**
+ * Assembles the Worker: shared per-isolate state, one sub-app per resource,
+ * and the single place where errors become problem+json.
+ */
+import { Hono } from "hono";
+import { HTTPException } from "hono/http-exception";
+import { methodNotAllowed } from "hono/method-not-allowed";
+import { ContentLibrary } from "./content/library";
+import type { CompiledLibrary } from "./content/model";
+import type { AppEnv } from "./env";
+import { baseUrl } from "./http/base-url";
+import { PROBLEM_TYPES, ProblemError, type ProblemType, problem, problemResponse } from "./http/problem";
+import { RepresentationStore } from "./http/representation";
+import { articleRoutes } from "./routes/articles";
+import { conditionRoutes } from "./routes/conditions";
+import { problemRoutes } from "./routes/problems";
+import { serviceIndexRoutes } from "./routes/service-index";
+
+export interface AppOptions {
+  /** Where built responses are kept; one per app unless a caller wants to inspect it. */
+  representations?: RepresentationStore;
+}
+
+/** Builds the app around compiled content; the library and stored responses live as long as the isolate. */
+export function createApp(compiled: CompiledLibrary, options: AppOptions = {}) {
+  const library = new ContentLibrary(compiled);
+  const representations = options.representations ?? new RepresentationStore();
+
+  const app = new Hono<AppEnv>();
+  app.use(async (c, next) => {
+    c.set("library", library);
+    c.set("representations", representations);
+    await next();
+  });
+  app.use(baseUrl);
+  app.use(
+    methodNotAllowed({
+      app,
+      onMethodNotAllowed: (_c, methods) => {
+        const allow = [...methods, "OPTIONS"].join(", ");
+        return problemResponse(problem("method-not-allowed", `This resource supports ${allow}.`), { Allow: allow });
+      },
+    }),
+  );
+
+  const routes = app
+    .route("/", serviceIndexRoutes)
+    .route("/v1/articles", articleRoutes)
+    .route("/v1/conditions", conditionRoutes)
+    .route("/problems", problemRoutes);
+
+  app.notFound((c) => problemResponse(problem("not-found", `Nothing is served at ${new URL(c.req.url).pathname}.`)));
+  app.onError((error, c) => {
+    if (error instanceof ProblemError) return problemResponse(error.problem, error.headers);
+    if (error instanceof HTTPException) {
+      const type = problemTypeFor(error.status);
+      return problemResponse(problem(type, PROBLEM_TYPES[type].about));
+    }
+    // Unexpected: log it for operators, tell the client nothing internal.
+    console.error(`${c.req.method} ${c.req.path}:`, error);
+    return problemResponse(problem("internal-error", PROBLEM_TYPES["internal-error"].about));
+  });
+  return routes;
+}
+
+function problemTypeFor(status: number): ProblemType {
+  const known = Object.entries(PROBLEM_TYPES).find(([, type]) => type.status === status);
+  return known ? (known[0] as ProblemType) : status < 500 ? "invalid-parameters" : "internal-error";
+}

@@ -1,0 +1,361 @@
+/**
+ * The content model: one set of zod schemas for what authors write in
+ * `content/`, what the compiler emits, what the API serves and what the
+ * OpenAPI document describes.
+ *
+ * zod/mini rather than classic zod: the same validation engine at a seventh of
+ * the bundle size (measured in README "Dependencies"), which matters for a
+ * Worker that must start fast and stay under 100 KiB gzip.
+ */
+import * as z from "zod/mini";
+
+// ---------------------------------------------------------------------------
+// Building blocks
+
+/** Plain Unicode text, trimmed, never empty. Never HTML: renderers escape it. */
+export const Text = z.string().check(z.trim(), z.minLength(1, "text must not be empty"));
+
+/** A stable, URL-safe identifier: lowercase words joined by hyphens. */
+export const Id = z
+  .string()
+  .check(z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be lowercase letters, digits and single hyphens"));
+
+/** A calendar date, `YYYY-MM-DD`. */
+export const IsoDate = z.iso.date("must be a date written YYYY-MM-DD");
+
+export const HttpUrl = z.url({ protocol: /^https?$/, error: "must be an http(s) URL" });
+
+// ---------------------------------------------------------------------------
+// Article text: sections of typed blocks
+
+export interface ListItem {
+  text: string;
+  items: ListItem[];
+}
+export const ListItem: z.ZodMiniType<ListItem> = z.strictObject({
+  text: Text,
+  get items() {
+    return z.array(ListItem);
+  },
+});
+
+export const ParagraphBlock = z.strictObject({ type: z.literal("paragraph"), text: Text });
+export const ListBlock = z.strictObject({
+  type: z.literal("list"),
+  ordered: z.boolean(),
+  items: z.array(ListItem),
+});
+/** An illustration the publisher captioned; `image` is null when no image was supplied. */
+export const FigureBlock = z.strictObject({
+  type: z.literal("figure"),
+  caption: Text,
+  image: z.nullable(HttpUrl),
+});
+export const Block = z.discriminatedUnion("type", [ParagraphBlock, ListBlock, FigureBlock]);
+export type Block = z.infer<typeof Block>;
+
+export interface Section {
+  id: string;
+  /** Null only for the untitled opening section (`introduction`). */
+  title: string | null;
+  /** Heading level as published: 2 for top-level sections, 3 and deeper for nested ones. */
+  level: number;
+  parentId: string | null;
+  /** `sha256:` + hex digest of the section's title, blocks and subsections. */
+  hash: string;
+  blocks: Block[];
+  sections: Section[];
+}
+export const Section: z.ZodMiniType<Section> = z.strictObject({
+  id: Id,
+  title: z.nullable(Text),
+  level: z.number().check(z.int(), z.minimum(2), z.maximum(6)),
+  parentId: z.nullable(Id),
+  hash: z.string(),
+  blocks: z.array(Block),
+  get sections() {
+    return z.array(Section);
+  },
+});
+
+export const FaqEntry = z.strictObject({
+  id: Id,
+  question: Text,
+  answer: z.array(Block),
+  hash: z.string(),
+});
+export type FaqEntry = z.infer<typeof FaqEntry>;
+
+// ---------------------------------------------------------------------------
+// Article metadata (front matter)
+
+export const Person = z.strictObject({
+  type: z.optional(z.literal("person")),
+  name: Text,
+  jobTitle: z.optional(Text),
+  worksFor: z.optional(Text),
+  about: z.optional(z.array(Text)),
+});
+export const Organization = z.strictObject({
+  type: z.literal("organization"),
+  name: Text,
+  url: z.optional(HttpUrl),
+  about: z.optional(z.array(Text)),
+});
+export const Author = z.union([Organization, Person]);
+
+export const Licence = z.strictObject({ name: Text, url: z.optional(HttpUrl) });
+
+/** A clinical code in any coding system, e.g. `{ system: "ICD-10", code: "R25.2" }`. */
+export const ClinicalCode = z.strictObject({
+  system: Text,
+  code: Text,
+  name: z.optional(Text),
+});
+export type ClinicalCode = z.infer<typeof ClinicalCode>;
+
+/** Publisher dates. Each is given only when the publisher supplied it. */
+export const ArticleDates = z.strictObject({
+  published: z.optional(IsoDate),
+  modified: z.optional(IsoDate),
+  reviewed: z.optional(IsoDate),
+  nextReview: z.optional(IsoDate),
+});
+
+/** What authors write at the top of `content/<slug>/article.md`. */
+export const FrontMatter = z.strictObject({
+  slug: Id,
+  title: Text,
+  description: Text,
+  language: z.string().check(z.regex(/^[a-z]{2,3}(?:-[A-Z]{2})?$/, "must be a language tag such as en-GB")),
+  dates: z.optional(ArticleDates),
+  authors: z.array(Author).check(z.minLength(1, "at least one author is required")),
+  editorsNote: z.optional(Text),
+  editors: z.optional(z.array(Person)),
+  publisher: z.strictObject({ name: Text, url: z.optional(HttpUrl) }),
+  licence: z.optional(Licence),
+  attribution: Text,
+  disclaimer: z.array(Text).check(z.minLength(1, "a disclaimer is required")),
+  /** The publisher's own URL for the article, when it gave one. */
+  sourceUrl: z.optional(HttpUrl),
+  codes: z.optional(z.array(ClinicalCode)),
+  /** Id of the section whose subsections are the FAQ questions. */
+  faqSection: z.optional(Id),
+});
+export type FrontMatter = z.infer<typeof FrontMatter>;
+
+// ---------------------------------------------------------------------------
+// Structured medical facts (`content/<slug>/facts.yaml`)
+
+/** A list an article may have nothing for: left out by authors, served as []. */
+function list<T extends z.ZodMiniType>(item: T) {
+  return z._default(z.array(item), []);
+}
+
+/** Where a fact comes from: a section id and a quote that appears verbatim in it. */
+const sourced = { section: Id, quote: Text };
+export const SourceQuote = z.strictObject(sourced);
+
+export const Fact = z.strictObject({ id: Id, name: Text, ...sourced });
+export type Fact = z.infer<typeof Fact>;
+export const Statement = z.strictObject({ id: Id, ...sourced });
+
+export const CauseKind = z.enum(["theory", "lifestyle", "condition"]);
+export const Cause = z.strictObject({
+  id: Id,
+  name: Text,
+  kind: CauseKind,
+  group: z.optional(Text),
+  examples: z.optional(z.array(Text)),
+  ...sourced,
+});
+
+export const Treatment = z.strictObject({
+  id: Id,
+  name: Text,
+  kind: z.enum(["self-care", "medical", "medication"]),
+  exercises: z.optional(z.array(Id)),
+  ...sourced,
+});
+
+export const Exercise = z.strictObject({
+  id: Id,
+  name: Text,
+  section: Id,
+  steps: z.array(Text).check(z.minLength(1, "an exercise needs at least one step")),
+});
+
+export const CausativeDrug = z.strictObject({
+  id: Id,
+  name: Text,
+  purpose: z.optional(Text),
+  treats: z.optional(z.array(Text)),
+  prevents: z.optional(z.array(Text)),
+  ...sourced,
+});
+
+export const SideEffect = z.strictObject({
+  id: Id,
+  name: Text,
+  description: z.optional(Text),
+  serious: z.optional(z.boolean()),
+  rare: z.optional(z.boolean()),
+  ...sourced,
+});
+
+export const CareCondition = z.strictObject({
+  text: Text,
+  includes: z.optional(z.array(Text)),
+});
+
+export const CareAdvice = z.strictObject({
+  id: Id,
+  /** self-care: no appointment needed; routine: see a GP; urgent: GP urgently or NHS 111. */
+  urgency: z.enum(["self-care", "routine", "urgent"]),
+  action: Text,
+  when: list(CareCondition),
+  ...sourced,
+});
+
+/** A drug treatment: the therapy (with its side effects) that uses a drug. */
+export const DrugTherapy = z.strictObject({
+  id: Id,
+  name: Text,
+  drug: z.strictObject({
+    name: Text,
+    dosageForm: z.optional(Text),
+    prescriptionOnly: z.boolean(),
+  }),
+  ...sourced,
+  firstUsedFor: z.optional(z.strictObject({ name: Text, ...sourced })),
+  suitability: z.optional(SourceQuote),
+  sideEffects: list(SideEffect),
+  dosageAdvice: z.optional(SourceQuote),
+  overdose: z.optional(z.strictObject({ effects: z.array(Text), ...sourced })),
+  prescribingConditions: list(Statement),
+  course: z.optional(
+    z.strictObject({
+      durationWeeks: z.number().check(z.int(), z.positive()),
+      ...sourced,
+      stopRule: z.optional(SourceQuote),
+    }),
+  ),
+});
+
+/**
+ * The structured facts of a condition. Only `condition` is required: an
+ * article states what it states, and a list it has nothing for is empty.
+ */
+export const Facts = z.strictObject({
+  condition: z.strictObject({
+    name: Text,
+    ...sourced,
+    alternateNames: list(z.strictObject({ name: Text, ...sourced })),
+    codes: list(ClinicalCode),
+    pathophysiology: z.optional(SourceQuote),
+    types: list(Fact),
+  }),
+  anatomy: list(Fact),
+  symptoms: list(Fact),
+  course: z.optional(
+    z.strictObject({
+      duration: z.optional(
+        z.strictObject({
+          summary: Text,
+          maximumMinutes: z.optional(z.number().check(z.positive())),
+          ...sourced,
+        }),
+      ),
+      progression: list(Statement),
+      prognosis: list(Statement),
+    }),
+  ),
+  epidemiology: list(Statement),
+  causes: list(Cause),
+  riskFactors: list(Fact),
+  tests: list(Fact),
+  differentialDiagnoses: list(
+    z.strictObject({
+      id: Id,
+      name: Text,
+      distinguishingSigns: z.array(Text),
+      /** Id of the care advice to follow when these signs are present. */
+      careAdvice: z.optional(Id),
+      ...sourced,
+    }),
+  ),
+  treatments: list(Treatment),
+  exercises: list(Exercise),
+  exercisePlan: z.optional(
+    z.strictObject({
+      exercises: z.array(Id),
+      frequency: z.optional(Text),
+      durationWeeks: z.optional(z.strictObject({ minimum: z.number(), maximum: z.number() })),
+      ...sourced,
+      timing: z.optional(SourceQuote),
+      expectedBenefit: z.optional(SourceQuote),
+    }),
+  ),
+  prevention: list(Fact),
+  /** Medicines that can cause the condition, with what they are used for. */
+  causativeDrugs: z.optional(
+    z.strictObject({
+      ...sourced,
+      advice: z.optional(SourceQuote),
+      drugs: z.array(CausativeDrug),
+    }),
+  ),
+  drugTherapies: list(DrugTherapy),
+  /** Medicines tried for the condition but not recommended. */
+  drugsNotRecommended: z.optional(
+    z.strictObject({
+      ...sourced,
+      reason: z.optional(SourceQuote),
+      exception: z.optional(SourceQuote),
+      drugs: z.array(z.strictObject({ id: Id, name: Text })),
+    }),
+  ),
+  careAdvice: list(CareAdvice),
+});
+export type Facts = z.infer<typeof Facts>;
+/** Facts as authors write them: lists may be left out. */
+export type FactsInput = z.input<typeof Facts>;
+
+// ---------------------------------------------------------------------------
+// Compiled content: what the Worker imports
+
+export const CompiledArticle = z.strictObject({
+  slug: Id,
+  title: Text,
+  description: Text,
+  language: z.string(),
+  /** Publisher dates; null where the publisher gave none. */
+  dates: z.strictObject({
+    published: z.nullable(IsoDate),
+    modified: z.nullable(IsoDate),
+    reviewed: z.nullable(IsoDate),
+    nextReview: z.nullable(IsoDate),
+  }),
+  /** When this API's copy of the content last changed (not a publisher date). */
+  updatedAt: z.iso.datetime(),
+  authors: z.array(Author),
+  editorsNote: z.nullable(Text),
+  editors: z.array(Person),
+  publisher: z.strictObject({ name: Text, url: z.nullable(HttpUrl) }),
+  licence: z.nullable(Licence),
+  attribution: Text,
+  disclaimer: z.array(Text),
+  sourceUrl: z.nullable(HttpUrl),
+  codes: z.array(ClinicalCode),
+  /** `sha256:` digest of the whole article (metadata, sections and facts). */
+  hash: z.string(),
+  sections: z.array(Section),
+  faq: z.array(FaqEntry),
+});
+export type CompiledArticle = z.infer<typeof CompiledArticle>;
+
+export const CompiledEntry = z.strictObject({ article: CompiledArticle, facts: Facts });
+export type CompiledEntry = z.infer<typeof CompiledEntry>;
+
+export const CompiledLibrary = z.strictObject({ entries: z.array(CompiledEntry) });
+export type CompiledLibrary = z.infer<typeof CompiledLibrary>;

@@ -1,0 +1,102 @@
+/**
+ * RFC 9457 problem details. Expected failures throw a ProblemError; the app's
+ * single onError turns it (and anything unexpected) into application/problem+json.
+ */
+
+/** One bad input, named so a client can point at it. */
+export interface FieldError {
+  /** Where the value came from. */
+  in: "query" | "path" | "header";
+  /** The parameter or header name. */
+  name: string;
+  detail: string;
+}
+
+export interface Problem {
+  /** Relative URI of the problem type, documented at GET /problems/{type}. */
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  errors?: FieldError[];
+}
+
+/** The problem types this API uses: a stable slug, its title and what it means. */
+export const PROBLEM_TYPES = {
+  "not-found": { status: 404, title: "Not Found", about: "No article, section or route exists at this URL." },
+  "invalid-parameters": {
+    status: 400,
+    title: "Invalid parameters",
+    about: "One or more query or path parameters are malformed; `errors` names each one and what is wrong with it.",
+  },
+  "method-not-allowed": {
+    status: 405,
+    title: "Method Not Allowed",
+    about: "The resource exists but does not support this HTTP method; the `Allow` header lists the ones it does.",
+  },
+  "not-acceptable": {
+    status: 406,
+    title: "Not Acceptable",
+    about: "None of the media types in the `Accept` header can be served at this URL; `detail` lists those that can.",
+  },
+  "not-implemented": {
+    status: 501,
+    title: "Not Implemented",
+    about: "This option is defined by a standard but not served.",
+  },
+  "too-many-requests": {
+    status: 429,
+    title: "Too Many Requests",
+    about: "This client sent too many requests; wait for the number of seconds in `Retry-After`.",
+  },
+  "request-too-large": {
+    status: 413,
+    title: "Content Too Large",
+    about: "The request (URL, headers or body) is larger than this API accepts.",
+  },
+  "internal-error": {
+    status: 500,
+    title: "Internal Server Error",
+    about: "Something failed inside the service. Nothing about the request caused it; try again later.",
+  },
+} as const;
+
+export type ProblemType = keyof typeof PROBLEM_TYPES;
+
+export class ProblemError extends Error {
+  constructor(
+    readonly problem: Problem,
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(problem.detail);
+    this.name = "ProblemError";
+  }
+}
+
+export function problem(type: ProblemType, detail: string, errors?: FieldError[]): Problem {
+  const { status, title } = PROBLEM_TYPES[type];
+  return { type: `/problems/${type}`, title, status, detail, ...(errors ? { errors } : {}) };
+}
+
+/** Throws a 404 problem. */
+export function notFound(detail: string): never {
+  throw new ProblemError(problem("not-found", detail));
+}
+
+/** Throws a 400 problem naming each bad parameter. */
+export function invalidParameters(errors: FieldError[]): never {
+  const names = [...new Set(errors.map((error) => error.name))].join(", ");
+  throw new ProblemError(problem("invalid-parameters", `Invalid value for: ${names}.`, errors));
+}
+
+export function problemResponse(details: Problem, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(details), {
+    status: details.status,
+    headers: {
+      "Content-Type": "application/problem+json; charset=utf-8",
+      // An error now may be content later (a new article): never cache it long.
+      "Cache-Control": "no-store",
+      ...headers,
+    },
+  });
+}

@@ -1,0 +1,92 @@
+/**
+ * Stored representations: every content response is built once per isolate
+ * (per base URL and variant), together with its bytes and strong ETag, then
+ * served as those bytes. Steady-state requests do no serialisation,
+ * rendering or hashing.
+ */
+import type { TypedResponse } from "hono";
+
+/** What a route builds, once: a JSON value (typed `T`) or text such as HTML. */
+export type RepresentationSource<T> = {
+  /** When the content behind this representation last changed. */
+  lastModified: string | Date;
+  /** Extra headers that belong to this representation, such as `Link`. */
+  headers?: Record<string, string>;
+} & ({ json: T } | { text: string; contentType: string });
+
+const JSON_CONTENT_TYPE = "application/json; charset=utf-8";
+
+/** A built response body and its validators. `T` is the JSON body type, carried to the typed client. */
+export interface Representation<T = unknown> {
+  readonly body: Uint8Array;
+  readonly contentType: string;
+  /** Strong validator: a SHA-256 of the body. */
+  readonly etag: string;
+  /** HTTP date of `lastModified`, whole seconds. */
+  readonly lastModified: string;
+  readonly lastModifiedTime: number;
+  readonly headers: Readonly<Record<string, string>>;
+  /** Type-level only, never set: lets `T` flow from the store to the response. */
+  readonly bodyType?: T;
+}
+
+/** A JSON response whose body type the typed client (`hono/client`) can see. */
+export type JsonResponse<T> = Response & TypedResponse<T, 200, "json">;
+
+const encoder = new TextEncoder();
+
+/**
+ * Builds each keyed representation once and keeps it, up to `capacity`
+ * entries (least recently used first out), so variants chosen by clients,
+ * such as section selections or hosts, cannot grow memory without bound.
+ */
+export class RepresentationStore {
+  /** How many representations were built: a test can assert each is built once. */
+  builds = 0;
+  private readonly stored = new Map<string, Promise<Representation>>();
+
+  constructor(private readonly capacity = 512) {}
+
+  /** The representation stored under `key`, built by `build` the first time it is asked for. */
+  get<T>(key: string, build: () => RepresentationSource<T>): Promise<Representation<T>> {
+    const existing = this.stored.get(key);
+    if (existing) {
+      // Refresh its place in the recency order.
+      this.stored.delete(key);
+      this.stored.set(key, existing);
+      // Each key is only ever built by one route, from one `build` returning a T.
+      return existing as Promise<Representation<T>>;
+    }
+    const created = this.create(build);
+    this.stored.set(key, created);
+    // A failed build is not kept: the next request tries again.
+    created.catch(() => this.stored.delete(key));
+    if (this.stored.size > this.capacity) {
+      const oldest = this.stored.keys().next().value;
+      if (oldest !== undefined) this.stored.delete(oldest);
+    }
+    return created;
+  }
+
+  private async create<T>(build: () => RepresentationSource<T>): Promise<Representation<T>> {
+    this.builds++;
+    const source = build();
+    const body = encoder.encode("json" in source ? JSON.stringify(source.json) : source.text);
+    const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", body));
+    const time = Math.floor(new Date(source.lastModified).getTime() / 1000) * 1000;
+    return {
+      body,
+      contentType: "json" in source ? JSON_CONTENT_TYPE : source.contentType,
+      etag: `"${base64url(digest)}"`,
+      lastModified: new Date(time).toUTCString(),
+      lastModifiedTime: time,
+      headers: source.headers ?? {},
+    };
+  }
+}
+
+function base64url(bytes: Uint8Array): string {
+  let binary = "";
+  for (const byte of bytes) binary += String.fromCharCode(byte);
+  return btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+}

@@ -1,0 +1,104 @@
+/** `/v1/articles`: the article collection, whole articles and single sections. */
+import { Hono } from "hono";
+import { ArticleListQuery, ArticleQuery } from "../api/parameters";
+import { articleResource, articleSummary, sectionResource } from "../api/resources";
+import type { ArticleList, ArticleResource, SectionResource } from "../api/schemas";
+import { urls } from "../api/urls";
+import type { ContentLibrary } from "../content/library";
+import type { AppEnv } from "../env";
+import { invalidParameters, notFound } from "../http/problem";
+import { sendRepresentation } from "../http/send";
+import { validQuery } from "../http/validation";
+
+const DEFAULT_PAGE_SIZE = 20;
+
+export const articleRoutes = new Hono<AppEnv>()
+  .get("/", validQuery(ArticleListQuery), async (c) => {
+    const { library, baseUrl } = c.var;
+    const query = c.req.valid("query");
+    const page = query.page ?? 1;
+    const pageSize = query.pageSize ?? DEFAULT_PAGE_SIZE;
+    const key = `list ${baseUrl} ${page} ${pageSize} ${query.updatedSince ?? ""} ${query.code?.system ?? ""}|${query.code?.code ?? ""}`;
+    const representation = await c.var.representations.get<ArticleList>(key, () => {
+      const matching = filterArticles(library, query);
+      const totalPages = Math.max(1, Math.ceil(matching.length / pageSize));
+      const items = matching
+        .slice((page - 1) * pageSize, page * pageSize)
+        .map((article) => articleSummary(article, library.sections(article.slug), baseUrl));
+      const pageUrl = (n: number) => listUrl(baseUrl, { ...query, page: n, pageSize });
+      const links: Record<string, string> = { self: pageUrl(page), first: pageUrl(1), last: pageUrl(totalPages) };
+      if (page < totalPages) links.next = pageUrl(page + 1);
+      if (page > 1) links.prev = pageUrl(Math.min(page - 1, totalPages));
+      const body: ArticleList = { items, page, pageSize, total: matching.length, totalPages, links };
+      return {
+        json: body,
+        lastModified: library.updatedAt,
+        headers: { Link: linkHeader(links) },
+      };
+    });
+    return sendRepresentation(c, representation);
+  })
+  .get("/:slug", validQuery(ArticleQuery), async (c) => {
+    const { library, baseUrl } = c.var;
+    const slug = c.req.param("slug");
+    const entry = library.entry(slug) ?? notFound(`There is no article "${slug}".`);
+    const requested = c.req.valid("query").sections;
+    let selection: string[] | undefined;
+    if (requested) {
+      const unknown = requested.filter((id) => !library.section(slug, id));
+      if (unknown.length > 0) {
+        invalidParameters([
+          { in: "query", name: "sections", detail: `unknown section id(s) in "${slug}": ${unknown.join(", ")}` },
+        ]);
+      }
+      // Document order, so equivalent selections share one stored representation.
+      selection = library.sections(slug).flatMap(({ section }) => (requested.includes(section.id) ? [section.id] : []));
+    }
+    const key = `article ${baseUrl} ${slug} ${selection?.join(",") ?? "*"}`;
+    const representation = await c.var.representations.get<ArticleResource>(key, () => ({
+      json: articleResource(entry.article, baseUrl, selection ? new Set(selection) : undefined),
+      lastModified: entry.article.updatedAt,
+    }));
+    return sendRepresentation(c, representation);
+  })
+  .get("/:slug/sections/:id", async (c) => {
+    const { library, baseUrl } = c.var;
+    const { slug, id } = c.req.param();
+    const entry = library.entry(slug) ?? notFound(`There is no article "${slug}".`);
+    const located = library.section(slug, id) ?? notFound(`Article "${slug}" has no section "${id}".`);
+    const representation = await c.var.representations.get<SectionResource>(`section ${baseUrl} ${slug} ${id}`, () => ({
+      json: sectionResource(entry.article, located, baseUrl),
+      lastModified: entry.article.updatedAt,
+    }));
+    return sendRepresentation(c, representation);
+  });
+
+function filterArticles(library: ContentLibrary, query: ArticleListQuery) {
+  return library.entries
+    .map((entry) => entry.article)
+    .filter((article) => !query.updatedSince || article.updatedAt >= query.updatedSince)
+    .filter((article) => {
+      const wanted = query.code;
+      if (!wanted) return true;
+      return article.codes.some(
+        (code) =>
+          code.code.toLowerCase() === wanted.code.toLowerCase() &&
+          (wanted.system === null || code.system.toLowerCase() === wanted.system.toLowerCase()),
+      );
+    });
+}
+
+function listUrl(base: string, query: ArticleListQuery & { page: number; pageSize: number }): string {
+  const params = new URLSearchParams({ page: String(query.page), pageSize: String(query.pageSize) });
+  if (query.updatedSince) params.set("updatedSince", query.updatedSince);
+  if (query.code) params.set("code", query.code.system ? `${query.code.system}|${query.code.code}` : query.code.code);
+  return `${urls.articles(base)}?${params}`;
+}
+
+/** RFC 8288 `Link` header from named links. */
+function linkHeader(links: Record<string, string>): string {
+  return Object.entries(links)
+    .filter(([rel]) => rel !== "self")
+    .map(([rel, url]) => `<${url}>; rel="${rel}"`)
+    .join(", ");
+}

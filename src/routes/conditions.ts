@@ -1,0 +1,18 @@
+/** `/v1/conditions/{slug}`: the structured medical facts behind an article. */
+import { Hono } from "hono";
+import { conditionResource } from "../api/resources";
+import type { ConditionResource } from "../api/schemas";
+import type { AppEnv } from "../env";
+import { notFound } from "../http/problem";
+import { sendRepresentation } from "../http/send";
+
+export const conditionRoutes = new Hono<AppEnv>().get("/:slug", async (c) => {
+  const { library, baseUrl } = c.var;
+  const slug = c.req.param("slug");
+  const entry = library.entry(slug) ?? notFound(`There is no condition "${slug}".`);
+  const representation = await c.var.representations.get<ConditionResource>(`condition ${baseUrl} ${slug}`, () => ({
+    json: conditionResource(entry, baseUrl),
+    lastModified: entry.article.updatedAt,
+  }));
+  return sendRepresentation(c, representation);
+});

@@ -1,0 +1,192 @@
+/**
+ * The content compiler: the real content compiles, and each kind of bad
+ * content is refused with the exact `file:line: message` an author needs.
+ * Each broken case is the valid test content with one edit.
+ */
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { compileLibrary } from "../../scripts/content/compile-library";
+import { ContentErrors } from "../../scripts/content/content-error";
+
+const FIXTURES = join(import.meta.dirname, "../fixtures/content");
+const ARTICLE = "content/sample-condition/article.md";
+const FACTS = "content/sample-condition/facts.yaml";
+
+describe("compiling the real content", () => {
+  it("compiles content/ into one article with its sections, FAQ and facts", () => {
+    const library = compileLibrary(join(import.meta.dirname, "../../content"));
+    expect(library.entries).toHaveLength(1);
+    const [entry] = library.entries;
+    expect(entry?.article.slug).toBe("leg-cramps");
+    expect(entry?.article.faq).toHaveLength(12);
+    expect(entry?.facts.drugTherapies[0]?.id).toBe("quinine");
+  });
+
+  it("is deterministic: the same content gives the same hashes", () => {
+    const once = compileLibrary(FIXTURES);
+    const twice = compileLibrary(FIXTURES);
+    expect(twice).toEqual(once);
+  });
+});
+
+describe("refusing broken content", () => {
+  let root: string;
+  beforeEach(() => {
+    root = mkdtempSync(join(tmpdir(), "content-"));
+    cpSync(FIXTURES, join(root, "content"), { recursive: true });
+  });
+  afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+  /** Replaces `find` (which must occur) in a file of the temporary content tree. */
+  function edit(file: string, find: string, replace: string): string {
+    const path = join(root, file);
+    const text = readFileSync(path, "utf8");
+    expect(text, `${file} contains ${JSON.stringify(find)}`).toContain(find);
+    const edited = text.replace(find, replace);
+    writeFileSync(path, edited);
+    return edited;
+  }
+
+  /** 1-based line of the first line containing `needle`. */
+  function lineOf(text: string, needle: string): number {
+    return text.split("\n").findIndex((line) => line.includes(needle)) + 1;
+  }
+
+  function problems(): string[] {
+    try {
+      compileLibrary(join(root, "content"), root);
+    } catch (error) {
+      if (error instanceof ContentErrors) return error.errors.map((problem) => problem.message);
+      throw error;
+    }
+    throw new Error("the broken content compiled");
+  }
+
+  it("refuses an unknown front-matter field", () => {
+    const text = edit(ARTICLE, "language: en-GB\n", "language: en-GB\ncolour: blue\n");
+    expect(problems()).toEqual([`${ARTICLE}:${lineOf(text, "colour")}: unknown field "colour"`]);
+  });
+
+  it("refuses an unknown fact field", () => {
+    const text = edit(FACTS, "    name: An item\n", "    name: An item\n    severity: high\n");
+    expect(problems()).toEqual([`${FACTS}:${lineOf(text, "severity")}: unknown field "severity"`]);
+  });
+
+  it("refuses an article without a title", () => {
+    edit(ARTICLE, "title: Sample condition\n", "");
+    expect(problems()).toEqual([`${ARTICLE}:2: missing field "title"`]);
+  });
+
+  it("refuses a duplicate section id", () => {
+    const text = edit(ARTICLE, "### A subtopic", "### First topic");
+    expect(problems()).toEqual([
+      `${ARTICLE}:${lineOf(text, "### First topic")}: duplicate section id "first-topic" (first used on line ${lineOf(text, "## First topic")})`,
+    ]);
+  });
+
+  it("refuses a duplicate section id given explicitly", () => {
+    const text = edit(ARTICLE, "### Is this a question?", "### Is this a question? {#first-topic}");
+    expect(problems()).toEqual([
+      `${ARTICLE}:${lineOf(text, "{#first-topic}")}: duplicate section id "first-topic" (first used on line ${lineOf(text, "## First topic")})`,
+      // The refused heading was the FAQ's only question.
+      `${ARTICLE}:${lineOf(text, "faqSection")}: faqSection "questions" has no questions`,
+    ]);
+  });
+
+  it("refuses a fact that points at a missing section", () => {
+    const text = edit(FACTS, "section: first-topic", "section: no-such-section");
+    expect(problems()).toEqual([
+      `${FACTS}:${lineOf(text, "no-such-section")}: fact "an-item" points at missing section "no-such-section"`,
+    ]);
+  });
+
+  it("refuses a fact whose quote is not in its section", () => {
+    const text = edit(FACTS, "quote: An item", "quote: An invented item");
+    expect(problems()).toEqual([
+      `${FACTS}:${lineOf(text, "An invented item")}: quote not found in section "first-topic": "An invented item"`,
+    ]);
+  });
+
+  it("refuses a date that does not exist", () => {
+    const text = edit(ARTICLE, "published: 2026-01-15", "published: 2026-02-30");
+    expect(problems()).toEqual([
+      `${ARTICLE}:${lineOf(text, "published")}: dates.published: must be a date written YYYY-MM-DD`,
+    ]);
+  });
+
+  it("refuses a date in another format", () => {
+    const text = edit(ARTICLE, "published: 2026-01-15", "published: 15/01/2026");
+    expect(problems()).toEqual([
+      `${ARTICLE}:${lineOf(text, "published")}: dates.published: must be a date written YYYY-MM-DD`,
+    ]);
+  });
+
+  it("refuses an empty list item", () => {
+    const text = edit(ARTICLE, "- Another item\n", "-\n");
+    expect(problems()).toEqual([`${ARTICLE}:${lineOf(text, "- An item") + 1}: empty text: list item has no text`]);
+  });
+
+  it("refuses an empty heading", () => {
+    const text = edit(ARTICLE, "### A subtopic", "###");
+    expect(problems()).toEqual([
+      `${ARTICLE}:${lineOf(text, "Text of the subtopic") - 2}: empty text: heading has no title`,
+    ]);
+  });
+
+  it("refuses an empty description", () => {
+    const text = edit(ARTICLE, "description: A made-up article used by the tests.", 'description: ""');
+    expect(problems()).toEqual([`${ARTICLE}:${lineOf(text, "description")}: description: text must not be empty`]);
+  });
+
+  it("refuses a heading that skips a level", () => {
+    const text = edit(ARTICLE, "### A subtopic", "#### A subtopic");
+    expect(problems()).toEqual([
+      `${ARTICLE}:${lineOf(text, "#### A subtopic")}: heading level 4 skips a level: expected at most 3`,
+    ]);
+  });
+
+  it("refuses Markdown the model cannot carry instead of dropping it", () => {
+    const text = edit(ARTICLE, "Text of the subtopic.", "Text of the *subtopic*.\n\n<script>alert(1)</script>");
+    expect(problems()).toEqual([
+      `${ARTICLE}:${lineOf(text, "Text of the")}: unsupported inline Markdown (emphasis): article text is plain`,
+      `${ARTICLE}:${lineOf(text, "<script>")}: unsupported Markdown (html): articles use headings, paragraphs, lists and captioned images`,
+    ]);
+  });
+
+  it("refuses a duplicate YAML key at its line", () => {
+    const text = edit(FACTS, "  name: Sample condition\n", "  name: Sample condition\n  name: Again\n");
+    expect(problems()).toEqual([`${FACTS}:${lineOf(text, "name: Again")}: YAML: Map keys must be unique`]);
+  });
+
+  it("refuses a YAML syntax error", () => {
+    edit(FACTS, "  name: Sample condition\n", "  name: [Sample condition\n");
+    expect(problems()).toEqual([expect.stringMatching(new RegExp(`^${FACTS}:\\d+: YAML: Flow sequence`))]);
+  });
+
+  it("refuses a slug that does not match its folder", () => {
+    const text = edit(ARTICLE, "slug: sample-condition", "slug: other-condition");
+    expect(problems()).toEqual([
+      `${ARTICLE}:${lineOf(text, "slug:")}: slug "other-condition" must match the folder name "sample-condition"`,
+    ]);
+  });
+
+  it("refuses an FAQ section that does not exist", () => {
+    const text = edit(ARTICLE, "faqSection: questions", "faqSection: answers");
+    expect(problems()).toEqual([
+      `${ARTICLE}:${lineOf(text, "faqSection")}: faqSection "answers" is not a top-level section of the article`,
+    ]);
+  });
+
+  it("refuses an article folder without its facts", () => {
+    rmSync(join(root, FACTS));
+    expect(problems()).toEqual([`${FACTS}:1: file is missing`]);
+  });
+
+  it("reports every problem at once", () => {
+    edit(ARTICLE, "language: en-GB\n", "language: en-GB\ncolour: blue\n");
+    edit("content/coded-condition/facts.yaml", "section: only-section", "section: nowhere");
+    expect(problems()).toHaveLength(2);
+  });
+});

@@ -1,0 +1,64 @@
+import { describe, expect, it } from "vitest";
+import { call, getJson, getProblem } from "../support/worker";
+
+describe("errors are RFC 9457 problem+json", () => {
+  it("answers 404 for a path nothing serves", async () => {
+    const problem = await getProblem("/no/such/route", 404);
+    expect(problem).toEqual({
+      type: "/problems/not-found",
+      title: "Not Found",
+      status: 404,
+      detail: "Nothing is served at /no/such/route.",
+    });
+  });
+
+  it.each(["POST", "PUT", "PATCH", "DELETE"])("answers %s on a content route with 405 and Allow", async (method) => {
+    const response = await call("/v1/articles/leg-cramps", { method });
+    expect(response.status).toBe(405);
+    expect(response.headers.get("Allow")).toBe("GET, HEAD, OPTIONS");
+    expect(response.headers.get("Content-Type")).toMatch(/^application\/problem\+json/);
+    expect(await response.json()).toMatchObject({ type: "/problems/method-not-allowed", status: 405 });
+  });
+
+  it.each([
+    ["page=0", "page", "must be a whole number from 1 to 10000"],
+    ["page=-1", "page", "must be a whole number from 1 to 10000"],
+    ["page=1.5", "page", "must be a whole number from 1 to 10000"],
+    ["page=abc", "page", "must be a whole number from 1 to 10000"],
+    ["page=", "page", "must be a whole number from 1 to 10000"],
+    ["page=99999999999", "page", "must be a whole number from 1 to 10000"],
+    ["pageSize=0", "pageSize", "must be a whole number from 1 to 100"],
+    ["pageSize=101", "pageSize", "must be a whole number from 1 to 100"],
+    ["pageSize=1&pageSize=2", "pageSize", "must be given only once"],
+    ["updatedSince=yesterday", "updatedSince", expect.stringContaining("must be an ISO 8601 date")],
+    ["updatedSince=2026-02-30", "updatedSince", expect.stringContaining("must be an ISO 8601 date")],
+    ["updatedSince=2026-13-01", "updatedSince", expect.stringContaining("must be an ISO 8601 date")],
+    ["code=", "code", expect.stringContaining("must be a clinical code")],
+    ["code=<script>", "code", expect.stringContaining("must be a clinical code")],
+  ])("answers ?%s on /v1/articles with 400 naming %s", async (query, name, detail) => {
+    const problem = await getProblem(`/v1/articles?${query}`, 400);
+    expect(problem.type).toBe("/problems/invalid-parameters");
+    expect(problem.errors).toEqual([{ in: "query", name, detail }]);
+  });
+
+  it.each([
+    ["sections=", "must be comma-separated section ids (lowercase letters, digits and hyphens)"],
+    ["sections=Calf_Extension", "must be comma-separated section ids (lowercase letters, digits and hyphens)"],
+    [`sections=${Array.from({ length: 51 }, (_, i) => `s${i}`).join(",")}`, "must list at most 50 section ids"],
+    ["sections=a&sections=b", "must be given only once"],
+  ])("answers ?%s on an article with 400 naming sections", async (query, detail) => {
+    const problem = await getProblem(`/v1/articles/leg-cramps?${query}`, 400);
+    expect(problem.errors).toEqual([{ in: "query", name: "sections", detail }]);
+  });
+
+  it("ignores parameters it does not know", async () => {
+    const response = await call("/v1/articles/leg-cramps?utm_source=newsletter");
+    expect(response.status).toBe(200);
+  });
+
+  it("documents each problem type at its type URI", async () => {
+    const about = await getJson<{ type: string; status: number }>("/problems/invalid-parameters");
+    expect(about).toMatchObject({ type: "/problems/invalid-parameters", status: 400 });
+    await getProblem("/problems/no-such-problem", 404);
+  });
+});

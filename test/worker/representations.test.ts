@@ -1,0 +1,59 @@
+import { env } from "cloudflare:workers";
+import { describe, expect, it } from "vitest";
+import { createApp } from "../../src/app";
+import { library } from "../../src/content/generated/library";
+import { RepresentationStore } from "../../src/http/representation";
+import { call } from "../support/worker";
+
+describe("stored representations", () => {
+  it("builds each representation once and then serves the same bytes", async () => {
+    const representations = new RepresentationStore();
+    const app = createApp(library, { representations });
+    const paths = [
+      "/v1/articles/leg-cramps",
+      "/v1/articles/leg-cramps/sections/heel-walk",
+      "/v1/conditions/leg-cramps",
+    ];
+    const fetchAll = () => Promise.all(paths.map(async (path) => (await app.request(path, {}, env)).text()));
+    const first = await fetchAll();
+    expect(representations.builds).toBe(3);
+    for (let round = 0; round < 5; round++) {
+      expect(await fetchAll()).toEqual(first);
+    }
+    expect(representations.builds).toBe(3);
+  });
+
+  it("keeps one representation per distinct selection, whatever order it was asked in", async () => {
+    const representations = new RepresentationStore();
+    const app = createApp(library, { representations });
+    await app.request("/v1/articles/leg-cramps?sections=heel-walk,calf-extension", {}, env);
+    await app.request("/v1/articles/leg-cramps?sections=calf-extension,heel-walk,heel-walk", {}, env);
+    expect(representations.builds).toBe(1);
+  });
+
+  it("bounds how many variants it keeps", async () => {
+    const representations = new RepresentationStore(2);
+    let builds = 0;
+    for (const key of ["a", "b", "c", "a"]) {
+      await representations.get(key, () => {
+        builds++;
+        return { json: key, lastModified: "2026-01-01T00:00:00Z" };
+      });
+    }
+    // "a" was evicted by "c" and had to be built again.
+    expect(builds).toBe(4);
+  });
+
+  it("serves a strong ETag and Last-Modified, and 304 on revalidation", async () => {
+    const response = await call("/v1/articles/leg-cramps");
+    const etag = response.headers.get("ETag");
+    expect(etag).toMatch(/^"[A-Za-z0-9_-]{43}"$/);
+    const lastModified = response.headers.get("Last-Modified") ?? "";
+    expect(Date.parse(lastModified)).not.toBeNaN();
+    const revalidated = await call("/v1/articles/leg-cramps", { headers: { "If-None-Match": etag ?? "" } });
+    expect(revalidated.status).toBe(304);
+    expect(await revalidated.text()).toBe("");
+    const since = await call("/v1/articles/leg-cramps", { headers: { "If-Modified-Since": lastModified } });
+    expect(since.status).toBe(304);
+  });
+});
