@@ -13,6 +13,7 @@ import { PROBLEM_TYPES, ProblemError, type ProblemType, problem, problemResponse
 import { RepresentationStore } from "./http/representation";
 import { articleRoutes } from "./routes/articles";
 import { conditionRoutes } from "./routes/conditions";
+import { pageRoutes } from "./routes/pages";
 import { problemRoutes } from "./routes/problems";
 import { serviceIndexRoutes } from "./routes/service-index";
 
@@ -47,6 +48,7 @@ export function createApp(compiled: CompiledLibrary, options: AppOptions = {}) {
     .route("/", serviceIndexRoutes)
     .route("/v1/articles", articleRoutes)
     .route("/v1/conditions", conditionRoutes)
+    .route("/articles", pageRoutes)
     .route("/problems", problemRoutes);
 
   app.notFound((c) => problemResponse(problem("not-found", `Nothing is served at ${new URL(c.req.url).pathname}.`)));

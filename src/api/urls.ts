@@ -5,6 +5,8 @@ export const urls = {
   section: (base: string, slug: string, id: string) => `${base}/v1/articles/${slug}/sections/${id}`,
   condition: (base: string, slug: string) => `${base}/v1/conditions/${slug}`,
   jsonld: (base: string, slug: string) => `${base}/v1/articles/${slug}/jsonld`,
+  /** The HTML index of articles. */
+  pages: (base: string) => `${base}/articles`,
   /** The crawlable HTML page: the canonical URL of an article. */
   page: (base: string, slug: string) => `${base}/articles/${slug}`,
   sectionAnchor: (base: string, slug: string, id: string) => `${base}/articles/${slug}#${id}`,

@@ -83,6 +83,11 @@ export function notFound(detail: string): never {
   throw new ProblemError(problem("not-found", detail));
 }
 
+/** Throws a 406 problem listing the media types that can be served. */
+export function notAcceptable(offers: readonly string[]): never {
+  throw new ProblemError(problem("not-acceptable", `This resource can be served as: ${offers.join(", ")}.`));
+}
+
 /** Throws a 400 problem naming each bad parameter. */
 export function invalidParameters(errors: FieldError[]): never {
   const names = [...new Set(errors.map((error) => error.name))].join(", ");

@@ -12,7 +12,7 @@ export type RepresentationSource<T> = {
   lastModified: string | Date;
   /** Extra headers that belong to this representation, such as `Link`. */
   headers?: Record<string, string>;
-} & ({ json: T } | { text: string; contentType: string });
+} & ({ json: T; contentType?: string } | { text: string; contentType: string });
 
 const JSON_CONTENT_TYPE = "application/json; charset=utf-8";
 
@@ -48,7 +48,10 @@ export class RepresentationStore {
   constructor(private readonly capacity = 512) {}
 
   /** The representation stored under `key`, built by `build` the first time it is asked for. */
-  get<T>(key: string, build: () => RepresentationSource<T>): Promise<Representation<T>> {
+  get<T>(
+    key: string,
+    build: () => RepresentationSource<T> | Promise<RepresentationSource<T>>,
+  ): Promise<Representation<T>> {
     const existing = this.stored.get(key);
     if (existing) {
       // Refresh its place in the recency order.
@@ -68,15 +71,17 @@ export class RepresentationStore {
     return created;
   }
 
-  private async create<T>(build: () => RepresentationSource<T>): Promise<Representation<T>> {
+  private async create<T>(
+    build: () => RepresentationSource<T> | Promise<RepresentationSource<T>>,
+  ): Promise<Representation<T>> {
     this.builds++;
-    const source = build();
+    const source = await build();
     const body = encoder.encode("json" in source ? JSON.stringify(source.json) : source.text);
     const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", body));
     const time = Math.floor(new Date(source.lastModified).getTime() / 1000) * 1000;
     return {
       body,
-      contentType: "json" in source ? JSON_CONTENT_TYPE : source.contentType,
+      contentType: source.contentType ?? JSON_CONTENT_TYPE,
       etag: `"${base64url(digest)}"`,
       lastModified: new Date(time).toUTCString(),
       lastModifiedTime: time,

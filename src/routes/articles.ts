@@ -1,14 +1,19 @@
 /** `/v1/articles`: the article collection, whole articles and single sections. */
 import { Hono } from "hono";
 import { ArticleListQuery, ArticleQuery } from "../api/parameters";
-import { articleResource, articleSummary, sectionResource } from "../api/resources";
-import type { ArticleList, ArticleResource, SectionResource } from "../api/schemas";
+import { articleSummary, sectionResource } from "../api/resources";
+import type { ArticleList, SectionResource } from "../api/schemas";
 import { urls } from "../api/urls";
 import type { ContentLibrary } from "../content/library";
 import type { AppEnv } from "../env";
-import { invalidParameters, notFound } from "../http/problem";
+import { negotiate } from "../http/negotiation";
+import { invalidParameters, notAcceptable, notFound } from "../http/problem";
 import { sendRepresentation } from "../http/send";
 import { validQuery } from "../http/validation";
+import { articleJson, articleJsonLd, MEDIA } from "../representations/article";
+
+/** What `/v1/articles/{slug}` can be served as, in the order preferred when the client does not mind. */
+const ARTICLE_MEDIA = [MEDIA.json, MEDIA.jsonLd] as const;
 
 const DEFAULT_PAGE_SIZE = 20;
 
@@ -39,9 +44,13 @@ export const articleRoutes = new Hono<AppEnv>()
     return sendRepresentation(c, representation);
   })
   .get("/:slug", validQuery(ArticleQuery), async (c) => {
-    const { library, baseUrl } = c.var;
+    const { library, baseUrl, representations } = c.var;
     const slug = c.req.param("slug");
     const entry = library.entry(slug) ?? notFound(`There is no article "${slug}".`);
+    const media = negotiate(c.req.header("Accept"), ARTICLE_MEDIA) ?? notAcceptable(ARTICLE_MEDIA);
+    if (media === MEDIA.jsonLd)
+      return sendRepresentation(c, await articleJsonLd(representations, entry, baseUrl), "Accept");
+
     const requested = c.req.valid("query").sections;
     let selection: string[] | undefined;
     if (requested) {
@@ -54,12 +63,13 @@ export const articleRoutes = new Hono<AppEnv>()
       // Document order, so equivalent selections share one stored representation.
       selection = library.sections(slug).flatMap(({ section }) => (requested.includes(section.id) ? [section.id] : []));
     }
-    const key = `article ${baseUrl} ${slug} ${selection?.join(",") ?? "*"}`;
-    const representation = await c.var.representations.get<ArticleResource>(key, () => ({
-      json: articleResource(entry.article, baseUrl, selection ? new Set(selection) : undefined),
-      lastModified: entry.article.updatedAt,
-    }));
-    return sendRepresentation(c, representation);
+    return sendRepresentation(c, await articleJson(representations, entry, baseUrl, selection), "Accept");
+  })
+  .get("/:slug/jsonld", async (c) => {
+    const { library, baseUrl, representations } = c.var;
+    const slug = c.req.param("slug");
+    const entry = library.entry(slug) ?? notFound(`There is no article "${slug}".`);
+    return sendRepresentation(c, await articleJsonLd(representations, entry, baseUrl));
   })
   .get("/:slug/sections/:id", async (c) => {
     const { library, baseUrl } = c.var;

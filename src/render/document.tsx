@@ -1,0 +1,50 @@
+/** The HTML document shell shared by the site's pages: head essentials, the inline stylesheet and its CSP. */
+
+import { raw } from "hono/html";
+import type { Child } from "hono/jsx";
+import { cspHash } from "./hash";
+import { PAGE_STYLES } from "./page-styles";
+
+export interface DocumentProps {
+  language: string;
+  title: string;
+  description: string;
+  canonicalUrl: string;
+  /** Extra `<head>` elements: alternates, social tags, JSON-LD. */
+  head?: Child;
+  body: Child;
+}
+
+export interface RenderedPage {
+  html: string;
+  /** Content-Security-Policy allowing exactly this page's inline style. */
+  csp: string;
+}
+
+export async function renderDocument(props: DocumentProps): Promise<RenderedPage> {
+  const document = (
+    <html lang={props.language}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{props.title}</title>
+        <meta name="description" content={props.description} />
+        <link rel="canonical" href={props.canonicalUrl} />
+        {props.head}
+        <style>{raw(PAGE_STYLES)}</style>
+      </head>
+      <body>{props.body}</body>
+    </html>
+  );
+  return {
+    html: `<!doctype html>${await document}`,
+    csp: [
+      "default-src 'none'",
+      `style-src ${await cspHash(PAGE_STYLES)}`,
+      "img-src https: data:",
+      "base-uri 'none'",
+      "form-action 'none'",
+      "frame-ancestors 'none'",
+    ].join("; "),
+  };
+}

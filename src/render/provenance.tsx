@@ -1,0 +1,48 @@
+/** What must travel with the article wherever it is shown: disclaimer, attribution and licence. */
+import type { FC } from "hono/jsx";
+import type { Attribution } from "../api/schemas";
+import type { CompiledArticle } from "../content/model";
+
+export const Disclaimer: FC<{ lines: string[] }> = ({ lines }) => (
+  <aside class="disclaimer" aria-label="Disclaimer">
+    {lines.map((line) => (
+      <p>{line}</p>
+    ))}
+  </aside>
+);
+
+/** The licence, or a plain statement that the publisher gave none (never an assumed one). */
+export const LicenceLine: FC<{ licence: CompiledArticle["licence"] }> = ({ licence }) =>
+  licence ? (
+    <span>
+      Licence:{" "}
+      {licence.url ? (
+        <a href={licence.url} rel="license">
+          {licence.name}
+        </a>
+      ) : (
+        licence.name
+      )}
+    </span>
+  ) : (
+    <span>Licence: not stated by the publisher; ask the publisher before reusing this text.</span>
+  );
+
+/** The credit line with a link back to the article page; `target` opens it outside an iframe. */
+export const AttributionLine: FC<{ attribution: Attribution; target?: string }> = ({ attribution, target }) => (
+  <span>
+    {attribution.text}{" "}
+    <a href={attribution.url} target={target} rel="noopener">
+      Read the full article
+    </a>
+    {attribution.sourceUrl ? (
+      <>
+        {" "}
+        ·{" "}
+        <a href={attribution.sourceUrl} target={target} rel="noopener">
+          Publisher’s original
+        </a>
+      </>
+    ) : null}
+  </span>
+);

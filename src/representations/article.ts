@@ -1,0 +1,72 @@
+/**
+ * The stored representations of an article that more than one route serves:
+ * the same key gives the same bytes and ETag wherever they are asked for.
+ */
+import type { Graph } from "schema-dts";
+import { articleResource } from "../api/resources";
+import type { ArticleResource } from "../api/schemas";
+import type { ContentLibrary } from "../content/library";
+import type { CompiledEntry } from "../content/model";
+import type { Representation, RepresentationStore } from "../http/representation";
+import { renderArticlePage } from "../render/article-page";
+import { renderArticlesIndexPage } from "../render/articles-index-page";
+import { articleGraph } from "../schemaorg/article-graph";
+
+export const MEDIA = {
+  json: "application/json",
+  jsonLd: "application/ld+json",
+  html: "text/html",
+} as const;
+
+export function articleJson(
+  store: RepresentationStore,
+  entry: CompiledEntry,
+  base: string,
+  selection?: readonly string[],
+): Promise<Representation<ArticleResource>> {
+  const key = `article ${base} ${entry.article.slug} ${selection?.join(",") ?? "*"}`;
+  return store.get(key, () => ({
+    json: articleResource(entry.article, base, selection ? new Set(selection) : undefined),
+    lastModified: entry.article.updatedAt,
+  }));
+}
+
+export function articleJsonLd(
+  store: RepresentationStore,
+  entry: CompiledEntry,
+  base: string,
+): Promise<Representation<Graph>> {
+  return store.get(`jsonld ${base} ${entry.article.slug}`, () => ({
+    json: articleGraph(entry, base),
+    contentType: `${MEDIA.jsonLd}; charset=utf-8`,
+    lastModified: entry.article.updatedAt,
+  }));
+}
+
+export function articlePage(store: RepresentationStore, entry: CompiledEntry, base: string): Promise<Representation> {
+  return store.get(`page ${base} ${entry.article.slug}`, async () => {
+    const page = await renderArticlePage(entry, articleGraph(entry, base), base);
+    return {
+      text: page.html,
+      contentType: `${MEDIA.html}; charset=utf-8`,
+      lastModified: entry.article.updatedAt,
+      headers: { "Content-Security-Policy": page.csp },
+    };
+  });
+}
+
+export function articlesIndexPage(
+  store: RepresentationStore,
+  library: ContentLibrary,
+  base: string,
+): Promise<Representation> {
+  return store.get(`pages ${base}`, async () => {
+    const page = await renderArticlesIndexPage(library, base);
+    return {
+      text: page.html,
+      contentType: `${MEDIA.html}; charset=utf-8`,
+      lastModified: library.updatedAt,
+      headers: { "Content-Security-Policy": page.csp },
+    };
+  });
+}

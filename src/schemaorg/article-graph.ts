@@ -1,0 +1,40 @@
+/**
+ * The schema.org description of an article: one `@graph` with the web page,
+ * the condition and every fact of it, the therapies and drugs, and the
+ * people behind the article. Built from the same compiled content as the
+ * JSON API.
+ */
+import type { Graph } from "schema-dts";
+import { urls } from "../api/urls";
+import type { CompiledEntry } from "../content/model";
+import { conditionNodes } from "./condition";
+import { nodeIds } from "./node-ids";
+import { peopleNodes } from "./people";
+import { causativeDrugNodes, drugTherapyNodes } from "./therapies";
+import { webPageNodes } from "./web-page";
+
+export function articleGraph({ article, facts }: CompiledEntry, base: string): Graph {
+  const ids = nodeIds(urls.page(base, article.slug));
+  return {
+    "@context": "https://schema.org",
+    "@graph": [
+      ...webPageNodes(article, ids, base),
+      ...conditionNodes(article, facts, ids),
+      ...drugTherapyNodes(facts, ids),
+      ...causativeDrugNodes(facts, ids),
+      ...peopleNodes(article, ids),
+    ],
+  };
+}
+
+/**
+ * JSON-LD text that is safe inside an HTML `<script>` element: `<`, `>` and
+ * `&` are written as JSON escapes, so no content can close the script or open
+ * a comment, and U+2028/U+2029 are escaped for old JavaScript parsers.
+ */
+export function jsonLdForHtml(graph: Graph): string {
+  return JSON.stringify(graph).replace(
+    /[<>&\u2028\u2029]/g,
+    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );
+}

@@ -1,0 +1,49 @@
+/**
+ * Type-level tests, checked by `tsc -p test/tsconfig.json` (part of `npm test`):
+ * they lock the schema.org builders' output types, so a change that loosens
+ * them (a cast, an `any`, a wrong node type) fails the type check.
+ */
+import type {
+  AnatomicalStructure,
+  BreadcrumbList,
+  DDxElement,
+  Drug,
+  ExercisePlan,
+  Graph,
+  MedicalCause,
+  MedicalCondition,
+  MedicalTherapy,
+  MedicalWebPage,
+  Question,
+} from "schema-dts";
+import { expectTypeOf } from "vitest";
+import type { CompiledEntry } from "../../src/content/model";
+import { articleGraph, jsonLdForHtml } from "../../src/schemaorg/article-graph";
+import { type ConditionNode, conditionNodes } from "../../src/schemaorg/condition";
+import type { NodeIds } from "../../src/schemaorg/node-ids";
+import { causativeDrugNodes, drugTherapyNodes, type TherapyNode } from "../../src/schemaorg/therapies";
+import { type PageNode, webPageNodes } from "../../src/schemaorg/web-page";
+
+expectTypeOf(articleGraph).parameters.toEqualTypeOf<[CompiledEntry, string]>();
+expectTypeOf(articleGraph).returns.toEqualTypeOf<Graph>();
+expectTypeOf(jsonLdForHtml).parameters.toEqualTypeOf<[Graph]>();
+expectTypeOf(jsonLdForHtml).returns.toEqualTypeOf<string>();
+
+expectTypeOf(webPageNodes).returns.toEqualTypeOf<PageNode[]>();
+expectTypeOf<PageNode>().toEqualTypeOf<MedicalWebPage | Question | BreadcrumbList>();
+
+expectTypeOf(conditionNodes).returns.toEqualTypeOf<ConditionNode[]>();
+expectTypeOf<MedicalCondition>().toExtend<ConditionNode>();
+expectTypeOf<MedicalCause>().toExtend<ConditionNode>();
+expectTypeOf<DDxElement>().toExtend<ConditionNode>();
+expectTypeOf<ExercisePlan>().toExtend<ConditionNode>();
+expectTypeOf<AnatomicalStructure>().toExtend<ConditionNode>();
+
+expectTypeOf(drugTherapyNodes).returns.toEqualTypeOf<TherapyNode[]>();
+expectTypeOf(causativeDrugNodes).returns.toEqualTypeOf<TherapyNode[]>();
+expectTypeOf<MedicalTherapy>().toExtend<TherapyNode>();
+expectTypeOf<Drug>().toExtend<TherapyNode>();
+expectTypeOf(drugTherapyNodes).parameters.toEqualTypeOf<[CompiledEntry["facts"], NodeIds]>();
+
+// Every node the builders produce is a schema.org Thing that may sit in a @graph.
+expectTypeOf<ConditionNode | TherapyNode | PageNode>().toExtend<Graph["@graph"][number]>();

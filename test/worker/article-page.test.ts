@@ -1,0 +1,115 @@
+import { describe, expect, it } from "vitest";
+import type { ArticleResource } from "../../src/api/schemas";
+import type { Section } from "../../src/content/model";
+import { decodeEntities, scan } from "../support/html";
+import { call, getJson, ORIGIN } from "../support/worker";
+
+const PAGE = `${ORIGIN}/articles/leg-cramps`;
+
+async function page(): Promise<string> {
+  const response = await call("/articles/leg-cramps");
+  expect(response.status).toBe(200);
+  expect(response.headers.get("Content-Type")).toBe("text/html; charset=utf-8");
+  return response.text();
+}
+
+function flatten(sections: Section[]): Section[] {
+  return sections.flatMap((section) => [section, ...flatten(section.sections)]);
+}
+
+describe("GET /articles/{slug}", () => {
+  it("has the head a crawler and a link preview need", async () => {
+    const html = await page();
+    const article = await getJson<ArticleResource>("/v1/articles/leg-cramps");
+    const found = await scan(html, ["html", "title", "meta", "link"]);
+    expect(found.html?.[0]?.attributes.lang).toBe("en-GB");
+    expect(found.title?.[0]?.text).toBe("Leg cramps");
+    const meta = (key: string) =>
+      found.meta?.find((element) => element.attributes.name === key || element.attributes.property === key)?.attributes
+        .content;
+    expect(meta("description")).toBe(article.description);
+    expect(meta("og:type")).toBe("article");
+    expect(meta("og:title")).toBe("Leg cramps");
+    expect(meta("og:url")).toBe(PAGE);
+    expect(meta("og:locale")).toBe("en_GB");
+    expect(meta("twitter:card")).toBe("summary");
+    expect(meta("twitter:description")).toBe(article.description);
+    const links = found.link?.map((link) => link.attributes) ?? [];
+    expect(links).toContainEqual({ rel: "canonical", href: PAGE });
+    expect(links).toContainEqual({ rel: "alternate", hreflang: "en-GB", href: PAGE });
+    expect(links).toContainEqual({
+      rel: "alternate",
+      type: "application/json+oembed",
+      href: `${ORIGIN}/oembed?format=json&url=${encodeURIComponent(PAGE)}`,
+      title: "Leg cramps",
+    });
+    expect(links).toContainEqual({
+      rel: "alternate",
+      type: "application/ld+json",
+      href: `${PAGE.replace("/articles/", "/v1/articles/")}/jsonld`,
+    });
+  });
+
+  it("embeds exactly the graph served at /jsonld", async () => {
+    const found = await scan(await page(), ['script[type="application/ld+json"]']);
+    const scripts = found['script[type="application/ld+json"]'] ?? [];
+    expect(scripts).toHaveLength(1);
+    // The script body is raw text (not entity-decoded by the browser), so parse what was sent.
+    const raw = (await page()).match(/<script type="application\/ld\+json">([^<]*)<\/script>/)?.[1] ?? "";
+    const served = await (await call("/v1/articles/leg-cramps/jsonld")).json();
+    expect(JSON.parse(raw)).toEqual(served);
+  });
+
+  it("is a readable article: headings in order, every section, the FAQ, the disclaimer and the credits", async () => {
+    const html = await page();
+    const article = await getJson<ArticleResource>("/v1/articles/leg-cramps");
+    const found = await scan(html, ["h1", "h2", "h3", "h4", "section[id]", "p", "li", "aside.disclaimer p"]);
+    expect(found.h1?.map((heading) => heading.text)).toEqual(["Leg cramps"]);
+    const titled = article.sections.filter((section) => section.title !== null).map((section) => section.title);
+    expect(found.h2?.map((heading) => heading.text)).toEqual([...titled, "About this article"]);
+    expect(found["section[id]"]?.map((section) => section.attributes.id)).toEqual(
+      flatten(article.sections).map((section) => section.id),
+    );
+    const headings = [...(found.h3 ?? []), ...(found.h4 ?? [])].map((heading) => heading.text);
+    for (const entry of article.faq) expect(headings).toContain(entry.question);
+    expect(headings).toContain("Calf extension");
+    const texts = new Set([...(found.p ?? []), ...(found.li ?? [])].map((element) => element.text.trim()));
+    for (const section of flatten(article.sections)) {
+      for (const block of section.blocks) {
+        if (block.type === "paragraph") expect(texts).toContain(block.text);
+      }
+    }
+    expect(found["aside.disclaimer p"]?.map((line) => line.text)).toEqual(article.disclaimer);
+    expect(texts).toContain("Licence: not stated by the publisher; ask the publisher before reusing this text.");
+    expect(headings).toContain("Lux Fatimathas, Editor and Project Manager");
+  });
+
+  it("allows only its own inline style, and may not be framed", async () => {
+    const response = await call("/articles/leg-cramps");
+    const html = await response.text();
+    const csp = response.headers.get("Content-Security-Policy") ?? "";
+    const style = decodeEntities(html.match(/<style>([^<]*)<\/style>/)?.[1] ?? "");
+    const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(style)));
+    const hash = btoa(String.fromCharCode(...digest));
+    expect(csp).toContain(`style-src 'sha256-${hash}'`);
+    expect(csp).toContain("default-src 'none'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).not.toContain("script-src");
+  });
+
+  it("answers 404 problem+json for an unknown article", async () => {
+    const response = await call("/articles/no-such-article");
+    expect(response.status).toBe(404);
+    expect(response.headers.get("Content-Type")).toMatch(/^application\/problem\+json/);
+  });
+});
+
+describe("GET /articles", () => {
+  it("lists every article with a link to its page", async () => {
+    const response = await call("/articles");
+    expect(response.status).toBe(200);
+    const found = await scan(await response.text(), ["a", "link[rel=canonical]"]);
+    expect(found.a?.map((link) => [link.attributes.href, link.text])).toEqual([[PAGE, "Leg cramps"]]);
+    expect(found["link[rel=canonical]"]?.[0]?.attributes.href).toBe(`${ORIGIN}/articles`);
+  });
+});

@@ -1,0 +1,193 @@
+/**
+ * The schema.org graph: served as application/ld+json, negotiated on the
+ * article URL with the same bytes, and carrying every fact of the content.
+ * (Vocabulary validation, which needs the schema.org files, is in test/node.)
+ */
+import { describe, expect, it } from "vitest";
+import type { ConditionResource } from "../../src/api/schemas";
+import { jsonLdForHtml } from "../../src/schemaorg/article-graph";
+import { call, getJson, ORIGIN } from "../support/worker";
+
+interface JsonLdNode {
+  "@type": string;
+  "@id"?: string;
+  name?: string;
+  [property: string]: unknown;
+}
+interface JsonLdGraph {
+  "@context": string;
+  "@graph": JsonLdNode[];
+}
+
+const PAGE = `${ORIGIN}/articles/leg-cramps`;
+const id = (fragment: string) => `${PAGE}#${fragment}`;
+
+async function graph(): Promise<JsonLdGraph> {
+  const response = await call("/v1/articles/leg-cramps/jsonld");
+  expect(response.status).toBe(200);
+  expect(response.headers.get("Content-Type")).toBe("application/ld+json; charset=utf-8");
+  return response.json<JsonLdGraph>();
+}
+
+function nodeById(document: JsonLdGraph): Map<string, JsonLdNode> {
+  return new Map(document["@graph"].flatMap((node) => (node["@id"] ? [[node["@id"], node]] : [])));
+}
+
+/** `{ "@id": x }` values of a property, as ids. */
+function refs(node: JsonLdNode | undefined, property: string): string[] {
+  const value = node?.[property];
+  const values = Array.isArray(value) ? value : value === undefined ? [] : [value];
+  return values.flatMap((item) =>
+    typeof item === "object" && item !== null && "@id" in item ? [String((item as { "@id": unknown })["@id"])] : [],
+  );
+}
+
+describe("GET /v1/articles/{slug}/jsonld", () => {
+  it("is one schema.org @graph with the page about the condition", async () => {
+    const document = await graph();
+    expect(document["@context"]).toBe("https://schema.org");
+    const nodes = nodeById(document);
+    const page = nodes.get(id("webpage"));
+    expect(page).toMatchObject({
+      "@type": "MedicalWebPage",
+      url: PAGE,
+      name: "Leg cramps",
+      inLanguage: "en-GB",
+      about: { "@id": id("condition") },
+      mainEntity: { "@id": id("condition") },
+      medicalAudience: { "@id": "https://schema.org/Patient" },
+      publisher: { "@id": id("publisher") },
+    });
+    // Nothing the publisher did not give: no dates, licence, reviewer or source.
+    for (const absent of ["datePublished", "dateModified", "lastReviewed", "reviewedBy", "license", "isBasedOn"]) {
+      expect(page, absent).not.toHaveProperty(absent);
+    }
+    expect(nodes.get(id("condition"))).not.toHaveProperty("code");
+  });
+
+  it("defines every node once and resolves every reference inside the graph", async () => {
+    const document = await graph();
+    const ids = document["@graph"].map((node) => node["@id"]);
+    expect(new Set(ids).size).toBe(ids.length);
+    const defined = new Set(ids);
+    const dangling: string[] = [];
+    const visit = (value: unknown) => {
+      if (Array.isArray(value)) value.forEach(visit);
+      else if (typeof value === "object" && value !== null) {
+        const record = value as Record<string, unknown>;
+        const keys = Object.keys(record);
+        if (keys.length === 1 && typeof record["@id"] === "string") {
+          const target = record["@id"];
+          if (target.startsWith(PAGE) && !defined.has(target)) dangling.push(target);
+        } else Object.values(record).forEach(visit);
+      }
+    };
+    visit(document["@graph"]);
+    expect(dangling).toEqual([]);
+  });
+
+  it("carries every cause, risk factor, treatment, exercise, side effect and FAQ of the content", async () => {
+    const { facts } = await getJson<ConditionResource>("/v1/conditions/leg-cramps");
+    const document = await graph();
+    const nodes = nodeById(document);
+    const condition = nodes.get(id("condition"));
+    const named = (ids: string[]) => ids.map((nodeId) => nodes.get(nodeId)?.name);
+
+    const causeNames = [...facts.causes, ...(facts.causativeDrugs?.drugs ?? [])].map((cause) => cause.name);
+    expect(named(refs(condition, "cause"))).toEqual(causeNames);
+    expect(named(refs(condition, "riskFactor"))).toEqual(facts.riskFactors.map((fact) => fact.name));
+    expect(named(refs(condition, "possibleTreatment"))).toEqual(
+      facts.treatments.map((treatment) => (treatment.id === "quinine" ? "Quinine for leg cramps" : treatment.name)),
+    );
+    expect(named(refs(condition, "secondaryPrevention"))).toEqual([
+      ...facts.exercises.map((exercise) => exercise.name),
+      ...facts.prevention.map((fact) => fact.name),
+    ]);
+    expect(named(refs(condition, "associatedAnatomy"))).toEqual(facts.anatomy.map((fact) => fact.name));
+    expect(named(refs(condition, "signOrSymptom"))).toEqual(facts.symptoms.map((fact) => fact.name));
+    expect(named(refs(condition, "typicalTest"))).toEqual(facts.tests.map((fact) => fact.name));
+    expect(condition?.alternateName).toEqual(["Calf cramps"]);
+    for (const property of ["naturalProgression", "epidemiology", "expectedPrognosis", "pathophysiology"]) {
+      expect(typeof condition?.[property], property).toBe("string");
+    }
+
+    const page = nodes.get(id("webpage"));
+    const questions = refs(page, "hasPart").map((questionId) => nodes.get(questionId));
+    expect(questions).toHaveLength(12);
+    for (const question of questions) {
+      expect(question?.["@type"]).toBe("Question");
+      expect(question?.acceptedAnswer).toMatchObject({ "@type": "Answer", text: expect.any(String) });
+    }
+  });
+
+  it("puts quinine's side effects on the therapy, the serious one marked, and its warnings on the drug", async () => {
+    const nodes = nodeById(await graph());
+    const therapy = nodes.get(id("therapy-quinine"));
+    expect(therapy).toMatchObject({ "@type": "MedicalTherapy", drug: { "@id": id("drug-quinine") } });
+    expect(refs(therapy, "adverseOutcome").map((sideEffect) => nodes.get(sideEffect)?.name)).toEqual([
+      "Headaches",
+      "Confusion",
+      "Nausea",
+      "Hot flushes",
+      "Impaired hearing",
+      "Tinnitus",
+      "Impaired vision",
+      "Thrombocytopenia",
+    ]);
+    expect(refs(therapy, "seriousAdverseOutcome")).toEqual([id("side-effect-thrombocytopenia")]);
+    const drug = nodes.get(id("drug-quinine"));
+    expect(drug).toMatchObject({
+      "@type": "Drug",
+      prescriptionStatus: "https://schema.org/PrescriptionOnly",
+      overdosage: "Overdosing on quinine can cause blindness and death.",
+    });
+    expect(drug).not.toHaveProperty("adverseOutcome");
+  });
+
+  it("describes the medicines that can cause cramps as drugs with what they treat", async () => {
+    const nodes = nodeById(await graph());
+    expect(nodes.get(id("drug-nifedipine"))).toMatchObject({ "@type": "Drug", name: "Nifedipine" });
+    expect(nodes.get(id("condition-angina"))).toMatchObject({
+      "@type": "MedicalCondition",
+      possibleTreatment: [{ "@id": id("drug-nifedipine") }],
+    });
+    expect(refs(nodes.get(id("condition-high-cholesterol")), "possibleTreatment")).toEqual([
+      id("drug-statins"),
+      id("drug-nicotinic-acid"),
+    ]);
+  });
+
+  it("tells a blood clot apart by its distinguishing signs", async () => {
+    const nodes = nodeById(await graph());
+    const [ddx] = refs(nodes.get(id("condition")), "differentialDiagnosis").map((ddxId) => nodes.get(ddxId));
+    expect(ddx).toMatchObject({ "@type": "DDxElement", diagnosis: { "@id": id("condition-blood-clot") } });
+    expect(refs(ddx, "distinguishingSign").map((sign) => nodes.get(sign)?.name)).toEqual([
+      "Redness",
+      "Swelling",
+      "Warmth",
+    ]);
+  });
+
+  it("is served with the same bytes for Accept: application/ld+json on the article, varying on Accept", async () => {
+    const direct = await call("/v1/articles/leg-cramps/jsonld");
+    const negotiated = await call("/v1/articles/leg-cramps", { headers: { Accept: "application/ld+json" } });
+    expect(negotiated.headers.get("Content-Type")).toBe("application/ld+json; charset=utf-8");
+    expect(negotiated.headers.get("Vary")).toBe("Accept");
+    expect(negotiated.headers.get("ETag")).toBe(direct.headers.get("ETag"));
+    expect(await negotiated.text()).toBe(await direct.text());
+    const json = await call("/v1/articles/leg-cramps", { headers: { Accept: "application/json" } });
+    expect(json.headers.get("Content-Type")).toBe("application/json; charset=utf-8");
+    expect(json.headers.get("Vary")).toBe("Accept");
+  });
+});
+
+describe("JSON-LD inside HTML", () => {
+  it("escapes what could close the script or start a comment", () => {
+    const text = jsonLdForHtml({
+      "@context": "https://schema.org",
+      "@graph": [{ "@type": "Thing", name: "</script><!-- & \u2028" }],
+    });
+    expect(text).not.toMatch(/[<>&\u2028]/);
+    expect(JSON.parse(text)["@graph"][0].name).toBe("</script><!-- & \u2028");
+  });
+});
