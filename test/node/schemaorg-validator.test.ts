@@ -401,20 +401,19 @@ describe.skipIf(!available)(vocabularyTestTitle("reporting mistakes"), () => {
         term: "activityDuration",
         message:
           '"activityDuration" expects QuantitativeValue or Duration, got the text "30 seconds" ' +
-          "(Duration is written an ISO 8601 duration such as PT30M)",
+          "(Duration: an ISO 8601 duration such as PT30M)",
       },
       {
         rule: "range",
         at: `${PAGE}#stretch`,
         term: "isAccessibleForFree",
-        message: '"isAccessibleForFree" expects Boolean, got the text "yes" (Boolean is written true or false)',
+        message: '"isAccessibleForFree" expects Boolean, got the text "yes" (Boolean: true or false)',
       },
       {
         rule: "range",
         at: `${PAGE}#stretch`,
         term: "repetitions",
-        message:
-          '"repetitions" expects Number or QuantitativeValue, got the text "three" (Number is written a JSON number)',
+        message: '"repetitions" expects Number or QuantitativeValue, got the text "three" (Number: a JSON number)',
       },
     ]);
   });
@@ -427,7 +426,7 @@ describe.skipIf(!available)(vocabularyTestTitle("reporting mistakes"), () => {
       dateModified: "2026-02-30",
       lastReviewed: "2026-02-01T09:30:00Z",
     });
-    const dateOrDateTime = "(DateTime is written YYYY-MM-DDThh:mm[:ss][Z|±hh:mm]; Date is written YYYY-MM-DD)";
+    const dateOrDateTime = "(DateTime: YYYY-MM-DDThh:mm[:ss][Z|±hh:mm]; Date: YYYY-MM-DD)";
     expect(await validate(document)).toEqual([
       {
         rule: "range",
@@ -439,13 +438,13 @@ describe.skipIf(!available)(vocabularyTestTitle("reporting mistakes"), () => {
         rule: "range",
         at: `${PAGE}#page`,
         term: "datePublished",
-        message: `"datePublished" expects Date or DateTime, got the text "15/01/2026" (Date is written YYYY-MM-DD; DateTime is written YYYY-MM-DDThh:mm[:ss][Z|±hh:mm])`,
+        message: `"datePublished" expects Date or DateTime, got the text "15/01/2026" (Date: YYYY-MM-DD; DateTime: YYYY-MM-DDThh:mm[:ss][Z|±hh:mm])`,
       },
       {
         rule: "range",
         at: `${PAGE}#page`,
         term: "lastReviewed",
-        message: '"lastReviewed" expects Date, got the text "2026-02-01T09:30:00Z" (Date is written YYYY-MM-DD)',
+        message: '"lastReviewed" expects Date, got the text "2026-02-01T09:30:00Z" (Date: YYYY-MM-DD)',
       },
     ]);
   });

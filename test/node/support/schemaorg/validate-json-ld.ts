@@ -209,7 +209,7 @@ class Checker {
     }
     const hints = range.flatMap((name) => {
       const form = WRITTEN_AS.get(name);
-      return form ? [`${name} is written ${form}`] : [];
+      return form ? [`${name}: ${form}`] : [];
     });
     const hint = typeof raw === "string" && hints.length > 0 ? ` (${hints.join("; ")})` : "";
     return [this.mismatch(property, `${describeLiteral(raw)}${hint}`)];
