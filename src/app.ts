@@ -9,10 +9,12 @@ import { ContentLibrary } from "./content/library";
 import type { CompiledLibrary } from "./content/model";
 import type { AppEnv } from "./env";
 import { baseUrl } from "./http/base-url";
+import { publicCors, securityHeaders } from "./http/cross-origin";
 import { PROBLEM_TYPES, ProblemError, type ProblemType, problem, problemResponse } from "./http/problem";
 import { RepresentationStore } from "./http/representation";
 import { articleRoutes } from "./routes/articles";
 import { conditionRoutes } from "./routes/conditions";
+import { crawlerRoutes } from "./routes/crawlers";
 import { pageRoutes } from "./routes/pages";
 import { problemRoutes } from "./routes/problems";
 import { serviceIndexRoutes } from "./routes/service-index";
@@ -33,7 +35,7 @@ export function createApp(compiled: CompiledLibrary, options: AppOptions = {}) {
     c.set("representations", representations);
     await next();
   });
-  app.use(baseUrl);
+  app.use(publicCors, securityHeaders, baseUrl);
   app.use(
     methodNotAllowed({
       app,
@@ -49,6 +51,7 @@ export function createApp(compiled: CompiledLibrary, options: AppOptions = {}) {
     .route("/v1/articles", articleRoutes)
     .route("/v1/conditions", conditionRoutes)
     .route("/articles", pageRoutes)
+    .route("/", crawlerRoutes)
     .route("/problems", problemRoutes);
 
   app.notFound((c) => problemResponse(problem("not-found", `Nothing is served at ${new URL(c.req.url).pathname}.`)));

@@ -232,6 +232,8 @@ export const DrugTherapy = z.strictObject({
   sideEffects: list(SideEffect),
   dosageAdvice: z.optional(SourceQuote),
   overdose: z.optional(z.strictObject({ effects: z.array(Text), ...sourced })),
+  /** The sentence that introduces the prescribing conditions, e.g. "... only prescribe quinine if:". */
+  prescribingRule: z.optional(SourceQuote),
   prescribingConditions: list(Statement),
   course: z.optional(
     z.strictObject({

@@ -1,3 +1,6 @@
+import { createMiddleware } from "hono/factory";
+import { notAcceptable } from "./problem";
+
 /**
  * Proactive content negotiation on `Accept` (RFC 9110 §12.5.1). Written out
  * rather than Hono's `accepts` helper because a 406 needs to know that nothing
@@ -59,4 +62,20 @@ export function negotiate(accept: string | undefined, offers: readonly string[])
     if (quality > 0 && (!chosen || quality > chosen.quality)) chosen = { offer, quality };
   }
   return chosen?.offer;
+}
+
+/** The offered media type to serve for this request, or a 406 problem listing the offers. */
+export function chooseMedia<const Offer extends string>(accept: string | undefined, offers: readonly Offer[]): Offer {
+  const chosen = negotiate(accept, offers);
+  const offer = offers.find((candidate) => candidate === chosen);
+  if (offer === undefined) notAcceptable(offers);
+  return offer;
+}
+
+/** Middleware for routes with one representation: a 406 unless the client accepts `media`. */
+export function onlyMedia(media: string) {
+  return createMiddleware(async (c, next) => {
+    chooseMedia(c.req.header("Accept"), [media]);
+    await next();
+  });
 }

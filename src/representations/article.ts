@@ -7,16 +7,12 @@ import { articleResource } from "../api/resources";
 import type { ArticleResource } from "../api/schemas";
 import type { ContentLibrary } from "../content/library";
 import type { CompiledEntry } from "../content/model";
+import { MEDIA } from "../http/media-types";
 import type { Representation, RepresentationStore } from "../http/representation";
 import { renderArticlePage } from "../render/article-page";
 import { renderArticlesIndexPage } from "../render/articles-index-page";
+import { renderMarkdown } from "../render/markdown";
 import { articleGraph } from "../schemaorg/article-graph";
-
-export const MEDIA = {
-  json: "application/json",
-  jsonLd: "application/ld+json",
-  html: "text/html",
-} as const;
 
 export function articleJson(
   store: RepresentationStore,
@@ -27,6 +23,20 @@ export function articleJson(
   const key = `article ${base} ${entry.article.slug} ${selection?.join(",") ?? "*"}`;
   return store.get(key, () => ({
     json: articleResource(entry.article, base, selection ? new Set(selection) : undefined),
+    lastModified: entry.article.updatedAt,
+  }));
+}
+
+export function articleMarkdown(
+  store: RepresentationStore,
+  entry: CompiledEntry,
+  base: string,
+  selection?: readonly string[],
+): Promise<Representation> {
+  const key = `markdown ${base} ${entry.article.slug} ${selection?.join(",") ?? "*"}`;
+  return store.get(key, () => ({
+    text: renderMarkdown(articleResource(entry.article, base, selection ? new Set(selection) : undefined)),
+    contentType: `${MEDIA.markdown}; charset=utf-8`,
     lastModified: entry.article.updatedAt,
   }));
 }
@@ -50,7 +60,7 @@ export function articlePage(store: RepresentationStore, entry: CompiledEntry, ba
       text: page.html,
       contentType: `${MEDIA.html}; charset=utf-8`,
       lastModified: entry.article.updatedAt,
-      headers: { "Content-Security-Policy": page.csp },
+      headers: { "Content-Security-Policy": page.csp, "X-Frame-Options": "DENY" },
     };
   });
 }
@@ -66,7 +76,7 @@ export function articlesIndexPage(
       text: page.html,
       contentType: `${MEDIA.html}; charset=utf-8`,
       lastModified: library.updatedAt,
-      headers: { "Content-Security-Policy": page.csp },
+      headers: { "Content-Security-Policy": page.csp, "X-Frame-Options": "DENY" },
     };
   });
 }

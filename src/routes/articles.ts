@@ -6,19 +6,20 @@ import type { ArticleList, SectionResource } from "../api/schemas";
 import { urls } from "../api/urls";
 import type { ContentLibrary } from "../content/library";
 import type { AppEnv } from "../env";
-import { negotiate } from "../http/negotiation";
-import { invalidParameters, notAcceptable, notFound } from "../http/problem";
+import { MEDIA } from "../http/media-types";
+import { chooseMedia, onlyMedia } from "../http/negotiation";
+import { invalidParameters, notFound } from "../http/problem";
 import { sendRepresentation } from "../http/send";
 import { validQuery } from "../http/validation";
-import { articleJson, articleJsonLd, MEDIA } from "../representations/article";
+import { articleJson, articleJsonLd, articleMarkdown } from "../representations/article";
 
 /** What `/v1/articles/{slug}` can be served as, in the order preferred when the client does not mind. */
-const ARTICLE_MEDIA = [MEDIA.json, MEDIA.jsonLd] as const;
+const ARTICLE_MEDIA = [MEDIA.json, MEDIA.jsonLd, MEDIA.markdown] as const;
 
 const DEFAULT_PAGE_SIZE = 20;
 
 export const articleRoutes = new Hono<AppEnv>()
-  .get("/", validQuery(ArticleListQuery), async (c) => {
+  .get("/", onlyMedia(MEDIA.json), validQuery(ArticleListQuery), async (c) => {
     const { library, baseUrl } = c.var;
     const query = c.req.valid("query");
     const page = query.page ?? 1;
@@ -47,31 +48,24 @@ export const articleRoutes = new Hono<AppEnv>()
     const { library, baseUrl, representations } = c.var;
     const slug = c.req.param("slug");
     const entry = library.entry(slug) ?? notFound(`There is no article "${slug}".`);
-    const media = negotiate(c.req.header("Accept"), ARTICLE_MEDIA) ?? notAcceptable(ARTICLE_MEDIA);
-    if (media === MEDIA.jsonLd)
+    const media = chooseMedia(c.req.header("Accept"), ARTICLE_MEDIA);
+    // The graph describes the whole article: `sections` narrows the JSON and Markdown only.
+    if (media === MEDIA.jsonLd) {
       return sendRepresentation(c, await articleJsonLd(representations, entry, baseUrl), "Accept");
-
-    const requested = c.req.valid("query").sections;
-    let selection: string[] | undefined;
-    if (requested) {
-      const unknown = requested.filter((id) => !library.section(slug, id));
-      if (unknown.length > 0) {
-        invalidParameters([
-          { in: "query", name: "sections", detail: `unknown section id(s) in "${slug}": ${unknown.join(", ")}` },
-        ]);
-      }
-      // Document order, so equivalent selections share one stored representation.
-      selection = library.sections(slug).flatMap(({ section }) => (requested.includes(section.id) ? [section.id] : []));
+    }
+    const selection = sectionSelection(library, slug, c.req.valid("query").sections);
+    if (media === MEDIA.markdown) {
+      return sendRepresentation(c, await articleMarkdown(representations, entry, baseUrl, selection), "Accept");
     }
     return sendRepresentation(c, await articleJson(representations, entry, baseUrl, selection), "Accept");
   })
-  .get("/:slug/jsonld", async (c) => {
+  .get("/:slug/jsonld", onlyMedia(MEDIA.jsonLd), async (c) => {
     const { library, baseUrl, representations } = c.var;
     const slug = c.req.param("slug");
     const entry = library.entry(slug) ?? notFound(`There is no article "${slug}".`);
     return sendRepresentation(c, await articleJsonLd(representations, entry, baseUrl));
   })
-  .get("/:slug/sections/:id", async (c) => {
+  .get("/:slug/sections/:id", onlyMedia(MEDIA.json), async (c) => {
     const { library, baseUrl } = c.var;
     const { slug, id } = c.req.param();
     const entry = library.entry(slug) ?? notFound(`There is no article "${slug}".`);
@@ -82,6 +76,21 @@ export const articleRoutes = new Hono<AppEnv>()
     }));
     return sendRepresentation(c, representation);
   });
+
+/**
+ * The requested section ids in document order (so equivalent selections share
+ * one stored representation), or a 400 naming any id the article lacks.
+ */
+function sectionSelection(library: ContentLibrary, slug: string, requested: string[] | undefined) {
+  if (!requested) return undefined;
+  const unknown = requested.filter((id) => !library.section(slug, id));
+  if (unknown.length > 0) {
+    invalidParameters([
+      { in: "query", name: "sections", detail: `unknown section id(s) in "${slug}": ${unknown.join(", ")}` },
+    ]);
+  }
+  return library.sections(slug).flatMap(({ section }) => (requested.includes(section.id) ? [section.id] : []));
+}
 
 function filterArticles(library: ContentLibrary, query: ArticleListQuery) {
   return library.entries

@@ -3,12 +3,14 @@ import { Hono } from "hono";
 import type { ServiceIndex } from "../api/schemas";
 import { urls } from "../api/urls";
 import type { AppEnv } from "../env";
+import { MEDIA } from "../http/media-types";
+import { onlyMedia } from "../http/negotiation";
 import { sendRepresentation } from "../http/send";
 
 export const SERVICE_NAME = "Health content API";
 export const SERVICE_VERSION = "1.0.0";
 
-export const serviceIndexRoutes = new Hono<AppEnv>().get("/", async (c) => {
+export const serviceIndexRoutes = new Hono<AppEnv>().get("/", onlyMedia(MEDIA.json), async (c) => {
   const { baseUrl, library } = c.var;
   const representation = await c.var.representations.get<ServiceIndex>(`index ${baseUrl}`, () => {
     const body: ServiceIndex = {

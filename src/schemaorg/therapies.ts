@@ -7,20 +7,13 @@ import type {
   IdReference,
   MedicalCause,
   MedicalCondition,
-  MedicalIndication,
   MedicalSignOrSymptom,
   MedicalTherapy,
 } from "schema-dts";
 import type { Facts } from "../content/model";
 import { type NodeIds, nameId, ref } from "./node-ids";
 
-export type TherapyNode =
-  | MedicalTherapy
-  | Drug
-  | MedicalCondition
-  | MedicalSignOrSymptom
-  | MedicalIndication
-  | MedicalCause;
+export type TherapyNode = MedicalTherapy | Drug | MedicalCondition | MedicalSignOrSymptom | MedicalCause;
 
 export const therapyId = (ids: NodeIds, id: string) => ids.of("therapy", id);
 export const therapyDrugId = (ids: NodeIds, id: string) => ids.of("drug", id);
@@ -39,14 +32,6 @@ export function drugTherapyNodes(facts: Facts, ids: NodeIds): TherapyNode[] {
       // A serious complication (thrombocytopenia) is a condition in its own right.
       return effect.serious ? { "@type": "MedicalCondition", ...node } : { "@type": "MedicalSignOrSymptom", ...node };
     });
-    const indicationIds = therapy.prescribingConditions.map((condition) => ids.of("indication", condition.id));
-    const indications = therapy.prescribingConditions.map(
-      (condition, index): MedicalIndication => ({
-        "@type": "MedicalIndication",
-        "@id": indicationIds[index],
-        name: condition.quote,
-      }),
-    );
     const drug: Drug = {
       "@type": "Drug",
       "@id": drugId,
@@ -58,7 +43,14 @@ export function drugTherapyNodes(facts: Facts, ids: NodeIds): TherapyNode[] {
       ...(therapy.overdose ? { overdosage: therapy.overdose.quote } : {}),
       ...(therapy.dosageAdvice ? { warning: therapy.dosageAdvice.quote } : {}),
     };
-    const description = [therapy.quote, therapy.suitability?.quote, therapy.course?.quote].filter(Boolean).join(" ");
+    // schema.org 30.0 has no property for a therapy's indications, so the
+    // prescribing conditions are stated in the description, in the article's words.
+    const conditions = therapy.prescribingConditions.map((condition) => condition.quote).join("; ");
+    const prescribing =
+      therapy.prescribingRule && conditions ? `${therapy.prescribingRule.quote} ${conditions}.` : undefined;
+    const description = [therapy.quote, therapy.suitability?.quote, prescribing, therapy.course?.quote]
+      .filter(Boolean)
+      .join(" ");
     const medicalTherapy: MedicalTherapy = {
       "@type": "MedicalTherapy",
       "@id": therapyId(ids, therapy.id),
@@ -69,7 +61,6 @@ export function drugTherapyNodes(facts: Facts, ids: NodeIds): TherapyNode[] {
       seriousAdverseOutcome: therapy.sideEffects
         .filter((effect) => effect.serious)
         .map((effect) => ref(sideEffectId(ids, effect.id))),
-      ...(indicationIds.length > 0 ? { indication: indicationIds.map(ref) } : {}),
       ...(therapy.course?.stopRule ? { followup: therapy.course.stopRule.quote } : {}),
     };
     // What the drug was first used for: a condition it treats.
@@ -83,7 +74,7 @@ export function drugTherapyNodes(facts: Facts, ids: NodeIds): TherapyNode[] {
           },
         ]
       : [];
-    return [medicalTherapy, drug, ...sideEffects, ...indications, ...firstUse];
+    return [medicalTherapy, drug, ...sideEffects, ...firstUse];
   });
 }
 

@@ -1,0 +1,78 @@
+/**
+ * The whole article as clean CommonMark: headings, paragraphs, nested lists,
+ * the FAQ, the disclaimer and the credits. Text is escaped so that it reads
+ * as literal text in any Markdown renderer: content can never become a link,
+ * an HTML tag or formatting.
+ */
+import type { ArticleResource } from "../api/schemas";
+import type { Block, ListItem, Section } from "../content/model";
+
+/** Backslash-escapes the ASCII punctuation that Markdown could read as syntax. */
+export function escapeMarkdown(text: string): string {
+  return (
+    text
+      .replace(/[\\`*_{}[\]<>|~&]/g, "\\$&")
+      // Line-start markers: headings, quotes, list bullets and ordered-list numbers.
+      .replace(/^([#>+-])/, "\\$1")
+      .replace(/^(\d+)([.)])/, "$1\\$2")
+  );
+}
+
+function listItems(items: ListItem[], depth: number): string[] {
+  return items.flatMap((item) => [
+    `${"  ".repeat(depth)}- ${escapeMarkdown(item.text)}`,
+    ...listItems(item.items, depth + 1),
+  ]);
+}
+
+function renderBlock(block: Block): string | undefined {
+  switch (block.type) {
+    case "paragraph":
+      return escapeMarkdown(block.text);
+    case "list":
+      return block.ordered
+        ? block.items.map((item, index) => `${index + 1}. ${escapeMarkdown(item.text)}`).join("\n")
+        : listItems(block.items, 0).join("\n");
+    case "figure":
+      // Without its image the caption is not shown, as on the page.
+      return block.image ? `![${escapeMarkdown(block.caption)}](<${block.image}>)` : undefined;
+  }
+}
+
+function renderSection(section: Section): string[] {
+  return [
+    ...(section.title ? [`${"#".repeat(section.level)} ${escapeMarkdown(section.title)}`] : []),
+    ...section.blocks.flatMap((item) => renderBlock(item) ?? []),
+    ...section.sections.flatMap(renderSection),
+  ];
+}
+
+/** Markdown of an article resource: the whole article, or the sections it was narrowed to. */
+export function renderMarkdown(article: ArticleResource): string {
+  const { attribution } = article;
+  const credits = [
+    ...article.authors.map(
+      (author) => `**${escapeMarkdown(author.name)}**: ${escapeMarkdown((author.about ?? []).join(" "))}`,
+    ),
+    ...(article.editorsNote ? [escapeMarkdown(article.editorsNote)] : []),
+    ...article.editors.map((editor) => {
+      const role = [editor.jobTitle, editor.worksFor].filter(Boolean).join(" — ");
+      const about = (editor.about ?? []).join(" ");
+      return `**${escapeMarkdown(editor.name)}**${role ? `, ${escapeMarkdown(role)}` : ""}${about ? `: ${escapeMarkdown(about)}` : ""}`;
+    }),
+  ];
+  const licence = article.licence
+    ? `Licence: ${article.licence.url ? `[${escapeMarkdown(article.licence.name)}](<${article.licence.url}>)` : escapeMarkdown(article.licence.name)}`
+    : "Licence: not stated by the publisher; ask the publisher before reusing this text.";
+  const parts = [
+    `# ${escapeMarkdown(article.title)}`,
+    ...article.sections.flatMap(renderSection),
+    "---",
+    article.disclaimer.map((line) => `> ${escapeMarkdown(line)}`).join("\n>\n"),
+    `${escapeMarkdown(attribution.text)} [Read the full article](<${attribution.url}>)`,
+    licence,
+    ...(attribution.sourceUrl ? [`Publisher’s original: <${attribution.sourceUrl}>`] : []),
+    ...credits,
+  ];
+  return `${parts.join("\n\n")}\n`;
+}

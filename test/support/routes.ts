@@ -1,0 +1,14 @@
+/** Every content route of the real Worker, with a path that answers 200. */
+export const CONTENT_PATHS = [
+  "/",
+  "/v1/articles",
+  "/v1/articles/leg-cramps",
+  "/v1/articles/leg-cramps?sections=calf-extension",
+  "/v1/articles/leg-cramps/sections/heel-walk",
+  "/v1/articles/leg-cramps/jsonld",
+  "/v1/conditions/leg-cramps",
+  "/articles",
+  "/articles/leg-cramps",
+  "/sitemap.xml",
+  "/robots.txt",
+] as const;

@@ -1,0 +1,57 @@
+import { describe, expect, it } from "vitest";
+import { CONTENT_PATHS } from "../support/routes";
+import { call } from "../support/worker";
+
+const PARTNER = "https://pharmacy.example";
+
+describe("CORS", () => {
+  it.each(CONTENT_PATHS)("lets any origin read %s and exposes the caching headers", async (path) => {
+    const response = await call(path, { headers: { Origin: PARTNER } });
+    expect(response.headers.get("Access-Control-Allow-Origin")).toBe("*");
+    const exposed = (response.headers.get("Access-Control-Expose-Headers") ?? "").split(/,\s*/);
+    expect(exposed).toEqual(expect.arrayContaining(["ETag", "Last-Modified", "Link"]));
+  });
+
+  it("answers a preflight with 204, the allowed methods and headers, and a max-age", async () => {
+    const response = await call("/v1/articles/leg-cramps", {
+      method: "OPTIONS",
+      headers: {
+        Origin: PARTNER,
+        "Access-Control-Request-Method": "GET",
+        "Access-Control-Request-Headers": "If-None-Match",
+      },
+    });
+    expect(response.status).toBe(204);
+    expect(response.headers.get("Access-Control-Allow-Origin")).toBe("*");
+    expect(response.headers.get("Access-Control-Allow-Methods")).toBe("GET,HEAD,OPTIONS");
+    expect(response.headers.get("Access-Control-Allow-Headers")?.toLowerCase()).toContain("if-none-match");
+    expect(response.headers.get("Access-Control-Max-Age")).toBe("86400");
+  });
+
+  it("marks errors readable cross-origin too", async () => {
+    const response = await call("/v1/articles/nope", { headers: { Origin: PARTNER } });
+    expect(response.status).toBe(404);
+    expect(response.headers.get("Access-Control-Allow-Origin")).toBe("*");
+  });
+});
+
+describe("security headers", () => {
+  it.each([...CONTENT_PATHS, "/no-such-route"])("are on %s", async (path) => {
+    const response = await call(path);
+    expect(response.headers.get("X-Content-Type-Options")).toBe("nosniff");
+    expect(response.headers.get("Referrer-Policy")).toBe("strict-origin-when-cross-origin");
+    expect(response.headers.get("Strict-Transport-Security")).toBe("max-age=63072000; includeSubDomains");
+    expect(response.headers.get("Content-Security-Policy")).toContain("frame-ancestors 'none'");
+  });
+
+  it("gives JSON a CSP that allows nothing", async () => {
+    const response = await call("/v1/articles/leg-cramps");
+    expect(response.headers.get("Content-Security-Policy")).toBe("default-src 'none'; frame-ancestors 'none'");
+  });
+
+  it("forbids framing HTML pages", async () => {
+    const response = await call("/articles/leg-cramps");
+    expect(response.headers.get("X-Frame-Options")).toBe("DENY");
+    expect(response.headers.get("Content-Security-Policy")).toContain("frame-ancestors 'none'");
+  });
+});
