@@ -15,6 +15,7 @@ import { RepresentationStore } from "./http/representation";
 import { articleRoutes } from "./routes/articles";
 import { conditionRoutes } from "./routes/conditions";
 import { crawlerRoutes } from "./routes/crawlers";
+import { docsRoutes } from "./routes/docs";
 import { pageRoutes } from "./routes/pages";
 import { problemRoutes } from "./routes/problems";
 import { serviceIndexRoutes } from "./routes/service-index";
@@ -52,6 +53,7 @@ export function createApp(compiled: CompiledLibrary, options: AppOptions = {}) {
     .route("/v1/conditions", conditionRoutes)
     .route("/articles", pageRoutes)
     .route("/", crawlerRoutes)
+    .route("/", docsRoutes)
     .route("/problems", problemRoutes);
 
   app.notFound((c) => problemResponse(problem("not-found", `Nothing is served at ${new URL(c.req.url).pathname}.`)));

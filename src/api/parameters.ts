@@ -1,36 +1,37 @@
 /**
  * Query parameters of the JSON API: validated at runtime by these schemas and
- * documented in OpenAPI from them. Unknown parameters are ignored, so cache
- * busters and tracking tags do not break requests.
+ * documented in OpenAPI from them (their input side, the text on the wire,
+ * including each pattern). Unknown parameters are ignored, so cache busters
+ * and tracking tags do not break requests.
  */
 import * as z from "zod/mini";
 
 /** Caps on client-chosen lists and numbers; each is named in the 400 that enforces it. */
 export const LIMITS = { pageSize: 100, page: 10_000, sections: 50 } as const;
 
-/** A query value given once, as text; a repeated parameter arrives as an array and is refused. */
-function single(expected: string) {
-  return z.string({
-    error: (issue) => (Array.isArray(issue.input) ? "must be given only once" : `must be ${expected}`),
-  });
+/** Text given once, matching `pattern`; a repeated parameter arrives as an array and is refused. */
+function single(pattern: RegExp, message: string) {
+  return z.string({ error: (issue) => (Array.isArray(issue.input) ? "must be given only once" : message) }).check(
+    // Later checks (ranges, counts) only make sense for text of the right shape.
+    z.regex(pattern, { error: message, abort: true }),
+  );
 }
 
 function wholeNumber(min: number, max: number) {
   const message = `must be a whole number from ${min} to ${max}`;
   return z.pipe(
-    single(message).check(z.refine((value) => /^\d{1,9}$/.test(value) && +value >= min && +value <= max, message)),
+    single(/^\d{1,9}$/, message).check(z.refine((value) => +value >= min && +value <= max, message)),
     z.transform(Number),
   );
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/;
 const isoDateMessage = "must be an ISO 8601 date (2026-01-31) or date-time (2026-01-31T09:00:00Z)";
 
 /** An ISO date or date-time, as the instant it denotes (a bare date is midnight UTC). */
 const isoInstant = z.pipe(
-  single(isoDateMessage).check(
-    z.refine((value) => (DATE.test(value) || DATE_TIME.test(value)) && isRealDate(value), isoDateMessage),
+  single(/^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2}))?$/, isoDateMessage).check(
+    z.refine(isRealDate, isoDateMessage),
   ),
   z.transform((value) => new Date(DATE.test(value) ? `${value}T00:00:00Z` : value).toISOString()),
 );
@@ -45,7 +46,7 @@ function isRealDate(value: string): boolean {
 const codeMessage = "must be a clinical code such as R25.2, optionally with its system as ICD-10|R25.2";
 /** `R25.2` (any system) or `ICD-10|R25.2` (FHIR token style). */
 const clinicalCode = z.pipe(
-  single(codeMessage).check(z.regex(/^(?:[A-Za-z0-9 ._:/-]{1,64}\|)?[A-Za-z0-9._-]{1,32}$/, codeMessage)),
+  single(/^(?:[A-Za-z0-9 ._:/-]{1,64}\|)?[A-Za-z0-9._-]{1,32}$/, codeMessage),
   z.transform((value) => {
     const separator = value.lastIndexOf("|");
     return separator < 0
@@ -54,18 +55,15 @@ const clinicalCode = z.pipe(
   }),
 );
 
-const sectionsMessage = `must be 1 to ${LIMITS.sections} comma-separated section ids`;
+const sectionsMessage = "must be comma-separated section ids (lowercase letters, digits and hyphens)";
 /** `id,id,...`: section ids, de-duplicated, at most LIMITS.sections. */
 const sectionList = z.pipe(
-  single(sectionsMessage).check(
-    z.refine((value) => value.split(",").every((id) => /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id.trim())), {
-      error: "must be comma-separated section ids (lowercase letters, digits and hyphens)",
-    }),
-    z.refine((value) => new Set(value.split(",").map((id) => id.trim())).size <= LIMITS.sections, {
+  single(/^[a-z0-9]+(?:-[a-z0-9]+)*(?:,[a-z0-9]+(?:-[a-z0-9]+)*)*$/, sectionsMessage).check(
+    z.refine((value) => new Set(value.split(",")).size <= LIMITS.sections, {
       error: `must list at most ${LIMITS.sections} section ids`,
     }),
   ),
-  z.transform((value) => [...new Set(value.split(",").map((id) => id.trim()))]),
+  z.transform((value) => [...new Set(value.split(","))]),
 );
 
 export const ArticleListQuery = z.object({

@@ -12,6 +12,7 @@ import type {
   Attribution,
   ConditionResource,
   SectionResource,
+  ServiceIndex,
 } from "./schemas";
 import { urls } from "./urls";
 
@@ -142,4 +143,32 @@ function selectSections(sections: Section[], selected: ReadonlySet<string>): Sec
 
 function allIds(sections: Section[]): string[] {
   return sections.flatMap((section) => [section.id, ...allIds(section.sections)]);
+}
+
+export const SERVICE_NAME = "Health content API";
+export const SERVICE_VERSION = "1.0.0";
+
+/** `GET /`: what this service is and where each route family lives (templates in braces). */
+export function serviceIndex(base: string): ServiceIndex {
+  return {
+    name: SERVICE_NAME,
+    version: SERVICE_VERSION,
+    description:
+      "Patient-facing health articles as typed JSON sections, structured medical facts, schema.org JSON-LD, crawlable HTML pages and partner embeds.",
+    links: {
+      self: `${base}/`,
+      articles: urls.articles(base),
+      article: urls.article(base, "{slug}"),
+      section: urls.section(base, "{slug}", "{id}"),
+      jsonld: urls.jsonld(base, "{slug}"),
+      condition: urls.condition(base, "{slug}"),
+      pages: urls.pages(base),
+      page: urls.page(base, "{slug}"),
+      openapi: `${base}/openapi.json`,
+      docs: `${base}/docs`,
+      sitemap: `${base}/sitemap.xml`,
+      robots: `${base}/robots.txt`,
+      problems: `${base}/problems`,
+    },
+  };
 }

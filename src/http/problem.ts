@@ -3,23 +3,9 @@
  * single onError turns it (and anything unexpected) into application/problem+json.
  */
 
-/** One bad input, named so a client can point at it. */
-export interface FieldError {
-  /** Where the value came from. */
-  in: "query" | "path" | "header";
-  /** The parameter or header name. */
-  name: string;
-  detail: string;
-}
+import type { FieldError, Problem } from "../api/schemas";
 
-export interface Problem {
-  /** Relative URI of the problem type, documented at GET /problems/{type}. */
-  type: string;
-  title: string;
-  status: number;
-  detail: string;
-  errors?: FieldError[];
-}
+export type { FieldError, Problem };
 
 /** The problem types this API uses: a stable slug, its title and what it means. */
 export const PROBLEM_TYPES = {

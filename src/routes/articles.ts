@@ -1,9 +1,9 @@
 /** `/v1/articles`: the article collection, whole articles and single sections. */
 import { Hono } from "hono";
+import { articleList, DEFAULT_PAGE_SIZE } from "../api/article-list";
 import { ArticleListQuery, ArticleQuery } from "../api/parameters";
-import { articleSummary, sectionResource } from "../api/resources";
-import type { ArticleList, SectionResource } from "../api/schemas";
-import { urls } from "../api/urls";
+import { sectionResource } from "../api/resources";
+import type { SectionResource } from "../api/schemas";
 import type { ContentLibrary } from "../content/library";
 import type { AppEnv } from "../env";
 import { MEDIA } from "../http/media-types";
@@ -16,31 +16,17 @@ import { articleJson, articleJsonLd, articleMarkdown } from "../representations/
 /** What `/v1/articles/{slug}` can be served as, in the order preferred when the client does not mind. */
 const ARTICLE_MEDIA = [MEDIA.json, MEDIA.jsonLd, MEDIA.markdown] as const;
 
-const DEFAULT_PAGE_SIZE = 20;
-
 export const articleRoutes = new Hono<AppEnv>()
   .get("/", onlyMedia(MEDIA.json), validQuery(ArticleListQuery), async (c) => {
-    const { library, baseUrl } = c.var;
+    const { library, baseUrl, representations } = c.var;
     const query = c.req.valid("query");
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? DEFAULT_PAGE_SIZE;
-    const key = `list ${baseUrl} ${page} ${pageSize} ${query.updatedSince ?? ""} ${query.code?.system ?? ""}|${query.code?.code ?? ""}`;
-    const representation = await c.var.representations.get<ArticleList>(key, () => {
-      const matching = filterArticles(library, query);
-      const totalPages = Math.max(1, Math.ceil(matching.length / pageSize));
-      const items = matching
-        .slice((page - 1) * pageSize, page * pageSize)
-        .map((article) => articleSummary(article, library.sections(article.slug), baseUrl));
-      const pageUrl = (n: number) => listUrl(baseUrl, { ...query, page: n, pageSize });
-      const links: Record<string, string> = { self: pageUrl(page), first: pageUrl(1), last: pageUrl(totalPages) };
-      if (page < totalPages) links.next = pageUrl(page + 1);
-      if (page > 1) links.prev = pageUrl(Math.min(page - 1, totalPages));
-      const body: ArticleList = { items, page, pageSize, total: matching.length, totalPages, links };
-      return {
-        json: body,
-        lastModified: library.updatedAt,
-        headers: { Link: linkHeader(links) },
-      };
+    const code = query.code ? `${query.code.system ?? ""}|${query.code.code}` : "";
+    const key = `list ${baseUrl} ${page} ${pageSize} ${query.updatedSince ?? ""} ${code}`;
+    const representation = await representations.get(key, () => {
+      const body = articleList(library, query, baseUrl);
+      return { json: body, lastModified: library.updatedAt, headers: { Link: linkHeader(body.links) } };
     });
     return sendRepresentation(c, representation);
   })
@@ -90,28 +76,6 @@ function sectionSelection(library: ContentLibrary, slug: string, requested: stri
     ]);
   }
   return library.sections(slug).flatMap(({ section }) => (requested.includes(section.id) ? [section.id] : []));
-}
-
-function filterArticles(library: ContentLibrary, query: ArticleListQuery) {
-  return library.entries
-    .map((entry) => entry.article)
-    .filter((article) => !query.updatedSince || article.updatedAt >= query.updatedSince)
-    .filter((article) => {
-      const wanted = query.code;
-      if (!wanted) return true;
-      return article.codes.some(
-        (code) =>
-          code.code.toLowerCase() === wanted.code.toLowerCase() &&
-          (wanted.system === null || code.system.toLowerCase() === wanted.system.toLowerCase()),
-      );
-    });
-}
-
-function listUrl(base: string, query: ArticleListQuery & { page: number; pageSize: number }): string {
-  const params = new URLSearchParams({ page: String(query.page), pageSize: String(query.pageSize) });
-  if (query.updatedSince) params.set("updatedSince", query.updatedSince);
-  if (query.code) params.set("code", query.code.system ? `${query.code.system}|${query.code.code}` : query.code.code);
-  return `${urls.articles(base)}?${params}`;
 }
 
 /** RFC 8288 `Link` header from named links. */

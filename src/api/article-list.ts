@@ -1,0 +1,47 @@
+/** The article collection: filtering by revision time and clinical code, and paging. */
+import type { ContentLibrary } from "../content/library";
+import type { ArticleListQuery } from "./parameters";
+import { articleSummary } from "./resources";
+import type { ArticleList } from "./schemas";
+import { urls } from "./urls";
+
+export const DEFAULT_PAGE_SIZE = 20;
+
+/** One page of the articles matching the query, with `self`, `first`, `last`, `next` and `prev` links. */
+export function articleList(library: ContentLibrary, query: ArticleListQuery, base: string): ArticleList {
+  const page = query.page ?? 1;
+  const pageSize = query.pageSize ?? DEFAULT_PAGE_SIZE;
+  const matching = filterArticles(library, query);
+  const totalPages = Math.max(1, Math.ceil(matching.length / pageSize));
+  const items = matching
+    .slice((page - 1) * pageSize, page * pageSize)
+    .map((article) => articleSummary(article, library.sections(article.slug), base));
+  const pageUrl = (n: number) => listUrl(base, { ...query, page: n, pageSize });
+  const links: Record<string, string> = { self: pageUrl(page), first: pageUrl(1), last: pageUrl(totalPages) };
+  if (page < totalPages) links.next = pageUrl(page + 1);
+  if (page > 1) links.prev = pageUrl(Math.min(page - 1, totalPages));
+  return { items, page, pageSize, total: matching.length, totalPages, links };
+}
+
+function filterArticles(library: ContentLibrary, query: ArticleListQuery) {
+  return library.entries
+    .map((entry) => entry.article)
+    .filter((article) => !query.updatedSince || article.updatedAt >= query.updatedSince)
+    .filter((article) => {
+      const wanted = query.code;
+      if (!wanted) return true;
+      return article.codes.some(
+        (code) =>
+          code.code.toLowerCase() === wanted.code.toLowerCase() &&
+          (wanted.system === null || code.system.toLowerCase() === wanted.system.toLowerCase()),
+      );
+    });
+}
+
+/** The canonical URL of a page of results: known parameters only, in a fixed order. */
+function listUrl(base: string, query: ArticleListQuery & { page: number; pageSize: number }): string {
+  const params = new URLSearchParams({ page: String(query.page), pageSize: String(query.pageSize) });
+  if (query.updatedSince) params.set("updatedSince", query.updatedSince);
+  if (query.code) params.set("code", query.code.system ? `${query.code.system}|${query.code.code}` : query.code.code);
+  return `${urls.articles(base)}?${params}`;
+}

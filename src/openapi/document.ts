@@ -1,0 +1,184 @@
+/**
+ * The OpenAPI 3.1 document, generated from the operation list and the zod
+ * schemas (OpenAPI 3.1 schemas are JSON Schema 2020-12, which zod emits).
+ * Built on the first request for it and stored like any other representation.
+ */
+import * as z from "zod/mini";
+import { Block, Facts, ListItem, Section } from "../content/model";
+import { COMPONENTS, OPERATIONS, type Operation } from "./operations";
+
+export interface DocumentOptions {
+  base: string;
+  title: string;
+  version: string;
+  /** Example bodies by component name, taken from the real content. */
+  examples: Record<string, unknown>;
+}
+
+const PROBLEM_JSON = "application/problem+json";
+
+/** Shared content schemas get components of their own, so the recursive ones can refer to themselves. */
+const SHARED = { Section, ListItem, Block, Facts } as const;
+
+function componentSchemas(): Record<string, unknown> {
+  const registry = z.registry<{ id: string }>();
+  const seen = new Set<z.ZodMiniType>();
+  const add = (name: string, schema: z.ZodMiniType) => {
+    if (seen.has(schema)) return;
+    seen.add(schema);
+    registry.add(schema, { id: name });
+  };
+  for (const [name, schema] of Object.entries({ ...SHARED, ...COMPONENTS })) add(name, schema);
+  for (const operation of OPERATIONS) {
+    for (const body of Object.values(operation.content)) if ("schema" in body) add(body.component, body.schema);
+  }
+  const { schemas } = z.toJSONSchema(registry, {
+    target: "draft-2020-12",
+    io: "output",
+    unrepresentable: "any",
+    uri: (id) => `#/components/schemas/${id}`,
+  });
+  // Each schema restates the dialect; OpenAPI 3.1 already declares it once for the document.
+  return Object.fromEntries(
+    Object.entries(schemas).map(([name, { $schema: _dialect, $id: _id, ...schema }]) => [name, schema]),
+  );
+}
+
+function parameters(operation: Operation): unknown[] {
+  const path = Object.entries(operation.pathParameters ?? {}).map(([name, { description, example }]) => ({
+    name,
+    in: "path",
+    required: true,
+    description,
+    example,
+    schema: { type: "string" },
+  }));
+  const query = operation.query;
+  const queryParameters = query
+    ? Object.entries(query.schema.shape).map(([name, schema]) => {
+        const { $schema: _dialect, ...wire } = z.toJSONSchema(schema, { target: "draft-2020-12", io: "input" });
+        return {
+          name,
+          in: "query",
+          required: false,
+          description: query.describe[name]?.description,
+          example: query.describe[name]?.example,
+          schema: wire,
+        };
+      })
+    : [];
+  return [...path, ...queryParameters];
+}
+
+const CACHE_HEADERS = {
+  ETag: { description: "Strong validator of this representation.", schema: { type: "string" } },
+  "Last-Modified": { description: "When the content last changed here.", schema: { type: "string" } },
+  "Cache-Control": { description: "Lifetimes for browsers and shared caches.", schema: { type: "string" } },
+};
+
+function responses(operation: Operation, examples: Record<string, unknown>): Record<string, unknown> {
+  const content = Object.fromEntries(
+    Object.entries(operation.content).map(([media, body]) => {
+      if ("schema" in body) {
+        const example = body.example ?? examples[body.component];
+        return [media, { schema: { $ref: `#/components/schemas/${body.component}` }, ...(example ? { example } : {}) }];
+      }
+      return [media, { schema: { type: "string", description: body.text } }];
+    }),
+  );
+  const link = {
+    description: "RFC 8288 links to the first, last, next and previous pages.",
+    schema: { type: "string" },
+  };
+  const headers = { ...CACHE_HEADERS, ...(operation.operationId === "listArticles" ? { Link: link } : {}) };
+  return {
+    "200": { description: operation.summary, headers, content },
+    "304": { $ref: "#/components/responses/NotModified" },
+    ...Object.fromEntries(
+      operation.errors.map((status) => [String(status), { $ref: `#/components/responses/${ERROR_RESPONSES[status]}` }]),
+    ),
+    "405": { $ref: "#/components/responses/MethodNotAllowed" },
+    "406": { $ref: "#/components/responses/NotAcceptable" },
+  };
+}
+
+const ERROR_RESPONSES = { 400: "BadRequest", 404: "NotFound", 501: "NotImplemented" } as const;
+
+function problemResponse(description: string, example: unknown, headers?: Record<string, unknown>) {
+  return {
+    description,
+    ...(headers ? { headers } : {}),
+    content: { [PROBLEM_JSON]: { schema: { $ref: "#/components/schemas/Problem" }, example } },
+  };
+}
+
+export function openApiDocument({ base, title, version, examples }: DocumentOptions): Record<string, unknown> {
+  const paths: Record<string, unknown> = {};
+  for (const operation of OPERATIONS) {
+    paths[operation.path] = {
+      get: {
+        operationId: operation.operationId,
+        summary: operation.summary,
+        ...(operation.description ? { description: operation.description } : {}),
+        tags: [operation.tag],
+        parameters: parameters(operation),
+        responses: responses(operation, examples),
+      },
+    };
+  }
+  return {
+    openapi: "3.1.0",
+    info: {
+      title,
+      version,
+      description: [
+        "Patient-facing health articles as typed JSON, schema.org JSON-LD, Markdown, HTML pages and partner embeds.",
+        "Every route answers GET and HEAD; any origin may read (CORS). Content responses carry a strong `ETag` and `Last-Modified` and answer conditional requests with 304. Errors are RFC 9457 `application/problem+json`.",
+      ].join("\n\n"),
+    },
+    servers: [{ url: base }],
+    tags: ["Articles", "Conditions", "Pages", "Embeds", "Discovery", "Problems"].map((name) => ({ name })),
+    paths,
+    components: {
+      schemas: componentSchemas(),
+      responses: {
+        NotModified: { description: "Your copy is current (conditional request).", headers: CACHE_HEADERS },
+        BadRequest: problemResponse("A parameter is malformed; `errors` names each one.", {
+          type: "/problems/invalid-parameters",
+          title: "Invalid parameters",
+          status: 400,
+          detail: "Invalid value for: pageSize.",
+          errors: [{ in: "query", name: "pageSize", detail: "must be a whole number from 1 to 100" }],
+        }),
+        NotFound: problemResponse("No such article, section or resource.", {
+          type: "/problems/not-found",
+          title: "Not Found",
+          status: 404,
+          detail: 'There is no article "no-such-article".',
+        }),
+        MethodNotAllowed: problemResponse(
+          "Only GET, HEAD and OPTIONS are supported.",
+          {
+            type: "/problems/method-not-allowed",
+            title: "Method Not Allowed",
+            status: 405,
+            detail: "This resource supports GET, HEAD, OPTIONS.",
+          },
+          { Allow: { schema: { type: "string" }, example: "GET, HEAD, OPTIONS" } },
+        ),
+        NotAcceptable: problemResponse("None of the media types in `Accept` can be served here.", {
+          type: "/problems/not-acceptable",
+          title: "Not Acceptable",
+          status: 406,
+          detail: "This resource can be served as: application/json.",
+        }),
+        NotImplemented: problemResponse("An option the standard defines but this service does not serve.", {
+          type: "/problems/not-implemented",
+          title: "Not Implemented",
+          status: 501,
+          detail: "Only format=json is served.",
+        }),
+      },
+    },
+  };
+}

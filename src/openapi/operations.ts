@@ -1,0 +1,210 @@
+/**
+ * Every operation the service offers, described once with the same zod
+ * schemas that validate requests and type responses. The OpenAPI document is
+ * generated from this list, and a test checks it against the app's routes.
+ * Every operation serves a stored representation, so each has ETag,
+ * Last-Modified, Cache-Control and 304 responses.
+ */
+import type * as z from "zod/mini";
+import { ArticleListQuery, ArticleQuery, LIMITS } from "../api/parameters";
+import {
+  ArticleList,
+  ArticleResource,
+  ConditionResource,
+  Problem,
+  SectionResource,
+  ServiceIndex,
+} from "../api/schemas";
+import { MEDIA } from "../http/media-types";
+
+/** A response body: a named zod schema (a component), or plain text of a media type. */
+export type Body = { schema: z.ZodMiniType; component: string; example?: unknown } | { text: string; example?: string };
+
+export interface Operation {
+  path: string;
+  operationId: string;
+  summary: string;
+  description?: string;
+  tag: "Articles" | "Conditions" | "Pages" | "Embeds" | "Discovery" | "Problems";
+  pathParameters?: Record<string, { description: string; example: string }>;
+  query?: { schema: z.ZodMiniObject; describe: Record<string, { description: string; example: string }> };
+  /** The success response, keyed by media type. */
+  content: Record<string, Body>;
+  /** Error statuses this operation can answer besides 405, 406 and 429 (which all can). */
+  errors: (400 | 404 | 501)[];
+}
+
+const slug = { slug: { description: "The article's slug, e.g. `leg-cramps`.", example: "leg-cramps" } };
+const json = (schema: z.ZodMiniType, component: string): Record<string, Body> => ({
+  [MEDIA.json]: { schema, component },
+});
+const html = (text: string): Record<string, Body> => ({ [MEDIA.html]: { text } });
+
+export const COMPONENTS = { Problem } as const;
+
+export const OPERATIONS: Operation[] = [
+  {
+    path: "/",
+    operationId: "getServiceIndex",
+    summary: "Service index",
+    description: "The service's name and version, with links to every route family.",
+    tag: "Discovery",
+    content: json(ServiceIndex, "ServiceIndex"),
+    errors: [],
+  },
+  {
+    path: "/v1/articles",
+    operationId: "listArticles",
+    summary: "List articles",
+    description:
+      "Article summaries, newest first, each with every section's id and content hash so a partner can see which sections changed. Paged with `Link` headers (`first`, `last`, `next`, `prev`).",
+    tag: "Articles",
+    query: {
+      schema: ArticleListQuery,
+      describe: {
+        page: { description: `Page number, 1 to ${LIMITS.page}.`, example: "1" },
+        pageSize: { description: `Articles per page, 1 to ${LIMITS.pageSize}; default 20.`, example: "20" },
+        updatedSince: {
+          description: "Only articles whose content changed here at or after this ISO 8601 date or date-time.",
+          example: "2026-01-01",
+        },
+        code: {
+          description:
+            "Only articles with this clinical code, in any coding system, or in one system as `SYSTEM|CODE`.",
+          example: "ICD-10|R25.2",
+        },
+      },
+    },
+    content: json(ArticleList, "ArticleList"),
+    errors: [400],
+  },
+  {
+    path: "/v1/articles/{slug}",
+    operationId: "getArticle",
+    summary: "Get an article",
+    description:
+      "The whole article: metadata, attribution, licence, disclaimer, nested `sections` of typed blocks and the `faq`. `Accept: application/ld+json` gives the schema.org graph (the same bytes as `/jsonld`) and `Accept: text/markdown` the article as Markdown.",
+    tag: "Articles",
+    pathParameters: slug,
+    query: {
+      schema: ArticleQuery,
+      describe: {
+        sections: {
+          description: `Only these sections (comma-separated ids, at any depth, at most ${LIMITS.sections}), each with its subsections. Narrows the JSON and Markdown.`,
+          example: "calf-extension,quinine-for-leg-cramps",
+        },
+      },
+    },
+    content: {
+      ...json(ArticleResource, "Article"),
+      [MEDIA.jsonLd]: { text: "The schema.org JSON-LD `@graph`, as served by `/v1/articles/{slug}/jsonld`." },
+      [MEDIA.markdown]: { text: "The article as CommonMark, with its disclaimer, attribution, licence and credits." },
+    },
+    errors: [400, 404],
+  },
+  {
+    path: "/v1/articles/{slug}/sections/{id}",
+    operationId: "getSection",
+    summary: "Get one section",
+    description:
+      "One section at any depth, with its subsections and the article's attribution, licence, disclaimer, dates and canonical URL.",
+    tag: "Articles",
+    pathParameters: {
+      ...slug,
+      id: { description: "The section's id (a slug of its heading).", example: "calf-extension" },
+    },
+    content: json(SectionResource, "SectionResponse"),
+    errors: [404],
+  },
+  {
+    path: "/v1/articles/{slug}/jsonld",
+    operationId: "getArticleJsonLd",
+    summary: "Get the schema.org graph",
+    description:
+      "One JSON-LD `@graph`: MedicalWebPage, MedicalCondition with its causes, risk factors, tests, differential diagnoses, treatments and prevention, drug therapies with their side effects, drugs, FAQ questions and the people behind the article.",
+    tag: "Articles",
+    pathParameters: slug,
+    content: { [MEDIA.jsonLd]: { text: "A schema.org JSON-LD document (`@context` https://schema.org)." } },
+    errors: [404],
+  },
+  {
+    path: "/v1/conditions/{slug}",
+    operationId: "getCondition",
+    summary: "Get a condition's structured facts",
+    description:
+      "Names, codes, anatomy, symptoms, course, epidemiology, causes by kind, risk factors, tests, differential diagnoses, treatments, exercises, prevention, drugs and care advice by urgency. Every fact names the section it comes from and quotes it.",
+    tag: "Conditions",
+    pathParameters: slug,
+    content: json(ConditionResource, "Condition"),
+    errors: [404],
+  },
+  {
+    path: "/articles",
+    operationId: "getArticlesPage",
+    summary: "HTML index of articles",
+    tag: "Pages",
+    content: html("An HTML page listing every article."),
+    errors: [],
+  },
+  {
+    path: "/articles/{slug}",
+    operationId: "getArticlePage",
+    summary: "Crawlable article page",
+    description:
+      "The article as HTML with its JSON-LD, canonical link, meta description, Open Graph and Twitter tags, and oEmbed discovery.",
+    tag: "Pages",
+    pathParameters: slug,
+    content: html("The article page."),
+    errors: [404],
+  },
+  {
+    path: "/sitemap.xml",
+    operationId: "getSitemap",
+    summary: "Sitemap",
+    tag: "Discovery",
+    content: { "application/xml": { text: "A sitemaps.org urlset of the HTML pages." } },
+    errors: [],
+  },
+  {
+    path: "/robots.txt",
+    operationId: "getRobots",
+    summary: "robots.txt",
+    tag: "Discovery",
+    content: { "text/plain": { text: "Crawling rules and the sitemap's URL." } },
+    errors: [],
+  },
+  {
+    path: "/openapi.json",
+    operationId: "getOpenApi",
+    summary: "This OpenAPI document",
+    tag: "Discovery",
+    content: { [MEDIA.json]: { text: "OpenAPI 3.1." } },
+    errors: [],
+  },
+  {
+    path: "/docs",
+    operationId: "getDocs",
+    summary: "Interactive API reference",
+    tag: "Discovery",
+    content: html("An interactive reference for this document."),
+    errors: [],
+  },
+  {
+    path: "/problems",
+    operationId: "listProblemTypes",
+    summary: "Problem types",
+    description: "Every `type` an error response can have.",
+    tag: "Problems",
+    content: { [MEDIA.json]: { text: "A list of problem types with their status and title." } },
+    errors: [],
+  },
+  {
+    path: "/problems/{type}",
+    operationId: "getProblemType",
+    summary: "What a problem type means",
+    tag: "Problems",
+    pathParameters: { type: { description: "A problem type's slug.", example: "invalid-parameters" } },
+    content: { [MEDIA.json]: { text: "The problem type's status, title and description." } },
+    errors: [404],
+  },
+];
