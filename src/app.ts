@@ -16,6 +16,7 @@ import { articleRoutes } from "./routes/articles";
 import { conditionRoutes } from "./routes/conditions";
 import { crawlerRoutes } from "./routes/crawlers";
 import { docsRoutes } from "./routes/docs";
+import { embedRoutes } from "./routes/embeds";
 import { pageRoutes } from "./routes/pages";
 import { problemRoutes } from "./routes/problems";
 import { serviceIndexRoutes } from "./routes/service-index";
@@ -54,6 +55,7 @@ export function createApp(compiled: CompiledLibrary, options: AppOptions = {}) {
     .route("/articles", pageRoutes)
     .route("/", crawlerRoutes)
     .route("/", docsRoutes)
+    .route("/", embedRoutes)
     .route("/problems", problemRoutes);
 
   app.notFound((c) => problemResponse(problem("not-found", `Nothing is served at ${new URL(c.req.url).pathname}.`)));

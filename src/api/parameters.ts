@@ -9,9 +9,15 @@ import * as z from "zod/mini";
 /** Caps on client-chosen lists and numbers; each is named in the 400 that enforces it. */
 export const LIMITS = { pageSize: 100, page: 10_000, sections: 50 } as const;
 
+/** The message for a query value that is missing, repeated (an array) or malformed. */
+function describeIssue(message: string) {
+  return (issue: { input?: unknown }) =>
+    issue.input === undefined ? "is required" : Array.isArray(issue.input) ? "must be given only once" : message;
+}
+
 /** Text given once, matching `pattern`; a repeated parameter arrives as an array and is refused. */
 function single(pattern: RegExp, message: string) {
-  return z.string({ error: (issue) => (Array.isArray(issue.input) ? "must be given only once" : message) }).check(
+  return z.string({ error: describeIssue(message) }).check(
     // Later checks (ranges, counts) only make sense for text of the right shape.
     z.regex(pattern, { error: message, abort: true }),
   );
@@ -75,3 +81,17 @@ export const ArticleListQuery = z.object({
 export type ArticleListQuery = z.output<typeof ArticleListQuery>;
 
 export const ArticleQuery = z.object({ sections: z.optional(sectionList) });
+
+export const EmbedQuery = z.object({
+  sections: z.optional(sectionList),
+  theme: z.optional(z.enum(["light", "dark"], { error: describeIssue("must be light or dark") })),
+});
+
+const dimension = wholeNumber(1, 10_000);
+export const OEmbedQuery = z.object({
+  url: single(/^https?:\/\/\S{1,2000}$/, "must be the http(s) URL of an article page, optionally with a #section"),
+  format: z.optional(z.enum(["json", "xml"], { error: describeIssue("must be json or xml") })),
+  maxwidth: z.optional(dimension),
+  maxheight: z.optional(dimension),
+});
+export type OEmbedQuery = z.output<typeof OEmbedQuery>;

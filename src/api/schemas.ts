@@ -148,3 +148,22 @@ export const Problem = z.strictObject({
   errors: z.optional(z.array(FieldError)),
 });
 export type Problem = z.infer<typeof Problem>;
+
+/** oEmbed 1.0 `rich` response (https://oembed.com/). */
+export const OEmbed = z.strictObject({
+  version: z.literal("1.0"),
+  type: z.literal("rich"),
+  /** An iframe of /embed/{slug}, followed by /embed.js which sizes it to its content. */
+  html: z.string(),
+  width: z.number().check(z.int()),
+  height: z.number().check(z.int()),
+  title: z.string(),
+  provider_name: z.string(),
+  provider_url: z.string(),
+  author_name: z.string(),
+  /** Only when the author has a URL in the content. */
+  author_url: z.optional(z.string()),
+  /** Seconds a consumer may cache this response. */
+  cache_age: z.number().check(z.int()),
+});
+export type OEmbed = z.infer<typeof OEmbed>;

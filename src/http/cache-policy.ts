@@ -14,6 +14,11 @@ export function contentCacheControl(env: Env): string {
   return cached.value;
 }
 
+/** How long shared caches may keep content (s-maxage), e.g. for oEmbed's cache_age. */
+export function contentCacheSeconds(env: Env): number {
+  return seconds(env.CACHE_S_MAXAGE, DEFAULTS.sMaxAge);
+}
+
 /** A configured lifetime; a missing or malformed value falls back to the default. */
 function seconds(value: string | undefined, fallback: number): number {
   return value !== undefined && /^\d{1,9}$/.test(value) ? Number(value) : fallback;

@@ -44,7 +44,7 @@ function componentSchemas(): Record<string, unknown> {
   );
 }
 
-function parameters(operation: Operation): unknown[] {
+function parameters(operation: Operation, base: string): unknown[] {
   const path = Object.entries(operation.pathParameters ?? {}).map(([name, { description, example }]) => ({
     name,
     in: "path",
@@ -62,7 +62,7 @@ function parameters(operation: Operation): unknown[] {
           in: "query",
           required: false,
           description: query.describe[name]?.description,
-          example: query.describe[name]?.example,
+          example: query.describe[name]?.example.replace("{base}", base),
           schema: wire,
         };
       })
@@ -121,7 +121,7 @@ export function openApiDocument({ base, title, version, examples }: DocumentOpti
         summary: operation.summary,
         ...(operation.description ? { description: operation.description } : {}),
         tags: [operation.tag],
-        parameters: parameters(operation),
+        parameters: parameters(operation, base),
         responses: responses(operation, examples),
       },
     };

@@ -6,11 +6,12 @@
  * Last-Modified, Cache-Control and 304 responses.
  */
 import type * as z from "zod/mini";
-import { ArticleListQuery, ArticleQuery, LIMITS } from "../api/parameters";
+import { ArticleListQuery, ArticleQuery, EmbedQuery, LIMITS, OEmbedQuery } from "../api/parameters";
 import {
   ArticleList,
   ArticleResource,
   ConditionResource,
+  OEmbed,
   Problem,
   SectionResource,
   ServiceIndex,
@@ -27,6 +28,7 @@ export interface Operation {
   description?: string;
   tag: "Articles" | "Conditions" | "Pages" | "Embeds" | "Discovery" | "Problems";
   pathParameters?: Record<string, { description: string; example: string }>;
+  /** Query parameters; `{base}` in an example stands for this server's base URL. */
   query?: { schema: z.ZodMiniObject; describe: Record<string, { description: string; example: string }> };
   /** The success response, keyed by media type. */
   content: Record<string, Body>;
@@ -156,6 +158,59 @@ export const OPERATIONS: Operation[] = [
     pathParameters: slug,
     content: html("The article page."),
     errors: [404],
+  },
+  {
+    path: "/embed/{slug}",
+    operationId: "getEmbed",
+    summary: "Embeddable article for an iframe",
+    description:
+      'A small self-contained page (no external requests) that any site may frame. Attribution with a link back, licence and disclaimer are always shown. It posts its height to the parent page (`{type: "health-article:height", height}`) whenever it changes; /embed.js resizes the iframe.',
+    tag: "Embeds",
+    pathParameters: slug,
+    query: {
+      schema: EmbedQuery,
+      describe: {
+        sections: {
+          description: `Only these sections (comma-separated ids, at most ${LIMITS.sections}).`,
+          example: "calf-extension,ankle-stretch",
+        },
+        theme: { description: "Colour theme: `light` (default) or `dark`.", example: "light" },
+      },
+    },
+    content: html("The embed page."),
+    errors: [400, 404],
+  },
+  {
+    path: "/embed.js",
+    operationId: "getEmbedScript",
+    summary: "The <health-article> element",
+    description:
+      "Defines `<health-article slug sections theme api>`, which renders an article from this API into Shadow DOM with its attribution and disclaimer, and sizes any /embed/ iframe of this service on the page.",
+    tag: "Embeds",
+    content: { "text/javascript": { text: "The element's script." } },
+    errors: [],
+  },
+  {
+    path: "/oembed",
+    operationId: "getOEmbed",
+    summary: "oEmbed",
+    description:
+      "oEmbed 1.0 for article pages: type `rich`, with an iframe of /embed/{slug} (a `#section` in the URL chooses that section). `format=xml` is answered 501, as the specification allows.",
+    tag: "Embeds",
+    query: {
+      schema: OEmbedQuery,
+      describe: {
+        url: {
+          description: "The article page's URL, optionally with a `#section-id`.",
+          example: "{base}/articles/leg-cramps",
+        },
+        format: { description: "`json` (the default); `xml` is not served (501).", example: "json" },
+        maxwidth: { description: "Maximum iframe width in pixels.", example: "480" },
+        maxheight: { description: "Maximum iframe height in pixels.", example: "600" },
+      },
+    },
+    content: json(OEmbed, "OEmbed"),
+    errors: [400, 404, 501],
   },
   {
     path: "/sitemap.xml",

@@ -12,12 +12,12 @@ export const Disclaimer: FC<{ lines: string[] }> = ({ lines }) => (
 );
 
 /** The licence, or a plain statement that the publisher gave none (never an assumed one). */
-export const LicenceLine: FC<{ licence: CompiledArticle["licence"] }> = ({ licence }) =>
+export const LicenceLine: FC<{ licence: CompiledArticle["licence"]; target?: string }> = ({ licence, target }) =>
   licence ? (
     <span>
       Licence:{" "}
       {licence.url ? (
-        <a href={licence.url} rel="license">
+        <a href={licence.url} rel="license" target={target}>
           {licence.name}
         </a>
       ) : (

@@ -4,14 +4,14 @@ import { articleList, DEFAULT_PAGE_SIZE } from "../api/article-list";
 import { ArticleListQuery, ArticleQuery } from "../api/parameters";
 import { sectionResource } from "../api/resources";
 import type { SectionResource } from "../api/schemas";
-import type { ContentLibrary } from "../content/library";
 import type { AppEnv } from "../env";
 import { MEDIA } from "../http/media-types";
 import { chooseMedia, onlyMedia } from "../http/negotiation";
-import { invalidParameters, notFound } from "../http/problem";
+import { notFound } from "../http/problem";
 import { sendRepresentation } from "../http/send";
 import { validQuery } from "../http/validation";
 import { articleJson, articleJsonLd, articleMarkdown } from "../representations/article";
+import { sectionSelection } from "./section-selection";
 
 /** What `/v1/articles/{slug}` can be served as, in the order preferred when the client does not mind. */
 const ARTICLE_MEDIA = [MEDIA.json, MEDIA.jsonLd, MEDIA.markdown] as const;
@@ -62,21 +62,6 @@ export const articleRoutes = new Hono<AppEnv>()
     }));
     return sendRepresentation(c, representation);
   });
-
-/**
- * The requested section ids in document order (so equivalent selections share
- * one stored representation), or a 400 naming any id the article lacks.
- */
-function sectionSelection(library: ContentLibrary, slug: string, requested: string[] | undefined) {
-  if (!requested) return undefined;
-  const unknown = requested.filter((id) => !library.section(slug, id));
-  if (unknown.length > 0) {
-    invalidParameters([
-      { in: "query", name: "sections", detail: `unknown section id(s) in "${slug}": ${unknown.join(", ")}` },
-    ]);
-  }
-  return library.sections(slug).flatMap(({ section }) => (requested.includes(section.id) ? [section.id] : []));
-}
 
 /** RFC 8288 `Link` header from named links. */
 function linkHeader(links: Record<string, string>): string {

@@ -11,4 +11,7 @@ export const CONTENT_PATHS = [
   "/articles/leg-cramps",
   "/sitemap.xml",
   "/robots.txt",
+  "/embed/leg-cramps",
+  "/embed.js",
+  `/oembed?url=${encodeURIComponent("https://health.test/articles/leg-cramps")}`,
 ] as const;

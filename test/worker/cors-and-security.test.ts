@@ -41,7 +41,9 @@ describe("security headers", () => {
     expect(response.headers.get("X-Content-Type-Options")).toBe("nosniff");
     expect(response.headers.get("Referrer-Policy")).toBe("strict-origin-when-cross-origin");
     expect(response.headers.get("Strict-Transport-Security")).toBe("max-age=63072000; includeSubDomains");
-    expect(response.headers.get("Content-Security-Policy")).toContain("frame-ancestors 'none'");
+    // Only the embed page may be framed.
+    const frameAncestors = path.startsWith("/embed/") ? "frame-ancestors *" : "frame-ancestors 'none'";
+    expect(response.headers.get("Content-Security-Policy")).toContain(frameAncestors);
   });
 
   it("gives JSON a CSP that allows nothing", async () => {

@@ -1,0 +1,64 @@
+/** oEmbed 1.0 for article pages: which article (and section) a URL names, and the `rich` answer for it. */
+import { html } from "hono/html";
+import type { ContentLibrary, LocatedSection } from "../content/library";
+import type { CompiledEntry } from "../content/model";
+import { SERVICE_NAME } from "./resources";
+import type { OEmbed } from "./schemas";
+import { urls } from "./urls";
+
+/** The iframe's size when the consumer sets no maximum; the embed then resizes itself to its content. */
+export const DEFAULT_SIZE = { width: 600, height: 800 } as const;
+
+export interface OEmbedTarget {
+  entry: CompiledEntry;
+  /** The section named by the URL's fragment, if any. */
+  section?: LocatedSection;
+}
+
+/** The article page (or section anchor) `url` names on this service, if it names one. */
+export function resolveOEmbedUrl(library: ContentLibrary, base: string, url: string): OEmbedTarget | undefined {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return undefined;
+  }
+  if (parsed.origin !== new URL(base).origin) return undefined;
+  const match = /^\/articles\/([a-z0-9-]+)\/?$/.exec(parsed.pathname);
+  const entry = match?.[1] ? library.entry(match[1]) : undefined;
+  if (!entry) return undefined;
+  const fragment = parsed.hash.slice(1);
+  if (fragment === "") return { entry };
+  const section = library.section(entry.article.slug, fragment);
+  return section ? { entry, section } : undefined;
+}
+
+export async function oEmbedResponse(
+  target: OEmbedTarget,
+  base: string,
+  size: { maxwidth?: number; maxheight?: number },
+  cacheAge: number,
+): Promise<OEmbed> {
+  const { article } = target.entry;
+  const width = Math.min(DEFAULT_SIZE.width, size.maxwidth ?? DEFAULT_SIZE.width);
+  const height = Math.min(DEFAULT_SIZE.height, size.maxheight ?? DEFAULT_SIZE.height);
+  const section = target.section?.section;
+  const title = section?.title ? `${section.title} — ${article.title}` : article.title;
+  const src = `${urls.embed(base, article.slug)}${section ? `?sections=${section.id}` : ""}`;
+  const markup =
+    await html`<iframe src="${src}" width="${width}" height="${height}" title="${title}" style="border:0;width:100%;max-width:${width}px" loading="lazy" sandbox="allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox allow-top-navigation-by-user-activation"></iframe><script async src="${base}/embed.js"></script>`;
+  const [author] = article.authors;
+  return {
+    version: "1.0",
+    type: "rich",
+    html: String(markup),
+    width,
+    height,
+    title,
+    provider_name: SERVICE_NAME,
+    provider_url: `${base}/`,
+    author_name: article.authors.map((person) => person.name).join(", "),
+    ...(author && "url" in author && author.url ? { author_url: author.url } : {}),
+    cache_age: cacheAge,
+  };
+}

@@ -1,0 +1,71 @@
+/**
+ * `/embed/{slug}`: a small, self-contained page for an iframe. No external
+ * requests; its one style and one script are allowed by CSP hashes. The
+ * attribution with a link back (opening in the top window), the licence and
+ * the disclaimer are always shown, whatever sections are chosen.
+ */
+import { raw } from "hono/html";
+import type { ArticleResource } from "../api/schemas";
+import { SectionView } from "./blocks";
+import { EMBED_HEIGHT_SCRIPT, EMBED_STYLES } from "./embed-styles";
+import { cspHash } from "./hash";
+import { AttributionLine, Disclaimer, LicenceLine } from "./provenance";
+
+export type EmbedTheme = "light" | "dark";
+
+export interface RenderedEmbed {
+  html: string;
+  csp: string;
+}
+
+export async function renderEmbedPage(article: ArticleResource, theme: EmbedTheme): Promise<RenderedEmbed> {
+  // Headings start at <h2> under the title, whatever depth the chosen sections have.
+  const shift = Math.min(...article.sections.map((section) => section.level)) - 2;
+  const document = (
+    <html lang={article.language} data-theme={theme}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{article.title}</title>
+        <link rel="canonical" href={article.canonicalUrl} />
+        <meta name="robots" content="noindex" />
+        <style>{raw(EMBED_STYLES)}</style>
+      </head>
+      <body>
+        <article>
+          <h1>
+            <a href={article.canonicalUrl} target="_top">
+              {article.title}
+            </a>
+          </h1>
+          {article.sections.map((section) => (
+            <SectionView section={section} shift={Number.isFinite(shift) ? shift : 0} />
+          ))}
+          <Disclaimer lines={article.disclaimer} />
+          <footer class="attribution">
+            <p>
+              <AttributionLine attribution={article.attribution} target="_top" />
+            </p>
+            <p>
+              <LicenceLine licence={article.licence} target="_top" />
+            </p>
+          </footer>
+        </article>
+        <script>{raw(EMBED_HEIGHT_SCRIPT)}</script>
+      </body>
+    </html>
+  );
+  return {
+    html: `<!doctype html>${await document}`,
+    csp: [
+      "default-src 'none'",
+      `style-src ${await cspHash(EMBED_STYLES)}`,
+      `script-src ${await cspHash(EMBED_HEIGHT_SCRIPT)}`,
+      "img-src https: data:",
+      "base-uri 'none'",
+      "form-action 'none'",
+      // Any partner may frame this page, and only this page.
+      "frame-ancestors *",
+    ].join("; "),
+  };
+}

@@ -1,0 +1,181 @@
+import { describe, expect, it } from "vitest";
+import type { ArticleResource, OEmbed } from "../../src/api/schemas";
+import { decodeEntities, scan } from "../support/html";
+import { call, getJson, getProblem, ORIGIN } from "../support/worker";
+
+const PAGE = `${ORIGIN}/articles/leg-cramps`;
+
+async function embed(query = ""): Promise<{ response: Response; html: string }> {
+  const response = await call(`/embed/leg-cramps${query}`);
+  expect(response.status).toBe(200);
+  return { response, html: await response.text() };
+}
+
+async function sha256(text: string): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text)));
+  return btoa(String.fromCharCode(...digest));
+}
+
+describe("GET /embed/{slug}", () => {
+  it("is a self-contained page: its only style and script are allowed by hash, nothing is fetched", async () => {
+    const { response, html } = await embed();
+    expect(response.headers.get("Content-Type")).toBe("text/html; charset=utf-8");
+    const csp = response.headers.get("Content-Security-Policy") ?? "";
+    const style = decodeEntities(html.match(/<style>([^<]*)<\/style>/)?.[1] ?? "");
+    const script = html.match(/<script>([^<]*)<\/script>/)?.[1] ?? "";
+    expect(csp).toContain(`style-src 'sha256-${await sha256(style)}'`);
+    expect(csp).toContain(`script-src 'sha256-${await sha256(script)}'`);
+    expect(csp).toContain("default-src 'none'");
+    // No src or href that would load anything: links only navigate.
+    const found = await scan(html, ["[src]", "link[rel=stylesheet]", "script[src]", "img"]);
+    expect(Object.values(found).flat()).toEqual([]);
+  });
+
+  it("may be framed by any site, unlike every other page, and is kept out of search indexes", async () => {
+    const { response, html } = await embed();
+    expect(response.headers.get("Content-Security-Policy")).toContain("frame-ancestors *");
+    expect(response.headers.get("X-Frame-Options")).toBeNull();
+    expect(response.headers.get("X-Robots-Tag")).toBe("noindex");
+    const found = await scan(html, ["link[rel=canonical]"]);
+    expect(found["link[rel=canonical]"]?.[0]?.attributes.href).toBe(PAGE);
+  });
+
+  it("always shows the attribution with a link back in the top window, the licence and the disclaimer", async () => {
+    const article = await getJson<ArticleResource>("/v1/articles/leg-cramps");
+    for (const query of ["", "?sections=calf-extension", "?sections=does-magnesium-help-leg-cramps&theme=dark"]) {
+      const { html } = await embed(query);
+      const found = await scan(html, ["footer.attribution a", "footer.attribution p", "aside.disclaimer p"]);
+      expect(found["footer.attribution a"]?.[0]?.attributes).toMatchObject({ href: PAGE, target: "_top" });
+      const footer = found["footer.attribution p"]?.map((p) => p.text) ?? [];
+      expect(footer[0]).toContain(article.attribution.text);
+      expect(footer[1]).toContain("Licence: not stated by the publisher");
+      expect(found["aside.disclaimer p"]?.map((p) => p.text)).toEqual(article.disclaimer);
+    }
+  });
+
+  it("shows only the chosen sections, with headings starting at h2", async () => {
+    const { html } = await embed("?sections=calf-extension,ankle-stretch");
+    const found = await scan(html, ["section[id]", "h2", "h4"]);
+    expect(found["section[id]"]?.map((section) => section.attributes.id)).toEqual(["calf-extension", "ankle-stretch"]);
+    expect(found.h2?.map((heading) => heading.text)).toEqual(["Calf extension", "Ankle stretch"]);
+    expect(found.h4).toEqual([]);
+  });
+
+  it("reports its height to the parent page", async () => {
+    const { html } = await embed();
+    const script = html.match(/<script>([^<]*)<\/script>/)?.[1] ?? "";
+    expect(script).toContain('parent.postMessage({type:"health-article:height",height:h},"*")');
+    expect(script).toContain("ResizeObserver");
+  });
+
+  it.each([
+    ["light", 'data-theme="light"'],
+    ["dark", 'data-theme="dark"'],
+  ])("takes theme=%s", async (theme, attribute) => {
+    const { html } = await embed(`?theme=${theme}`);
+    expect(html).toContain(attribute);
+  });
+
+  it.each([
+    ["?theme=blue", "theme", "must be light or dark"],
+    ["?theme=light&theme=dark", "theme", "must be given only once"],
+    ["?sections=nope", "sections", 'unknown section id(s) in "leg-cramps": nope'],
+  ])("refuses %s with 400 naming %s", async (query, name, detail) => {
+    const problem = await getProblem(`/embed/leg-cramps${query}`, 400);
+    expect(problem.errors).toEqual([{ in: "query", name, detail }]);
+  });
+
+  it("answers 404 for an unknown article", async () => {
+    await getProblem("/embed/no-such-article", 404);
+  });
+});
+
+describe("GET /embed.js", () => {
+  it("is a small, cacheable script defining <health-article>", async () => {
+    const response = await call("/embed.js");
+    expect(response.status).toBe(200);
+    expect(response.headers.get("Content-Type")).toBe("text/javascript; charset=utf-8");
+    expect(response.headers.get("ETag")).toMatch(/^"/);
+    expect(response.headers.get("Cache-Control")).toContain("s-maxage=");
+    expect(response.headers.get("Access-Control-Allow-Origin")).toBe("*");
+    expect(response.headers.get("Cross-Origin-Resource-Policy")).toBe("cross-origin");
+    const script = await response.text();
+    expect(script).toContain('customElements.define("health-article"');
+    // Rendering uses textContent, never HTML parsing.
+    expect(script).not.toMatch(/innerHTML|outerHTML|insertAdjacentHTML|document\.write/);
+    const gzipped = await new Response(
+      new Blob([script]).stream().pipeThrough(new CompressionStream("gzip")),
+    ).arrayBuffer();
+    expect(gzipped.byteLength).toBeLessThan(4 * 1024);
+  });
+});
+
+describe("GET /oembed", () => {
+  const oembed = (params: Record<string, string>) => `/oembed?${new URLSearchParams(params)}`;
+
+  it("answers a rich oEmbed with an iframe of the embed page", async () => {
+    const body = await getJson<OEmbed>(oembed({ url: PAGE, format: "json" }));
+    expect(body).toMatchObject({
+      version: "1.0",
+      type: "rich",
+      width: 600,
+      height: 800,
+      title: "Leg cramps",
+      provider_name: "Health content API",
+      provider_url: `${ORIGIN}/`,
+      author_name: "Cahoot Care Marketing",
+      cache_age: 3600,
+    });
+    // The author has no URL in the content, so none is given.
+    expect(body).not.toHaveProperty("author_url");
+    const found = await scan(body.html, ["iframe", "script"]);
+    expect(found.iframe?.[0]?.attributes).toMatchObject({
+      src: `${ORIGIN}/embed/leg-cramps`,
+      width: "600",
+      height: "800",
+      title: "Leg cramps",
+    });
+    expect(found.script?.[0]?.attributes.src).toBe(`${ORIGIN}/embed.js`);
+  });
+
+  it("embeds the section a URL's fragment names", async () => {
+    const body = await getJson<OEmbed>(oembed({ url: `${PAGE}#calf-extension` }));
+    expect(body.title).toBe("Calf extension — Leg cramps");
+    expect(body.html).toContain(`src="${ORIGIN}/embed/leg-cramps?sections=calf-extension"`);
+  });
+
+  it("respects maxwidth and maxheight", async () => {
+    const body = await getJson<OEmbed>(oembed({ url: PAGE, maxwidth: "320", maxheight: "480" }));
+    expect([body.width, body.height]).toEqual([320, 480]);
+    expect(body.html).toContain('width="320" height="480"');
+    const roomy = await getJson<OEmbed>(oembed({ url: PAGE, maxwidth: "2000" }));
+    expect(roomy.width).toBe(600);
+  });
+
+  it("answers format=xml with 501, as the specification allows", async () => {
+    const problem = await getProblem(oembed({ url: PAGE, format: "xml" }), 501);
+    expect(problem.type).toBe("/problems/not-implemented");
+  });
+
+  it.each([
+    `${ORIGIN}/articles/no-such-article`,
+    `${PAGE}#no-such-section`,
+    `${ORIGIN}/v1/articles/leg-cramps`,
+    "https://elsewhere.example/articles/leg-cramps",
+  ])("answers 404 for %s", async (url) => {
+    await getProblem(oembed({ url }), 404);
+  });
+
+  it.each([
+    [{}, "url", "is required"],
+    [{ url: "not a url" }, "url", "must be the http(s) URL of an article page, optionally with a #section"],
+    [{ url: "javascript:alert(1)" }, "url", "must be the http(s) URL of an article page, optionally with a #section"],
+    [{ url: PAGE, format: "yaml" }, "format", "must be json or xml"],
+    [{ url: PAGE, maxwidth: "0" }, "maxwidth", "must be a whole number from 1 to 10000"],
+    [{ url: PAGE, maxheight: "-5" }, "maxheight", "must be a whole number from 1 to 10000"],
+    [{ url: PAGE, maxwidth: "wide" }, "maxwidth", "must be a whole number from 1 to 10000"],
+  ])("answers %j with 400 naming %s", async (params, name, detail) => {
+    const problem = await getProblem(oembed(params), 400);
+    expect(problem.errors).toEqual([{ in: "query", name, detail }]);
+  });
+});
