@@ -118,8 +118,8 @@ function render(article: Article): HTMLElement {
   const root = element("article", undefined, { lang: article.language });
   const heading = element("h1");
   heading.append(link(article.canonicalUrl, article.title));
-  const shift = Math.min(...article.sections.map((item) => item.level)) - 2;
-  root.append(heading, ...article.sections.map((item) => section(item, Number.isFinite(shift) ? shift : 0)));
+  // Each shown section starts at <h2> under the title, whatever its depth in the article.
+  root.append(heading, ...article.sections.map((item) => section(item, item.level - 2)));
 
   const disclaimer = element("aside", undefined, { class: "disclaimer", "aria-label": "Disclaimer" });
   disclaimer.append(...article.disclaimer.map((line) => element("p", line)));

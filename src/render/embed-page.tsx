@@ -19,8 +19,6 @@ export interface RenderedEmbed {
 }
 
 export async function renderEmbedPage(article: ArticleResource, theme: EmbedTheme): Promise<RenderedEmbed> {
-  // Headings start at <h2> under the title, whatever depth the chosen sections have.
-  const shift = Math.min(...article.sections.map((section) => section.level)) - 2;
   const document = (
     <html lang={article.language} data-theme={theme}>
       <head>
@@ -39,7 +37,8 @@ export async function renderEmbedPage(article: ArticleResource, theme: EmbedThem
             </a>
           </h1>
           {article.sections.map((section) => (
-            <SectionView section={section} shift={Number.isFinite(shift) ? shift : 0} />
+            // Each shown section starts at <h2> under the title, whatever its depth in the article.
+            <SectionView section={section} shift={section.level - 2} />
           ))}
           <Disclaimer lines={article.disclaimer} />
           <footer class="attribution">
