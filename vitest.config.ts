@@ -2,6 +2,12 @@ import { cloudflareTest } from "@cloudflare/vitest-pool-workers";
 import { defineConfig } from "vitest/config";
 
 const wrangler = { configPath: "./wrangler.toml" };
+/**
+ * The suites send hundreds of requests a minute from one client; a limit they
+ * cannot reach keeps the rate limiter out of tests that are not about it.
+ * The `limits` project runs with wrangler.toml's real limit.
+ */
+const unreachableRateLimit = { ratelimits: { RATE_LIMITER: { simple: { limit: 1_000_000, period: 60 } } } };
 
 export default defineConfig({
   test: {
@@ -9,16 +15,21 @@ export default defineConfig({
     projects: [
       {
         // The real Worker with the real content, inside workerd.
-        plugins: [cloudflareTest({ main: "./src/index.ts", wrangler })],
+        plugins: [cloudflareTest({ main: "./src/index.ts", wrangler, miniflare: unreachableRateLimit })],
         test: { name: "worker", include: ["test/worker/**/*.test.ts"] },
       },
       {
         // The same app around made-up test content (test/fixtures/worker.ts).
-        plugins: [cloudflareTest({ main: "./test/fixtures/worker.ts", wrangler })],
+        plugins: [cloudflareTest({ main: "./test/fixtures/worker.ts", wrangler, miniflare: unreachableRateLimit })],
         test: { name: "fixtures", include: ["test/fixtures-worker/**/*.test.ts"] },
       },
       {
-        // Build-time tools (the content compiler) run in Node.js, as they do for authors.
+        // The real Worker with wrangler.toml's own rate limit.
+        plugins: [cloudflareTest({ main: "./src/index.ts", wrangler })],
+        test: { name: "limits", include: ["test/limits/**/*.test.ts"] },
+      },
+      {
+        // Build-time tools (the content compiler) and HTTP-level checks run in Node.js.
         test: { name: "node", include: ["test/node/**/*.test.ts"], environment: "node" },
       },
     ],

@@ -12,6 +12,7 @@ import { baseUrl } from "./http/base-url";
 import { publicCors, securityHeaders } from "./http/cross-origin";
 import { PROBLEM_TYPES, ProblemError, type ProblemType, problem, problemResponse } from "./http/problem";
 import { RepresentationStore } from "./http/representation";
+import { rateLimit, requestLimits } from "./http/request-limits";
 import { articleRoutes } from "./routes/articles";
 import { conditionRoutes } from "./routes/conditions";
 import { crawlerRoutes } from "./routes/crawlers";
@@ -37,7 +38,7 @@ export function createApp(compiled: CompiledLibrary, options: AppOptions = {}) {
     c.set("representations", representations);
     await next();
   });
-  app.use(publicCors, securityHeaders, baseUrl);
+  app.use(publicCors, securityHeaders, requestLimits, rateLimit, baseUrl);
   app.use(
     methodNotAllowed({
       app,

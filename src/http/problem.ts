@@ -35,10 +35,15 @@ export const PROBLEM_TYPES = {
     title: "Too Many Requests",
     about: "This client sent too many requests; wait for the number of seconds in `Retry-After`.",
   },
-  "request-too-large": {
-    status: 413,
-    title: "Content Too Large",
-    about: "The request (URL, headers or body) is larger than this API accepts.",
+  "uri-too-long": {
+    status: 414,
+    title: "URI Too Long",
+    about: "The URL is longer than this API accepts; no valid request needs one this long.",
+  },
+  "headers-too-large": {
+    status: 431,
+    title: "Request Header Fields Too Large",
+    about: "The request's headers (often cookies) are larger than this API accepts.",
   },
   "internal-error": {
     status: 500,

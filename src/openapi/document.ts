@@ -5,6 +5,7 @@
  */
 import * as z from "zod/mini";
 import { Block, Facts, ListItem, Section } from "../content/model";
+import { MAX_HEADER_BYTES, MAX_URL_LENGTH, RATE_LIMIT_PERIOD_SECONDS } from "../http/request-limits";
 import { COMPONENTS, OPERATIONS, type Operation } from "./operations";
 
 export interface DocumentOptions {
@@ -99,6 +100,9 @@ function responses(operation: Operation, examples: Record<string, unknown>): Rec
     ),
     "405": { $ref: "#/components/responses/MethodNotAllowed" },
     "406": { $ref: "#/components/responses/NotAcceptable" },
+    "414": { $ref: "#/components/responses/UriTooLong" },
+    "429": { $ref: "#/components/responses/TooManyRequests" },
+    "431": { $ref: "#/components/responses/HeadersTooLarge" },
   };
 }
 
@@ -172,6 +176,28 @@ export function openApiDocument({ base, title, version, examples }: DocumentOpti
           status: 406,
           detail: "This resource can be served as: application/json.",
         }),
+        UriTooLong: problemResponse(`The URL is longer than ${MAX_URL_LENGTH} characters.`, {
+          type: "/problems/uri-too-long",
+          title: "URI Too Long",
+          status: 414,
+          detail: `URLs are limited to ${MAX_URL_LENGTH} characters.`,
+        }),
+        HeadersTooLarge: problemResponse(`The request headers total more than ${MAX_HEADER_BYTES} bytes.`, {
+          type: "/problems/headers-too-large",
+          title: "Request Header Fields Too Large",
+          status: 431,
+          detail: `Request headers are limited to ${MAX_HEADER_BYTES} bytes in total.`,
+        }),
+        TooManyRequests: problemResponse(
+          "This client sent too many requests; wait `Retry-After` seconds.",
+          {
+            type: "/problems/too-many-requests",
+            title: "Too Many Requests",
+            status: 429,
+            detail: `Too many requests from this client: wait ${RATE_LIMIT_PERIOD_SECONDS} seconds.`,
+          },
+          { "Retry-After": { schema: { type: "integer" }, example: RATE_LIMIT_PERIOD_SECONDS } },
+        ),
         NotImplemented: problemResponse("An option the standard defines but this service does not serve.", {
           type: "/problems/not-implemented",
           title: "Not Implemented",

@@ -32,7 +32,7 @@ export interface Operation {
   query?: { schema: z.ZodMiniObject; describe: Record<string, { description: string; example: string }> };
   /** The success response, keyed by media type. */
   content: Record<string, Body>;
-  /** Error statuses this operation can answer besides 405, 406 and 429 (which all can). */
+  /** Error statuses this operation can answer besides 405, 406, 414, 429 and 431 (which all can). */
   errors: (400 | 404 | 501)[];
 }
 

@@ -62,3 +62,21 @@ describe("errors are RFC 9457 problem+json", () => {
     await getProblem("/problems/no-such-problem", 404);
   });
 });
+
+describe("request size limits", () => {
+  it("answers a URL over 2048 characters with 414 problem+json", async () => {
+    const problem = await getProblem(`/v1/articles?code=${"A".repeat(2100)}`, 414);
+    expect(problem.type).toBe("/problems/uri-too-long");
+  });
+
+  it("answers over 16 KiB of headers (say, cookies) with 431 problem+json", async () => {
+    const problem = await getProblem("/v1/articles", 431, { headers: { Cookie: `session=${"x".repeat(17_000)}` } });
+    expect(problem.type).toBe("/problems/headers-too-large");
+  });
+
+  it("serves a long but reasonable URL", async () => {
+    const sections = ["calf-extension", "ankle-stretch", "heel-walk"].join(",");
+    const response = await call(`/v1/articles/leg-cramps?sections=${sections}&utm_campaign=${"x".repeat(1500)}`);
+    expect(response.status).toBe(200);
+  });
+});
