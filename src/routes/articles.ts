@@ -8,7 +8,7 @@ import type { AppEnv } from "../env";
 import { MEDIA } from "../http/media-types";
 import { chooseMedia, onlyMedia } from "../http/negotiation";
 import { notFound } from "../http/problem";
-import { sendRepresentation } from "../http/send";
+import { sendAlternative, sendRepresentation } from "../http/send";
 import { validQuery } from "../http/validation";
 import { articleJson, articleJsonLd, articleMarkdown } from "../representations/article";
 import { sectionSelection } from "./section-selection";
@@ -37,11 +37,11 @@ export const articleRoutes = new Hono<AppEnv>()
     const media = chooseMedia(c.req.header("Accept"), ARTICLE_MEDIA);
     // The graph describes the whole article: `sections` narrows the JSON and Markdown only.
     if (media === MEDIA.jsonLd) {
-      return sendRepresentation(c, await articleJsonLd(representations, entry, baseUrl), "Accept");
+      return sendAlternative(c, await articleJsonLd(representations, entry, baseUrl), "Accept");
     }
     const selection = sectionSelection(library, slug, c.req.valid("query").sections);
     if (media === MEDIA.markdown) {
-      return sendRepresentation(c, await articleMarkdown(representations, entry, baseUrl, selection), "Accept");
+      return sendAlternative(c, await articleMarkdown(representations, entry, baseUrl, selection), "Accept");
     }
     return sendRepresentation(c, await articleJson(representations, entry, baseUrl, selection), "Accept");
   })
