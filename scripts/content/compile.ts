@@ -4,6 +4,9 @@
  * problem and exits 1, so a broken build can never be served or deployed.
  *
  *   tsx scripts/content/compile.ts [--content content] [--out src/content/generated/library.ts]
+ *
+ * CONTENT_DIR, when set, replaces the default content folder (e.g. to build
+ * the Worker around another content tree with `wrangler dev` or `deploy`).
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
@@ -14,7 +17,7 @@ import { libraryModule } from "./library-module";
 
 const { values } = parseArgs({
   options: {
-    content: { type: "string", default: "content" },
+    content: { type: "string", default: process.env.CONTENT_DIR || "content" },
     out: { type: "string", default: "src/content/generated/library.ts" },
   },
 });

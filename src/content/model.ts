@@ -23,7 +23,14 @@ export const Id = z
 /** A calendar date, `YYYY-MM-DD`. */
 export const IsoDate = z.iso.date("must be a date written YYYY-MM-DD");
 
-export const HttpUrl = z.url({ protocol: /^https?$/, error: "must be an http(s) URL" });
+/**
+ * An http(s) URL, stored in its WHATWG serialisation: quotes, angle brackets
+ * and spaces are percent-encoded, so a URL can never break out of an
+ * attribute, an autolink or a Markdown link wherever it is written.
+ */
+export const HttpUrl = z
+  .url({ protocol: /^https?$/, error: "must be an http(s) URL" })
+  .check(z.overwrite((value) => new URL(value).href));
 
 // ---------------------------------------------------------------------------
 // Article text: sections of typed blocks

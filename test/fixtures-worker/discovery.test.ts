@@ -7,13 +7,15 @@ describe("the article collection with more than one article", () => {
   it("pages through them with next and prev links", async () => {
     const first = await call("/v1/articles?pageSize=1");
     const page1 = await first.json<ArticleList>();
-    expect(page1).toMatchObject({ page: 1, pageSize: 1, total: 2, totalPages: 2 });
+    expect(page1).toMatchObject({ page: 1, pageSize: 1, total: 3, totalPages: 3 });
     expect(page1.links.next).toBe(`${ORIGIN}/v1/articles?page=2&pageSize=1`);
     expect(first.headers.get("Link")).toContain(`<${ORIGIN}/v1/articles?page=2&pageSize=1>; rel="next"`);
     const page2 = await getJson<ArticleList>("/v1/articles?page=2&pageSize=1");
     expect(page2.links.prev).toBe(`${ORIGIN}/v1/articles?page=1&pageSize=1`);
-    const slugs = [...page1.items, ...page2.items].map((item) => item.slug).sort();
-    expect(slugs).toEqual(["coded-condition", "sample-condition"]);
+    const page3 = await getJson<ArticleList>("/v1/articles?page=3&pageSize=1");
+    expect(page3.links.next).toBeUndefined();
+    const slugs = [...page1.items, ...page2.items, ...page3.items].map((item) => item.slug).sort();
+    expect(slugs).toEqual(["coded-condition", "hostile-condition", "sample-condition"]);
   });
 
   it.each([
@@ -36,5 +38,21 @@ describe("metadata the publisher did supply", () => {
     expect(article.licence).toEqual({ name: "CC BY 4.0", url: "https://creativecommons.org/licenses/by/4.0/" });
     expect(article.attribution.sourceUrl).toBe("https://publisher.example/sample-condition");
     expect(article.publisher.url).toBe("https://publisher.example/");
+  });
+});
+
+describe("articles without the optional fields", () => {
+  // coded-condition has no editors, dates, licence, FAQ, source URL or facts beyond its name.
+  it.each([
+    "/v1/articles/coded-condition",
+    "/v1/articles/coded-condition/sections/only-section",
+    "/v1/articles/coded-condition/jsonld",
+    "/v1/conditions/coded-condition",
+    "/articles/coded-condition",
+    "/embed/coded-condition",
+    `/oembed?url=${encodeURIComponent("https://health.test/articles/coded-condition")}`,
+  ])("still serves %s", async (path) => {
+    const response = await call(path);
+    expect(response.status).toBe(200);
   });
 });

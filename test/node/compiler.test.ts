@@ -160,6 +160,18 @@ describe("refusing broken content", () => {
     expect(problems()).toEqual([`${FACTS}:${lineOf(text, "name: Again")}: YAML: Map keys must be unique`]);
   });
 
+  it("refuses an image that is not an http(s) URL", () => {
+    const text = edit(ARTICLE, "![A captioned picture that was not supplied]()", "![Click me](javascript:alert(1))");
+    expect(problems()).toEqual([
+      `${ARTICLE}:${lineOf(text, "javascript:")}: image URL "javascript:alert(1)" must be http(s) or empty when the image was not supplied`,
+    ]);
+  });
+
+  it("refuses a licence URL that is not http(s)", () => {
+    const text = edit(ARTICLE, "url: https://creativecommons.org/licenses/by/4.0/", "url: javascript:alert(1)");
+    expect(problems()).toEqual([`${ARTICLE}:${lineOf(text, "javascript:")}: licence.url: must be an http(s) URL`]);
+  });
+
   it("refuses a YAML syntax error", () => {
     edit(FACTS, "  name: Sample condition\n", "  name: [Sample condition\n");
     expect(problems()).toEqual([expect.stringMatching(new RegExp(`^${FACTS}:\\d+: YAML: Flow sequence`))]);
