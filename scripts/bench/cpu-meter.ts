@@ -55,15 +55,14 @@ export class CpuMeter {
    * window, for up to `maxSeconds`; returns the last load seen.
    */
   async waitForQuiet(limit: number, maxSeconds: number): Promise<number> {
+    if (!hasProc) return 0;
     const deadline = performance.now() + maxSeconds * 1000;
-    let other = Number.POSITIVE_INFINITY;
-    while (hasProc) {
+    for (;;) {
       const before = this.sample();
       await sleep(500);
-      other = CpuMeter.usage(before, this.sample()).other;
-      if (other <= limit || performance.now() >= deadline) break;
+      const other = CpuMeter.usage(before, this.sample()).other;
+      if (other <= limit || performance.now() >= deadline) return other;
     }
-    return other;
   }
 }
 

@@ -6,7 +6,7 @@ import type { HandlerBenchResult } from "./handler";
 import type { LoadComparison } from "./load";
 import type { MachineInfo } from "./machine";
 import { TARGETS } from "./options";
-import type { Startup } from "./real-worker";
+import type { Startup, StartupTimes } from "./real-worker";
 import { count, kib, micros, millis, renderTable } from "./table";
 
 export interface ColdRequest {
@@ -69,10 +69,29 @@ export function printBundle(results: Pick<BenchResults, "bundle">): string {
 
 export function printStartup(results: Pick<BenchResults, "startup" | "cold">): string {
   const { startup, cold } = results;
-  const lines = [
-    `workerd ready (new Miniflare -> listening):         ${millis(startup.readyMs)}`,
-    `first response (new Miniflare -> first response):   ${millis(startup.firstResponseMs)}  (status ${startup.firstResponseStatus}, no representation built)`,
-    `constant Worker(s) ready:                           ${millis(startup.constantReadyMs)}`,
+  const row = (name: string, pick: (times: StartupTimes) => number) => [
+    name,
+    millis(pick(startup.first)),
+    millis(pick(startup.median)),
+    millis(pick(startup.baseline)),
+    millis(pick(startup.median) - pick(startup.baseline)),
+  ];
+  return [
+    renderTable(
+      [
+        "start-up, from new Miniflare()",
+        "bundle, 1st",
+        `bundle, median of ${startup.samples.length}`,
+        "one-line Worker, median",
+        "bundle's own",
+      ],
+      [
+        row("workerd listening (mf.ready)", (times) => times.readyMs),
+        row(`first response read (${startup.firstResponseStatus}, builds nothing)`, (times) => times.firstResponseMs),
+      ],
+      ["left", "right", "right", "right", "right"],
+    ),
+    `constant Workers (one per route, one workerd) listening: ${millis(startup.constantReadyMs)}`,
     "",
     renderTable(
       ["route", "status", "bytes", "cold request", "next request"],
@@ -85,8 +104,9 @@ export function printStartup(results: Pick<BenchResults, "startup" | "cold">): s
       ]),
       ["left", "right", "right", "right", "right"],
     ),
-  ];
-  return lines.join("\n");
+    "cold: the route's first request after start-up (builds and stores its representation); next: the same",
+    "request again (stored bytes). Each on a new connection, timed by the client from sending to the last byte.",
+  ].join("\n");
 }
 
 export function printLoad(results: Pick<BenchResults, "routes">): string {
