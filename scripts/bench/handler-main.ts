@@ -1,6 +1,6 @@
 /**
- * `npm run bench:handler`: builds the bundle and runs only the in-process
- * handler micro-benchmark (see handler.ts); no wrk, no workerd.
+ * `npm run bench:handler`: builds the bundle and runs only the handler
+ * micro-benchmark (see handler.ts); no wrk, no load.
  */
 import { buildBundle } from "./bundle";
 import { benchHandlers } from "./handler";
@@ -22,10 +22,11 @@ async function main(): Promise<number> {
   const config = readWorkerConfig(options.configPath);
   const bundle = await buildBundle(options.configPath, config.main, options.keepBundle);
   try {
-    const handler = await benchHandlers(bundle, config.vars, routes, options.host);
+    const machine = machineInfo();
+    const handler = await benchHandlers(bundle, config, routes, options.host, machine.workerd);
     console.log(printHandler(handler));
     const out = options.outFile.replace(/results\.json$/, "handler.json");
-    await writeResults(out, { generatedAt: new Date().toISOString(), machine: machineInfo(), handler });
+    await writeResults(out, { generatedAt: new Date().toISOString(), machine, handler });
     console.log(`\nJSON: ${out}`);
   } finally {
     if (!options.keepBundle) bundle.dispose();
