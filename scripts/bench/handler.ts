@@ -32,6 +32,8 @@ export interface HandlerRouteResult {
 export interface HandlerRun {
   runtime: string;
   method: string;
+  /** Resolution of the clock that timed the first call. */
+  clockResolutionMs: number;
   routes: HandlerRouteResult[];
 }
 
@@ -54,11 +56,13 @@ export async function benchHandlers(
     workerd: {
       runtime: workerdVersion,
       method: "calls timed in batches of >= 25 ms for 600 ms by a generated Worker, one fresh workerd per route",
+      clockResolutionMs: 1,
       routes: workerd,
     },
     node: {
       runtime: `Node.js ${process.version} (V8 ${process.versions.v8})`,
       method: "mitata measure(), async calls",
+      clockResolutionMs: 0,
       routes: node,
     },
   };

@@ -117,7 +117,7 @@ function summarise(runs: readonly LoadRun[]): SideSummary {
 }
 
 /** Thresholds past which a route's ratio says more about the machine than about the Worker. */
-export const LIMITS = { spread: 0.1, otherCores: 0.25, clientCores: 0.9, serverCores: 0.8 };
+export const LIMITS = { spread: 0.1, otherCores: 0.25, clientCores: 0.9, serverCores: 0.8, ratioDisagreement: 0.1 };
 
 /** Longest wait for other processes to calm down before a run. */
 const QUIET_WAIT_SECONDS = 3;
@@ -137,6 +137,13 @@ function warningsFor(runs: readonly LoadRun[], real: SideSummary, constant: Side
   if (client > LIMITS.clientCores) warnings.push(`wrk used ${client.toFixed(2)} cores: the client may be the limit`);
   const idle = runs.filter((run) => run.cpu.server !== undefined && run.cpu.server < LIMITS.serverCores);
   if (idle.length > 0) warnings.push(`workerd below ${LIMITS.serverCores} cores busy in ${idle.length} run(s)`);
+  if (real.serverCpuUsPerRequest !== undefined && constant.serverCpuUsPerRequest !== undefined) {
+    const cpuRatio = constant.serverCpuUsPerRequest / real.serverCpuUsPerRequest;
+    const ratio = real.requestsPerSecond / constant.requestsPerSecond;
+    if (Math.abs(cpuRatio - ratio) > LIMITS.ratioDisagreement) {
+      warnings.push(`req/s ratio ${ratio.toFixed(2)} and CPU ratio ${cpuRatio.toFixed(2)} disagree`);
+    }
+  }
   return warnings;
 }
 

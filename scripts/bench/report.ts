@@ -166,7 +166,7 @@ export function printHandler(handler: HandlerBenchResult): string {
       ["route", "first call", "handler (p99)", "constant (p99)", "overhead", "handler/const"],
       run.routes.map((route) => [
         route.route,
-        millis(route.firstCallMs),
+        run.clockResolutionMs >= 1 ? `${route.firstCallMs.toFixed(0)} ms` : millis(route.firstCallMs),
         `${us(route.handler.avgNs)} (${us(route.handler.p99Ns)})`,
         `${us(route.constant.avgNs)} (${us(route.constant.p99Ns)})`,
         us(route.overheadNs),

@@ -5,11 +5,12 @@
  * thread, so one core serves and the other generates load. wrk gets one
  * thread (`-t 1`) pinned to core 0, and this process (and so every workerd it
  * starts) is pinned to the last core, so the load generator never takes CPU
- * from the server it measures. 16 keep-alive connections (`-c 16`) keep
- * requests queued at workerd at every moment without building a long queue:
- * throughput is the server's, and latency stays close to its service time.
- * One wrk thread is measured here to use well under one core at these rates,
- * and each run reports wrk's CPU so a client-bound run would show.
+ * from the server it measures. 16 keep-alive connections (`-c 16`) keep a
+ * request waiting at workerd at every moment, so throughput is the server's
+ * (with 1 or 4 connections workerd sat idle between responses here), while
+ * the queue stays short: p50 is about 16 requests' worth of service time.
+ * One wrk thread uses about 0.15 of a core at these rates, and each run
+ * reports wrk's CPU, so a client-bound run would show.
  */
 import { execFile } from "node:child_process";
 import { writeFile } from "node:fs/promises";
