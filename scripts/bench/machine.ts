@@ -67,6 +67,9 @@ function workerdVersion(): string {
 function wrkVersion(): string {
   // wrk prints its version above the usage text, and exits non-zero.
   const result = spawnSync("wrk", ["-v"], { encoding: "utf8" });
-  const first = `${result.stdout ?? ""}${result.stderr ?? ""}`.split("\n")[0]?.trim();
+  const first = `${result.stdout ?? ""}${result.stderr ?? ""}`
+    .split("\n")[0]
+    ?.replace(/\s*Copyright.*$/, "")
+    .trim();
   return result.error || !first ? "not installed" : first;
 }
