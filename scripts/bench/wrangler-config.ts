@@ -1,0 +1,35 @@
+/**
+ * What the Worker runs with, read from wrangler.toml by wrangler's own
+ * parser (the same one `wrangler dev` and `wrangler deploy` use), so the
+ * benchmark never drifts from the configuration.
+ */
+import { unstable_readConfig } from "wrangler";
+
+export interface WorkerConfig {
+  name: string;
+  /** Absolute path of the entry module (`main`). */
+  main: string;
+  compatibilityDate: string;
+  compatibilityFlags: string[];
+  /** Plain-text `[vars]`, as the Worker sees them. */
+  vars: Record<string, string>;
+}
+
+export function readWorkerConfig(configPath = "wrangler.toml"): WorkerConfig {
+  const config = unstable_readConfig({ config: configPath }, { hideWarnings: true });
+  if (!config.main) throw new Error(`${configPath} has no "main"`);
+  if (!config.compatibility_date) throw new Error(`${configPath} has no "compatibility_date"`);
+  const vars: Record<string, string> = {};
+  for (const [name, value] of Object.entries(config.vars)) {
+    // JSON vars reach the Worker as objects; this project only has strings, and the benchmark keeps it honest.
+    if (typeof value !== "string") throw new Error(`${configPath}: [vars] ${name} is not a string`);
+    vars[name] = value;
+  }
+  return {
+    name: config.name ?? "worker",
+    main: config.main,
+    compatibilityDate: config.compatibility_date,
+    compatibilityFlags: [...config.compatibility_flags],
+    vars,
+  };
+}
