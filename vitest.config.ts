@@ -7,7 +7,10 @@ const wrangler = { configPath: "./wrangler.toml" };
  * cannot reach keeps the rate limiter out of tests that are not about it.
  * The `limits` project runs with wrangler.toml's real limit.
  */
-const unreachableRateLimit = { ratelimits: { RATE_LIMITER: { simple: { limit: 1_000_000, period: 60 } } } };
+const unreachableRateLimit = {
+  bindings: { RATE_LIMIT: "1000000" },
+  ratelimits: { RATE_LIMITER: { simple: { limit: 1_000_000, period: 60 } } },
+};
 
 export default defineConfig({
   test: {

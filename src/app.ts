@@ -1,6 +1,7 @@
 /**
- * Assembles the Worker: shared per-isolate state, one sub-app per resource,
- * and the single place where errors become problem+json.
+ * Assembles the app: shared per-isolate state, one sub-app per resource, and
+ * the single place where errors become problem+json. src/worker.ts puts the
+ * request gates and stored responses in front of it.
  */
 import { Hono } from "hono";
 import { HTTPException } from "hono/http-exception";
@@ -9,10 +10,9 @@ import { ContentLibrary } from "./content/library";
 import type { CompiledLibrary } from "./content/model";
 import type { AppEnv } from "./env";
 import { baseUrl } from "./http/base-url";
-import { publicCors, securityHeaders } from "./http/cross-origin";
+import { preflight } from "./http/cross-origin";
 import { PROBLEM_TYPES, ProblemError, type ProblemType, problem, problemResponse } from "./http/problem";
 import { RepresentationStore } from "./http/representation";
-import { rateLimit, requestLimits } from "./http/request-limits";
 import { articleRoutes } from "./routes/articles";
 import { conditionRoutes } from "./routes/conditions";
 import { crawlerRoutes } from "./routes/crawlers";
@@ -38,12 +38,14 @@ export function createApp(compiled: CompiledLibrary, options: AppOptions = {}) {
     c.set("representations", representations);
     await next();
   });
-  app.use(publicCors, securityHeaders, requestLimits, rateLimit, baseUrl);
+  // As middleware (not an OPTIONS route), so it does not count as a method of every path.
+  app.use((c, next) => (c.req.method === "OPTIONS" ? preflight(c, next) : next()));
+  app.use(baseUrl);
   app.use(
     methodNotAllowed({
       app,
       onMethodNotAllowed: (_c, methods) => {
-        const allow = [...methods, "OPTIONS"].join(", ");
+        const allow = [...new Set([...methods, "OPTIONS"])].join(", ");
         return problemResponse(problem("method-not-allowed", `This resource supports ${allow}.`), { Allow: allow });
       },
     }),

@@ -1,10 +1,10 @@
-/** The Worker entry point: the app built around the compiled content of content/. */
-import { createApp } from "./app";
+/** The Worker entry point: built around the compiled content of content/. */
 import { library } from "./content/generated/library";
+import { createWorker } from "./worker";
 
-const app = createApp(library);
+const worker = createWorker(library);
 
 /** The app's type, for a typed client: `hc<AppType>(baseUrl)` from `hono/client`. */
-export type AppType = typeof app;
+export type AppType = typeof worker.app;
 
-export default app satisfies ExportedHandler<Env>;
+export default { fetch: worker.fetch } satisfies ExportedHandler<Env>;

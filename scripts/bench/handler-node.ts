@@ -14,14 +14,23 @@ import type { HandlerRouteResult } from "./handler";
 import { representationHeaders } from "./http-get";
 import { type BenchRoute, routeLabel } from "./routes";
 
-type FetchHandler = (request: Request, env: Record<string, string>, ctx: unknown) => Response | Promise<Response>;
+type FetchHandler = (request: Request, env: Record<string, unknown>, ctx: unknown) => Response | Promise<Response>;
 
 /** A stand-in for the Workers ExecutionContext; this app never uses it. */
 const CONTEXT = { waitUntil() {}, passThroughOnException() {}, props: {} };
 
+/**
+ * Stand-ins for wrangler.toml's [[ratelimits]] bindings, which exist only in
+ * workerd: always allow, at the cost of one resolved promise per call.
+ */
+function allowAll(names: readonly string[]): Record<string, { limit(): Promise<{ success: boolean }> }> {
+  return Object.fromEntries(names.map((name) => [name, { limit: async () => ({ success: true }) }]));
+}
+
 export async function benchHandlersInNode(
   bundle: Bundle,
   vars: Record<string, string>,
+  rateLimiters: readonly string[],
   routes: readonly BenchRoute[],
   host: string,
   onRoute?: (result: HandlerRouteResult) => void,
@@ -29,13 +38,23 @@ export async function benchHandlersInNode(
   const main = bundle.modules.find((module) => module.main);
   if (!main) throw new Error("the bundle has no main module");
   const handler = await loadHandler(join(bundle.dir, main.path));
+  const env = { ...vars, ...allowAll(rateLimiters) };
   const results: HandlerRouteResult[] = [];
   for (const route of routes) {
-    const request = new Request(`http://${host}${route.path}`, { headers: { ...route.headers } });
+    // Each call from its own client address, as at the edge, so the per-client
+    // rate limit is exercised without ever refusing; both sides build the request.
+    let client = 0;
+    const nextRequest = () => {
+      client = (client + 1) % 10_000;
+      const ip = `10.${(client >> 16) & 255}.${(client >> 8) & 255}.${client & 255}`;
+      return new Request(`http://${host}${route.path}`, { headers: { ...route.headers, "CF-Connecting-IP": ip } });
+    };
     const started = performance.now();
-    const first: unknown = await handler(request, vars, CONTEXT);
+    const first: unknown = await handler(nextRequest(), env, CONTEXT);
     const firstCallMs = performance.now() - started;
     if (!(first instanceof Response)) throw new Error(`${route.path}: the handler did not return a Response`);
+    // Timing an error path would say nothing about serving content.
+    if (first.status !== 200) throw new Error(`${route.path}: the handler answered ${first.status}, not 200`);
     const body = new Uint8Array(await first.arrayBuffer());
     const received: [string, string][] = [];
     first.headers.forEach((value, name) => {
@@ -44,10 +63,10 @@ export async function benchHandlersInNode(
     const headers = representationHeaders({ status: first.status, headers: received, body: Buffer.from(body), ms: 0 });
     const init = { status: first.status, headers };
 
-    const handlerStats = await measure(async () => do_not_optimize(await handler(request, vars, CONTEXT)));
+    const handlerStats = await measure(async () => do_not_optimize(await handler(nextRequest(), env, CONTEXT)));
     // Async like the handler: Node's Response (undici) finishes setting up its body stream in microtasks,
     // so a synchronous loop that never yields measures garbage piling up rather than the call.
-    const constantStats = await measure(async () => do_not_optimize(new Response(body, init)));
+    const constantStats = await measure(async () => do_not_optimize((nextRequest(), new Response(body, init))));
     const result: HandlerRouteResult = {
       route: routeLabel(route),
       status: first.status,

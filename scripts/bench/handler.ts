@@ -51,7 +51,9 @@ export async function benchHandlers(
   onRoute?: (runtime: string, result: HandlerRouteResult) => void,
 ): Promise<HandlerBenchResult> {
   const workerd = await benchHandlersInWorkerd(bundle, config, routes, host, (result) => onRoute?.("workerd", result));
-  const node = await benchHandlersInNode(bundle, config.vars, routes, host, (result) => onRoute?.("node", result));
+  const node = await benchHandlersInNode(bundle, config.vars, Object.keys(config.ratelimits), routes, host, (result) =>
+    onRoute?.("node", result),
+  );
   return {
     workerd: {
       runtime: workerdVersion,

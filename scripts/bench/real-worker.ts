@@ -69,6 +69,7 @@ export async function startRealWorker(
     modulesRoot: bundle.dir,
     modules: bundle.modules.map((module) => ({ type: module.type, path: join(bundle.dir, module.path) })),
     bindings: config.vars,
+    ratelimits: config.ratelimits,
   };
   const baseline: StartupTimes[] = [];
   const samples: StartupTimes[] = [];

@@ -20,12 +20,12 @@ export const BENCH_ROUTES: readonly BenchRoute[] = [
   { path: "/v1/articles/leg-cramps/sections/calf-extension" },
   { path: "/v1/conditions/leg-cramps" },
   { path: "/", label: "/ (service index)" },
-  // Later milestones, for example:
-  // { path: "/v1/articles/leg-cramps/jsonld" },
-  // { path: "/articles/leg-cramps" },
-  // { path: "/embed/leg-cramps" },
-  // { path: `/oembed?url=${encodeURIComponent("http://bench.localhost/articles/leg-cramps")}` },
-  // { path: "/v1/articles/leg-cramps", headers: { Accept: "text/markdown" }, label: "/v1/articles/leg-cramps (md)" },
+  { path: "/v1/articles/leg-cramps/jsonld" },
+  { path: "/v1/articles/leg-cramps", headers: { Accept: "text/markdown" }, label: "/v1/articles/leg-cramps (md)" },
+  { path: "/articles/leg-cramps" },
+  { path: "/embed/leg-cramps" },
+  { path: "/embed.js" },
+  { path: `/oembed?url=${encodeURIComponent("http://bench.localhost/articles/leg-cramps")}`, label: "/oembed" },
 ];
 
 /** The name shown for a route in tables and JSON. */

@@ -13,6 +13,8 @@ export interface WorkerConfig {
   compatibilityFlags: string[];
   /** Plain-text `[vars]`, as the Worker sees them. */
   vars: Record<string, string>;
+  /** `[[ratelimits]]` bindings, in Miniflare's form. */
+  ratelimits: Record<string, { simple: { limit: number; period: 10 | 60 } }>;
 }
 
 export function readWorkerConfig(configPath = "wrangler.toml"): WorkerConfig {
@@ -25,7 +27,10 @@ export function readWorkerConfig(configPath = "wrangler.toml"): WorkerConfig {
     if (typeof value !== "string") throw new Error(`${configPath}: [vars] ${name} is not a string`);
     vars[name] = value;
   }
+  const ratelimits: WorkerConfig["ratelimits"] = {};
+  for (const binding of config.ratelimits) ratelimits[binding.name] = { simple: binding.simple };
   return {
+    ratelimits,
     name: config.name ?? "worker",
     main: config.main,
     compatibilityDate: config.compatibility_date,

@@ -4,6 +4,7 @@
  */
 
 import type { FieldError, Problem } from "../api/schemas";
+import { STANDARD_HEADERS } from "./cross-origin";
 
 export type { FieldError, Problem };
 
@@ -89,8 +90,9 @@ export function problemResponse(details: Problem, headers: Record<string, string
   return new Response(JSON.stringify(details), {
     status: details.status,
     headers: {
+      ...STANDARD_HEADERS,
       "Content-Type": "application/problem+json; charset=utf-8",
-      // An error now may be content later (a new article): never cache it long.
+      // An error now may be content later (a new article): never cache it.
       "Cache-Control": "no-store",
       ...headers,
     },

@@ -3,6 +3,10 @@
  * (per base URL and variant), together with its bytes and strong ETag, then
  * served as those bytes. Steady-state requests do no serialisation,
  * rendering or hashing.
+ *
+ * The store also remembers which stored response answered which request
+ * (URL and Accept), so an identical request is answered straight from the
+ * store without routing: see `answerFromStore` in src/worker.ts.
  */
 import type { TypedResponse } from "hono";
 
@@ -10,7 +14,7 @@ import type { TypedResponse } from "hono";
 export type RepresentationSource<T> = {
   /** When the content behind this representation last changed. */
   lastModified: string | Date;
-  /** Extra headers that belong to this representation, such as `Link`. */
+  /** Extra headers that belong to this representation, such as `Link` or its own CSP. */
   headers?: Record<string, string>;
 } & ({ json: T; contentType?: string } | { text: string; contentType: string });
 
@@ -30,22 +34,61 @@ export interface Representation<T = unknown> {
   readonly bodyType?: T;
 }
 
+/** A stored representation with the complete header list it is sent with on one route. */
+export interface StoredResponse {
+  readonly representation: Representation;
+  readonly headers: readonly [string, string][];
+}
+
 /** A JSON response whose body type the typed client (`hono/client`) can see. */
 export type JsonResponse<T> = Response & TypedResponse<T, 200, "json">;
 
 const encoder = new TextEncoder();
 
 /**
- * Builds each keyed representation once and keeps it, up to `capacity`
- * entries (least recently used first out), so variants chosen by clients,
- * such as section selections or hosts, cannot grow memory without bound.
+ * A map that keeps at most `capacity` entries, dropping the least recently
+ * used, so variants chosen by clients (section selections, hosts, Accept
+ * headers) cannot grow memory without bound.
  */
+class BoundedMap<V> {
+  private readonly entries = new Map<string, V>();
+  constructor(private readonly capacity: number) {}
+
+  get(key: string): V | undefined {
+    const value = this.entries.get(key);
+    if (value !== undefined) {
+      // Refresh its place in the recency order.
+      this.entries.delete(key);
+      this.entries.set(key, value);
+    }
+    return value;
+  }
+
+  set(key: string, value: V): void {
+    this.entries.delete(key);
+    this.entries.set(key, value);
+    if (this.entries.size > this.capacity) {
+      const oldest = this.entries.keys().next().value;
+      if (oldest !== undefined) this.entries.delete(oldest);
+    }
+  }
+
+  delete(key: string): void {
+    this.entries.delete(key);
+  }
+}
+
+/** Builds each keyed representation once and keeps it (bounded, least recently used first out). */
 export class RepresentationStore {
   /** How many representations were built: a test can assert each is built once. */
   builds = 0;
-  private readonly stored = new Map<string, Promise<Representation>>();
+  private readonly stored: BoundedMap<Promise<Representation>>;
+  private readonly responses: BoundedMap<StoredResponse>;
 
-  constructor(private readonly capacity = 512) {}
+  constructor(capacity = 512) {
+    this.stored = new BoundedMap(capacity);
+    this.responses = new BoundedMap(capacity);
+  }
 
   /** The representation stored under `key`, built by `build` the first time it is asked for. */
   get<T>(
@@ -53,22 +96,23 @@ export class RepresentationStore {
     build: () => RepresentationSource<T> | Promise<RepresentationSource<T>>,
   ): Promise<Representation<T>> {
     const existing = this.stored.get(key);
-    if (existing) {
-      // Refresh its place in the recency order.
-      this.stored.delete(key);
-      this.stored.set(key, existing);
-      // Each key is only ever built by one route, from one `build` returning a T.
-      return existing as Promise<Representation<T>>;
-    }
+    // Each key is only ever built by one route, from one `build` returning a T.
+    if (existing) return existing as Promise<Representation<T>>;
     const created = this.create(build);
     this.stored.set(key, created);
     // A failed build is not kept: the next request tries again.
     created.catch(() => this.stored.delete(key));
-    if (this.stored.size > this.capacity) {
-      const oldest = this.stored.keys().next().value;
-      if (oldest !== undefined) this.stored.delete(oldest);
-    }
     return created;
+  }
+
+  /** Remembers that requests with this key are answered by `response`. */
+  remember(requestKey: string, response: StoredResponse): void {
+    this.responses.set(requestKey, response);
+  }
+
+  /** The stored response that answered a request with this key before, if any. */
+  recall(requestKey: string): StoredResponse | undefined {
+    return this.responses.get(requestKey);
   }
 
   private async create<T>(

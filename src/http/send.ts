@@ -2,11 +2,13 @@ import type { Context, TypedResponse } from "hono";
 import type { AppEnv } from "../env";
 import { contentCacheControl } from "./cache-policy";
 import { isNotModified } from "./conditional";
-import type { JsonResponse, Representation } from "./representation";
+import { STANDARD_HEADERS } from "./cross-origin";
+import type { JsonResponse, Representation, StoredResponse } from "./representation";
 
 /**
  * Serves a stored representation: 304 when the client's copy is current,
- * otherwise the stored bytes. HEAD is answered by Hono from the same handler.
+ * otherwise the stored bytes (none for HEAD). The request is remembered, so
+ * the next identical one is answered from the store without routing.
  */
 export function sendRepresentation<T>(
   c: Context<AppEnv>,
@@ -30,15 +32,44 @@ export function sendAlternative(
   return respond(c, representation, vary) as Response & TypedResponse<never, 200, "text">;
 }
 
+/** What a request's answer depends on once it is known to be a stored response: its URL and Accept. */
+export function requestKey(request: Request): string {
+  return `${request.url}\n${request.headers.get("Accept") ?? ""}`;
+}
+
+/** Answers `request` from a stored response. */
+export function answer(request: Request, stored: StoredResponse): Response {
+  if (isNotModified(request.headers, stored.representation)) {
+    return new Response(null, { status: 304, headers: stored.headers });
+  }
+  return new Response(request.method === "HEAD" ? null : stored.representation.body, { headers: stored.headers });
+}
+
 function respond(c: Context<AppEnv>, representation: Representation, vary?: string): Response {
-  const headers: Record<string, string> = {
-    ETag: representation.etag,
-    "Last-Modified": representation.lastModified,
-    "Cache-Control": contentCacheControl(c.env),
-    ...representation.headers,
-  };
-  if (vary) headers.Vary = vary;
-  return isNotModified(c.req.raw.headers, representation)
-    ? new Response(null, { status: 304, headers })
-    : new Response(representation.body, { headers: { ...headers, "Content-Type": representation.contentType } });
+  const stored = { representation, headers: headerList(representation, contentCacheControl(c.env), vary) };
+  c.var.representations.remember(requestKey(c.req.raw), stored);
+  return answer(c.req.raw, stored);
+}
+
+const headerLists = new WeakMap<Representation, Map<string, readonly [string, string][]>>();
+
+/** Every header a representation is sent with, built once per representation, cache policy and Vary. */
+function headerList(representation: Representation, cacheControl: string, vary?: string) {
+  const lists = headerLists.get(representation) ?? new Map<string, readonly [string, string][]>();
+  headerLists.set(representation, lists);
+  const key = `${cacheControl}\n${vary ?? ""}`;
+  let list = lists.get(key);
+  if (!list) {
+    list = Object.entries({
+      ...STANDARD_HEADERS,
+      "Content-Type": representation.contentType,
+      ETag: representation.etag,
+      "Last-Modified": representation.lastModified,
+      "Cache-Control": cacheControl,
+      ...(vary ? { Vary: vary } : {}),
+      ...representation.headers,
+    });
+    lists.set(key, list);
+  }
+  return list;
 }

@@ -5,7 +5,7 @@
  */
 import * as z from "zod/mini";
 import { Block, Facts, ListItem, Section } from "../content/model";
-import { MAX_HEADER_BYTES, MAX_URL_LENGTH, RATE_LIMIT_PERIOD_SECONDS } from "../http/request-limits";
+import { MAX_HEADER_BYTES, MAX_URL_LENGTH, RATE_LIMIT_PERIOD_SECONDS } from "../http/limits";
 import { COMPONENTS, OPERATIONS, type Operation } from "./operations";
 
 export interface DocumentOptions {

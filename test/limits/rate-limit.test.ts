@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { RATE_LIMIT_PERIOD_SECONDS } from "../../src/http/request-limits";
+import { RATE_LIMIT_PERIOD_SECONDS } from "../../src/http/limits";
 import { call } from "../support/worker";
 
 /** wrangler.toml's [[ratelimits]] limit for one client per period. */

@@ -1,0 +1,88 @@
+/**
+ * Abuse controls in front of everything, stored responses included: requests
+ * larger than any client of this API needs are refused before any work, and
+ * each client is held to a rate limit.
+ *
+ * The rate limit is counted twice, cheaply and exactly where each count
+ * matters. Every request is counted by an in-isolate counter (a Map
+ * increment), which refuses a client's flood of any requests, stored ones
+ * included, as soon as it passes the limit here. Requests that go on to do
+ * work (routing, validation, building, errors) are also counted by the
+ * RATE_LIMITER binding, Cloudflare's limit shared across isolates. Stored
+ * responses skip the binding: serving one costs less than the binding call
+ * itself (measured in BENCHMARKS.md), so calling it would spend more than it
+ * could ever save.
+ */
+import { MAX_HEADER_BYTES, MAX_URL_LENGTH, RATE_LIMIT_PERIOD_SECONDS } from "./limits";
+import { problem, problemResponse } from "./problem";
+
+/** A 414 or 431 problem for a request too large to serve, or undefined. */
+export function refuseOversized(request: Request): Response | undefined {
+  const { url } = request;
+  // Path and query: everything after the origin ("https://host").
+  const pathStart = url.indexOf("/", url.indexOf("//") + 2);
+  if (pathStart >= 0 && url.length - pathStart > MAX_URL_LENGTH) {
+    return problemResponse(problem("uri-too-long", `URLs are limited to ${MAX_URL_LENGTH} characters.`));
+  }
+  let headerBytes = 0;
+  for (const [name, value] of request.headers) headerBytes += name.length + value.length;
+  if (headerBytes > MAX_HEADER_BYTES) {
+    return problemResponse(
+      problem("headers-too-large", `Request headers are limited to ${MAX_HEADER_BYTES} bytes in total.`),
+    );
+  }
+  return undefined;
+}
+
+/** The client a request is counted against: its address, as Cloudflare's edge (and wrangler dev) set it. */
+export function clientOf(request: Request): string {
+  return request.headers.get("CF-Connecting-IP") ?? "unknown";
+}
+
+/**
+ * Requests per client in fixed windows of the rate limit's period, as the
+ * binding counts them. At most `capacity` clients are tracked in a window;
+ * past that the earliest-seen client's count is dropped, so a crowd of
+ * one-off clients cannot grow memory without bound.
+ */
+export class ClientCounter {
+  private window = 0;
+  private readonly counts = new Map<string, number>();
+
+  constructor(private readonly capacity = 50_000) {}
+
+  /** Counts one request from `client`; true while the client is within `limit` this period. */
+  allow(client: string, limit: number, now = Date.now()): boolean {
+    const window = Math.floor(now / (RATE_LIMIT_PERIOD_SECONDS * 1000));
+    if (window !== this.window) {
+      this.window = window;
+      this.counts.clear();
+    }
+    const count = (this.counts.get(client) ?? 0) + 1;
+    if (count === 1 && this.counts.size >= this.capacity) {
+      const earliest = this.counts.keys().next().value;
+      if (earliest !== undefined) this.counts.delete(earliest);
+    }
+    this.counts.set(client, count);
+    return count <= limit;
+  }
+}
+
+/** The configured limit per client and period (wrangler.toml [vars] RATE_LIMIT, equal to [[ratelimits]] limit). */
+export function rateLimitOf(env: Env): number {
+  const limit = Number(env.RATE_LIMIT);
+  return Number.isInteger(limit) && limit > 0 ? limit : 600;
+}
+
+/** The binding's verdict for a request that will do work. */
+export async function allowedByBinding(client: string, env: Env): Promise<boolean> {
+  return (await env.RATE_LIMITER.limit({ key: client })).success;
+}
+
+/** 429 problem+json with Retry-After. */
+export function tooManyRequests(): Response {
+  return problemResponse(
+    problem("too-many-requests", `Too many requests from this client: wait ${RATE_LIMIT_PERIOD_SECONDS} seconds.`),
+    { "Retry-After": String(RATE_LIMIT_PERIOD_SECONDS) },
+  );
+}

@@ -1,0 +1,15 @@
+/** wrangler.toml stays consistent with itself and with the code that reads it. */
+import { describe, expect, it } from "vitest";
+import { unstable_readConfig } from "wrangler";
+import { RATE_LIMIT_PERIOD_SECONDS } from "../../src/http/limits";
+
+describe("wrangler.toml", () => {
+  const config = unstable_readConfig({ config: "wrangler.toml" }, { hideWarnings: true });
+
+  it("counts the same rate limit in each isolate as the binding does", () => {
+    const [binding] = config.ratelimits;
+    expect(binding?.name).toBe("RATE_LIMITER");
+    expect(config.vars.RATE_LIMIT).toBe(String(binding?.simple.limit));
+    expect(binding?.simple.period).toBe(RATE_LIMIT_PERIOD_SECONDS);
+  });
+});
