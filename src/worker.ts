@@ -7,15 +7,9 @@
 import { type AppOptions, createApp } from "./app";
 import type { CompiledLibrary } from "./content/model";
 import { RepresentationStore } from "./http/representation";
-import {
-  allowedByBinding,
-  ClientCounter,
-  clientOf,
-  rateLimitOf,
-  refuseOversized,
-  tooManyRequests,
-} from "./http/request-gates";
-import { answer, requestKey } from "./http/send";
+import { readRequest, requestKey } from "./http/request-facts";
+import { allowedByBinding, ClientCounter, rateLimitOf, refuseOversized, tooManyRequests } from "./http/request-gates";
+import { answer } from "./http/send";
 
 export function createWorker(compiled: CompiledLibrary, options: AppOptions = {}) {
   const representations = options.representations ?? new RepresentationStore();
@@ -23,13 +17,15 @@ export function createWorker(compiled: CompiledLibrary, options: AppOptions = {}
   const counter = new ClientCounter();
 
   async function handle(request: Request, env: Env, context: ExecutionContext): Promise<Response> {
-    const oversized = refuseOversized(request);
+    const facts = readRequest(request);
+    const oversized = refuseOversized(facts);
     if (oversized) return oversized;
-    const client = clientOf(request);
+    const client = facts.client ?? "unknown";
     if (!counter.allow(client, rateLimitOf(env))) return tooManyRequests();
-    if (request.method === "GET" || request.method === "HEAD") {
-      const stored = representations.recall(requestKey(request));
-      if (stored) return answer(request, stored);
+    const { method } = request;
+    if (method === "GET" || method === "HEAD") {
+      const stored = representations.recall(requestKey(facts.url, facts.accept));
+      if (stored) return answer(method, facts, stored);
     }
     if (!(await allowedByBinding(client, env))) return tooManyRequests();
     return app.fetch(request, env, context);

@@ -60,15 +60,8 @@ export function articleResource(
   const sections = selected ? selectSections(article.sections, selected) : article.sections;
   const kept = selected ? new Set(allIds(sections)) : undefined;
   return {
-    slug: article.slug,
-    title: article.title,
-    description: article.description,
-    language: article.language,
-    canonicalUrl: urls.page(base, article.slug),
+    ...identity(article, base),
     dates: article.dates,
-    updatedAt: article.updatedAt,
-    hash: article.hash,
-    codes: article.codes,
     authors: article.authors,
     editorsNote: article.editorsNote,
     editors: article.editors,
@@ -114,7 +107,8 @@ export function conditionResource(entry: CompiledEntry, base: string): Condition
   };
 }
 
-export function articleSummary(article: CompiledArticle, sections: LocatedSection[], base: string): ArticleSummary {
+/** What both the whole article and its summary say about it. */
+function identity(article: CompiledArticle, base: string) {
   return {
     slug: article.slug,
     title: article.title,
@@ -124,6 +118,12 @@ export function articleSummary(article: CompiledArticle, sections: LocatedSectio
     updatedAt: article.updatedAt,
     hash: article.hash,
     codes: article.codes,
+  };
+}
+
+export function articleSummary(article: CompiledArticle, sections: LocatedSection[], base: string): ArticleSummary {
+  return {
+    ...identity(article, base),
     sections: sections.map(({ section }) => ({
       id: section.id,
       title: section.title,

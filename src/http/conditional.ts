@@ -8,11 +8,15 @@ interface Validators {
   lastModifiedTime: number;
 }
 
-export function isNotModified(request: Headers, representation: Validators): boolean {
-  const ifNoneMatch = request.get("If-None-Match");
+/** The request's conditional headers (null when absent). */
+export interface Conditions {
+  ifNoneMatch: string | null;
+  ifModifiedSince: string | null;
+}
+
+export function isNotModified({ ifNoneMatch, ifModifiedSince }: Conditions, representation: Validators): boolean {
   // When If-None-Match is present, If-Modified-Since must be ignored.
   if (ifNoneMatch !== null) return matchesAnyTag(ifNoneMatch, representation.etag);
-  const ifModifiedSince = request.get("If-Modified-Since");
   if (ifModifiedSince === null) return false;
   const since = Date.parse(ifModifiedSince);
   // An unparseable date is ignored, as the RFC requires.

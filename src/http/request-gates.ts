@@ -15,28 +15,19 @@
  */
 import { MAX_HEADER_BYTES, MAX_URL_LENGTH, RATE_LIMIT_PERIOD_SECONDS } from "./limits";
 import { problem, problemResponse } from "./problem";
+import type { RequestFacts } from "./request-facts";
 
 /** A 414 or 431 problem for a request too large to serve, or undefined. */
-export function refuseOversized(request: Request): Response | undefined {
-  const { url } = request;
-  // Path and query: everything after the origin ("https://host").
-  const pathStart = url.indexOf("/", url.indexOf("//") + 2);
-  if (pathStart >= 0 && url.length - pathStart > MAX_URL_LENGTH) {
+export function refuseOversized(facts: RequestFacts): Response | undefined {
+  if (facts.pathLength > MAX_URL_LENGTH) {
     return problemResponse(problem("uri-too-long", `URLs are limited to ${MAX_URL_LENGTH} characters.`));
   }
-  let headerBytes = 0;
-  for (const [name, value] of request.headers) headerBytes += name.length + value.length;
-  if (headerBytes > MAX_HEADER_BYTES) {
+  if (facts.headerBytes > MAX_HEADER_BYTES) {
     return problemResponse(
       problem("headers-too-large", `Request headers are limited to ${MAX_HEADER_BYTES} bytes in total.`),
     );
   }
   return undefined;
-}
-
-/** The client a request is counted against: its address, as Cloudflare's edge (and wrangler dev) set it. */
-export function clientOf(request: Request): string {
-  return request.headers.get("CF-Connecting-IP") ?? "unknown";
 }
 
 /**

@@ -1,9 +1,10 @@
 import type { Context, TypedResponse } from "hono";
 import type { AppEnv } from "../env";
 import { contentCacheControl } from "./cache-policy";
-import { isNotModified } from "./conditional";
+import { type Conditions, isNotModified } from "./conditional";
 import { STANDARD_HEADERS } from "./cross-origin";
 import type { JsonResponse, Representation, StoredResponse } from "./representation";
+import { requestKey } from "./request-facts";
 
 /**
  * Serves a stored representation: 304 when the client's copy is current,
@@ -32,23 +33,22 @@ export function sendAlternative(
   return respond(c, representation, vary) as Response & TypedResponse<never, 200, "text">;
 }
 
-/** What a request's answer depends on once it is known to be a stored response: its URL and Accept. */
-export function requestKey(request: Request): string {
-  return `${request.url}\n${request.headers.get("Accept") ?? ""}`;
-}
-
-/** Answers `request` from a stored response. */
-export function answer(request: Request, stored: StoredResponse): Response {
-  if (isNotModified(request.headers, stored.representation)) {
+/** Answers a request (its method and conditional headers) from a stored response. */
+export function answer(method: string, conditions: Conditions, stored: StoredResponse): Response {
+  if (isNotModified(conditions, stored.representation)) {
     return new Response(null, { status: 304, headers: stored.headers });
   }
-  return new Response(request.method === "HEAD" ? null : stored.representation.body, { headers: stored.headers });
+  return new Response(method === "HEAD" ? null : stored.representation.body, { headers: stored.headers });
 }
 
 function respond(c: Context<AppEnv>, representation: Representation, vary?: string): Response {
   const stored = { representation, headers: headerList(representation, contentCacheControl(c.env), vary) };
-  c.var.representations.remember(requestKey(c.req.raw), stored);
-  return answer(c.req.raw, stored);
+  c.var.representations.remember(requestKey(c.req.url, c.req.header("Accept") ?? null), stored);
+  const conditions = {
+    ifNoneMatch: c.req.header("If-None-Match") ?? null,
+    ifModifiedSince: c.req.header("If-Modified-Since") ?? null,
+  };
+  return answer(c.req.method, conditions, stored);
 }
 
 const headerLists = new WeakMap<Representation, Map<string, readonly [string, string][]>>();

@@ -2,7 +2,7 @@
 
 import { raw } from "hono/html";
 import type { Child } from "hono/jsx";
-import { cspHash } from "./hash";
+import { inlineOnlyCsp } from "./hash";
 import { PAGE_STYLES } from "./page-styles";
 
 export interface DocumentProps {
@@ -38,13 +38,6 @@ export async function renderDocument(props: DocumentProps): Promise<RenderedPage
   );
   return {
     html: `<!doctype html>${await document}`,
-    csp: [
-      "default-src 'none'",
-      `style-src ${await cspHash(PAGE_STYLES)}`,
-      "img-src https: data:",
-      "base-uri 'none'",
-      "form-action 'none'",
-      "frame-ancestors 'none'",
-    ].join("; "),
+    csp: await inlineOnlyCsp({ style: PAGE_STYLES, frameAncestors: "'none'" }),
   };
 }

@@ -8,7 +8,7 @@ import { raw } from "hono/html";
 import type { ArticleResource } from "../api/schemas";
 import { SectionView } from "./blocks";
 import { EMBED_HEIGHT_SCRIPT, EMBED_STYLES } from "./embed-styles";
-import { cspHash } from "./hash";
+import { inlineOnlyCsp } from "./hash";
 import { AttributionLine, Disclaimer, LicenceLine } from "./provenance";
 
 export type EmbedTheme = "light" | "dark";
@@ -56,15 +56,7 @@ export async function renderEmbedPage(article: ArticleResource, theme: EmbedThem
   );
   return {
     html: `<!doctype html>${await document}`,
-    csp: [
-      "default-src 'none'",
-      `style-src ${await cspHash(EMBED_STYLES)}`,
-      `script-src ${await cspHash(EMBED_HEIGHT_SCRIPT)}`,
-      "img-src https: data:",
-      "base-uri 'none'",
-      "form-action 'none'",
-      // Any partner may frame this page, and only this page.
-      "frame-ancestors *",
-    ].join("; "),
+    // Any partner may frame this page, and only this page.
+    csp: await inlineOnlyCsp({ style: EMBED_STYLES, script: EMBED_HEIGHT_SCRIPT, frameAncestors: "*" }),
   };
 }

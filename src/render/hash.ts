@@ -5,3 +5,19 @@ export async function cspHash(text: string): Promise<string> {
   for (const byte of digest) binary += String.fromCharCode(byte);
   return `'sha256-${btoa(binary)}'`;
 }
+
+/**
+ * The Content-Security-Policy of a page that loads nothing: only its own
+ * inline style (and script, if any) run, allowed by hash; images from https.
+ */
+export async function inlineOnlyCsp(page: { style: string; script?: string; frameAncestors: string }): Promise<string> {
+  return [
+    "default-src 'none'",
+    `style-src ${await cspHash(page.style)}`,
+    ...(page.script ? [`script-src ${await cspHash(page.script)}`] : []),
+    "img-src https: data:",
+    "base-uri 'none'",
+    "form-action 'none'",
+    `frame-ancestors ${page.frameAncestors}`,
+  ].join("; ");
+}
