@@ -2,7 +2,7 @@
  * The Worker: the request gates (size, rate limit), then the stored response
  * a previous identical request was answered with, then the app. Routing,
  * validation and negotiation run once per distinct request; after that the
- * stored bytes are served directly.
+ * stored bytes are served directly, without awaiting anything.
  */
 import { type AppOptions, createApp } from "./app";
 import type { CompiledLibrary } from "./content/model";
@@ -16,27 +16,29 @@ export function createWorker(compiled: CompiledLibrary, options: AppOptions = {}
   const app = createApp(compiled, { representations });
   const counter = new ClientCounter();
 
-  async function handle(request: Request, env: Env, context: ExecutionContext): Promise<Response> {
-    const facts = readRequest(request);
-    const oversized = refuseOversized(facts);
-    if (oversized) return oversized;
-    const client = facts.client ?? "unknown";
-    if (!counter.allow(client, rateLimitOf(env))) return tooManyRequests();
-    const { method } = request;
-    if (method === "GET" || method === "HEAD") {
-      const stored = representations.recall(requestKey(facts.url, facts.accept));
-      if (stored) return answer(method, facts, stored);
-    }
-    if (!(await allowedByBinding(client, env))) return tooManyRequests();
+  /** A refusal at the gates; a HEAD gets the headers of the GET and no body. */
+  const refuse = (method: string, response: Response) => (method === "HEAD" ? new Response(null, response) : response);
+
+  /** Requests that do work: counted by the shared rate-limit binding, then routed. */
+  async function route(request: Request, env: Env, context: ExecutionContext, client: string): Promise<Response> {
+    if (!(await allowedByBinding(client, env))) return refuse(request.method, tooManyRequests());
     return app.fetch(request, env, context);
   }
 
   return {
     app,
-    async fetch(request: Request, env: Env, context: ExecutionContext): Promise<Response> {
-      const response = await handle(request, env, context);
-      // A HEAD refused at the gates is answered with the headers of the GET, and no body.
-      return request.method === "HEAD" && response.body !== null ? new Response(null, response) : response;
+    fetch(request: Request, env: Env, context: ExecutionContext): Response | Promise<Response> {
+      const facts = readRequest(request);
+      const { method } = request;
+      const oversized = refuseOversized(facts);
+      if (oversized) return refuse(method, oversized);
+      const client = facts.client ?? "unknown";
+      if (!counter.allow(client, rateLimitOf(env))) return refuse(method, tooManyRequests());
+      if (method === "GET" || method === "HEAD") {
+        const stored = representations.recall(requestKey(facts.url, facts.accept));
+        if (stored) return answer(method, facts, stored);
+      }
+      return route(request, env, context, client);
     },
   };
 }
