@@ -12,7 +12,11 @@ import { createWorker } from "../../src/worker";
 
 function bindingThat(success: boolean) {
   const keys: string[] = [];
-  return { keys, binding: { limit: async ({ key }: { key: string }) => (keys.push(key), { success }) } };
+  const limit = async ({ key }: { key: string }) => {
+    keys.push(key);
+    return { success };
+  };
+  return { keys, binding: { limit } };
 }
 
 async function send(worker: ReturnType<typeof createWorker>, path: string, bindings: Partial<Env>, ip = "192.0.2.1") {
