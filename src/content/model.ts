@@ -327,8 +327,6 @@ export const Facts = z.strictObject({
   careAdvice: list(CareAdvice),
 });
 export type Facts = z.infer<typeof Facts>;
-/** Facts as authors write them: lists may be left out. */
-export type FactsInput = z.input<typeof Facts>;
 
 // ---------------------------------------------------------------------------
 // Compiled content: what the Worker imports

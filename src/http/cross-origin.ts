@@ -10,7 +10,7 @@
  */
 import { cors } from "hono/cors";
 
-export const ALLOWED_METHODS = ["GET", "HEAD", "OPTIONS"];
+const ALLOWED_METHODS = ["GET", "HEAD", "OPTIONS"];
 
 const EXPOSED_HEADERS = ["ETag", "Last-Modified", "Link", "Retry-After", "Content-Language"];
 
@@ -24,7 +24,7 @@ export const preflight = cors({
 });
 
 /** A Content-Security-Policy that allows nothing: right for JSON, text and errors. */
-export const DENY_ALL_CSP = "default-src 'none'; frame-ancestors 'none'";
+const DENY_ALL_CSP = "default-src 'none'; frame-ancestors 'none'";
 
 /**
  * CORS and security headers for every response. A route with its own policy
