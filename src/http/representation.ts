@@ -6,7 +6,7 @@
  *
  * The store also remembers which stored response answered which request
  * (URL and Accept), so an identical request is answered straight from the
- * store without routing: see `answerFromStore` in src/worker.ts.
+ * store without routing: see `createWorker` in src/worker.ts.
  */
 import type { TypedResponse } from "hono";
 
