@@ -61,7 +61,8 @@ export async function benchHandlersInNode(
       received.push([name, value]);
     });
     const headers = representationHeaders({ status: first.status, headers: received, body: Buffer.from(body), ms: 0 });
-    const init = { status: first.status, headers };
+    // A Headers object built once, as the real Worker and the constant Worker use.
+    const init = { status: first.status, headers: new Headers(headers) };
 
     const handlerStats = await measure(async () => do_not_optimize(await handler(nextRequest(), env, CONTEXT)));
     // Async like the handler: Node's Response (undici) finishes setting up its body stream in microtasks,

@@ -2,7 +2,7 @@
  * The headers every response carries: CORS for public content (any origin
  * may read; the caching and paging headers are exposed) and security
  * headers. They are the same for every response, so they are written once
- * into each stored representation's header list and into problem responses,
+ * into each stored representation's headers and into problem responses,
  * rather than set one by one on every response by middleware (Hono's `cors`
  * and `secureHeaders`): measured with `npm run bench`, setting them per
  * request cost about 30 µs of CPU a request, a third of all the work (see

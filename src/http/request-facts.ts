@@ -30,14 +30,16 @@ export function readRequest(request: Request): RequestFacts {
     ifModifiedSince: null,
     client: null,
   };
-  // Header names arrive lower-cased.
-  for (const [name, value] of request.headers) {
+  // forEach, not for...of: workerd then makes no iterator or [name, value]
+  // pair per header, and the pass costs what four `get` calls do (measured
+  // in BENCHMARKS.md). Header names arrive lower-cased.
+  request.headers.forEach((value, name) => {
     facts.headerBytes += name.length + value.length;
     if (name === "accept") facts.accept = value;
     else if (name === "if-none-match") facts.ifNoneMatch = value;
     else if (name === "if-modified-since") facts.ifModifiedSince = value;
     else if (name === "cf-connecting-ip") facts.client = value;
-  }
+  });
   return facts;
 }
 

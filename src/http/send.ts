@@ -42,7 +42,7 @@ export function answer(method: string, conditions: Conditions, stored: StoredRes
 }
 
 function respond(c: Context<AppEnv>, representation: Representation, vary?: string): Response {
-  const stored = { representation, headers: headerList(representation, contentCacheControl(c.env), vary) };
+  const stored = { representation, headers: responseHeaders(representation, contentCacheControl(c.env), vary) };
   c.var.representations.remember(requestKey(c.req.url, c.req.header("Accept") ?? null), stored);
   const conditions = {
     ifNoneMatch: c.req.header("If-None-Match") ?? null,
@@ -51,16 +51,16 @@ function respond(c: Context<AppEnv>, representation: Representation, vary?: stri
   return answer(c.req.method, conditions, stored);
 }
 
-const headerLists = new WeakMap<Representation, Map<string, readonly [string, string][]>>();
+const responseHeadersByRepresentation = new WeakMap<Representation, Map<string, Headers>>();
 
 /** Every header a representation is sent with, built once per representation, cache policy and Vary. */
-function headerList(representation: Representation, cacheControl: string, vary?: string) {
-  const lists = headerLists.get(representation) ?? new Map<string, readonly [string, string][]>();
-  headerLists.set(representation, lists);
+function responseHeaders(representation: Representation, cacheControl: string, vary?: string): Headers {
+  const variants = responseHeadersByRepresentation.get(representation) ?? new Map<string, Headers>();
+  responseHeadersByRepresentation.set(representation, variants);
   const key = `${cacheControl}\n${vary ?? ""}`;
-  let list = lists.get(key);
-  if (!list) {
-    list = Object.entries({
+  let headers = variants.get(key);
+  if (!headers) {
+    headers = new Headers({
       ...STANDARD_HEADERS,
       "Content-Type": representation.contentType,
       ETag: representation.etag,
@@ -69,7 +69,7 @@ function headerList(representation: Representation, cacheControl: string, vary?:
       ...(vary ? { Vary: vary } : {}),
       ...representation.headers,
     });
-    lists.set(key, list);
+    variants.set(key, headers);
   }
-  return list;
+  return headers;
 }

@@ -3,7 +3,13 @@ import { describe, expect, it } from "vitest";
 import { createApp } from "../../src/app";
 import { library } from "../../src/content/generated/library";
 import { RepresentationStore } from "../../src/http/representation";
+import { createWorker } from "../../src/worker";
 import { call } from "../support/worker";
+
+/** Everything a client can see of a response: status, every header, and the body. */
+async function seen(response: Response) {
+  return { status: response.status, headers: [...response.headers], body: await response.text() };
+}
 
 describe("stored representations", () => {
   it("builds each representation once and then serves the same bytes", async () => {
@@ -42,6 +48,29 @@ describe("stored representations", () => {
     }
     // "a" was evicted by "c" and had to be built again.
     expect(builds).toBe(4);
+  });
+
+  it("answers a repeated request from the store exactly as the routed one, each response with its own headers", async () => {
+    const worker = createWorker(library);
+    const get = (path: string, headers: Record<string, string>) =>
+      worker.fetch(new Request(`https://health.test${path}`, { headers }), env, {} as ExecutionContext);
+    for (const [path, headers] of [
+      ["/v1/articles/leg-cramps", {}],
+      ["/v1/articles/leg-cramps", { Accept: "text/markdown" }],
+      ["/articles/leg-cramps", {}],
+      ["/embed.js", {}],
+    ] as const) {
+      const routed = await get(path, headers);
+      const expected = await seen(routed.clone());
+      const stored = await get(path, headers);
+      expect(await seen(stored.clone())).toEqual(expected);
+      // Stored responses are built from one shared Headers object: changing a response must not reach the next.
+      for (const response of [routed, stored]) {
+        response.headers.set("X-Changed-By-Client", "yes");
+        response.headers.delete("ETag");
+      }
+      expect(await seen(await get(path, headers))).toEqual(expected);
+    }
   });
 
   it("serves a strong ETag and Last-Modified, and 304 on revalidation", async () => {
