@@ -67,8 +67,8 @@ export default {
     const first = await app.fetch(nextRequest(), env, CTX);
     const firstCallMs = Date.now() - started;
     if (first.status !== 200) return new Response(path + " answered " + first.status, { status: 500 });
-    const body = new Uint8Array(await first.arrayBuffer());
-    // As the constant Worker in the load test: a Headers object built once.
+    // As the constant Worker in the load test: a Blob and a Headers object, built once.
+    const body = new Blob([await first.arrayBuffer()]);
     const init = { status: first.status, headers: new Headers([...first.headers].filter(([name]) => name !== "content-length")) };
     let failures = 0;
     const handler = await timeCalls(async () => {
