@@ -77,6 +77,11 @@ class BoundedMap<V> {
     return value;
   }
 
+  /** The value under `key`, leaving its place in the order as it is. */
+  peek(key: string): V | undefined {
+    return this.entries.get(key);
+  }
+
   set(key: string, value: V): void {
     this.entries.delete(key);
     this.entries.set(key, value);
@@ -123,9 +128,16 @@ export class RepresentationStore {
     this.responses.set(requestKey, response);
   }
 
-  /** The stored response that answered a request with this key before, if any. */
+  /**
+   * The stored response that answered a request with this key before, if
+   * any. This runs on every request, so it leaves the order alone: moving
+   * the entry to the back cost about 1 % of throughput (profiled under
+   * load). Responses therefore leave in the order they were remembered; one
+   * pushed out by a flood of new variants is routed once more and
+   * remembered again.
+   */
   recall(requestKey: string): StoredResponse | undefined {
-    return this.responses.get(requestKey);
+    return this.responses.peek(requestKey);
   }
 
   private async create<T>(
