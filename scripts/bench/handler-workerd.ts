@@ -12,7 +12,7 @@ import { join } from "node:path";
 import { Miniflare } from "miniflare";
 import type { Bundle } from "./bundle";
 import type { HandlerRouteResult, Timing } from "./handler";
-import { LOOPBACK } from "./real-worker";
+import { bundleWorkerOptions, LOOPBACK } from "./real-worker";
 import { type BenchRoute, routeLabel } from "./routes";
 import type { WorkerConfig } from "./wrangler-config";
 
@@ -94,6 +94,7 @@ export async function benchHandlersInWorkerd(
   const main = bundle.modules.find((module) => module.main);
   if (!main) throw new Error("the bundle has no main module");
   const results: HandlerRouteResult[] = [];
+  const worker = bundleWorkerOptions(bundle, config);
   // A fresh workerd per route, so each first call is a cold one, as it is on a new isolate.
   for (const route of routes) {
     const mf = new Miniflare({
@@ -101,15 +102,12 @@ export async function benchHandlersInWorkerd(
       port: 0,
       cf: false,
       name: "bench-handler",
-      modulesRoot: bundle.dir,
+      ...worker,
+      // The timing module comes first: Miniflare runs the first module as the Worker.
       modules: [
         { type: "ESModule", path: join(bundle.dir, BENCH_MODULE), contents: timingWorkerSource(main.path) },
-        ...bundle.modules.map((module) => ({ type: module.type, path: join(bundle.dir, module.path) })),
+        ...worker.modules,
       ],
-      compatibilityDate: config.compatibilityDate,
-      compatibilityFlags: config.compatibilityFlags,
-      bindings: config.vars,
-      ratelimits: config.ratelimits,
     });
     try {
       const response = await mf.dispatchFetch(`http://${LOOPBACK}/`, {

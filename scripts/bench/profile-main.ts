@@ -19,7 +19,7 @@ import WebSocket from "ws";
 import { buildBundle } from "./bundle";
 import { CpuMeter } from "./cpu-meter";
 import { OptionError, readOptions, USAGE } from "./options";
-import { LOOPBACK } from "./real-worker";
+import { bundleWorkerOptions, LOOPBACK } from "./real-worker";
 import { BENCH_ROUTES, routeLabel } from "./routes";
 import { readWorkerConfig } from "./wrangler-config";
 import { Wrk } from "./wrk";
@@ -57,12 +57,7 @@ async function main(): Promise<number> {
     port: 0,
     cf: false,
     inspectorPort: INSPECTOR_PORT,
-    modulesRoot: bundle.dir,
-    modules: bundle.modules.map((module) => ({ type: module.type, path: join(bundle.dir, module.path) })),
-    compatibilityDate: config.compatibilityDate,
-    compatibilityFlags: config.compatibilityFlags,
-    bindings: config.vars,
-    ratelimits: config.ratelimits,
+    ...bundleWorkerOptions(bundle, config),
     unsafeDirectSockets: [{ host: LOOPBACK, port: 0 }],
   });
   try {

@@ -64,12 +64,9 @@ export async function startRealWorker(
   };
   const trivial = { ...shared, name: "baseline", modules: true, script: TRIVIAL_WORKER };
   const real: WorkerOptions & { name: string } = {
+    ...bundleWorkerOptions(bundle, config),
     ...shared,
     name: config.name,
-    modulesRoot: bundle.dir,
-    modules: bundle.modules.map((module) => ({ type: module.type, path: join(bundle.dir, module.path) })),
-    bindings: config.vars,
-    ratelimits: config.ratelimits,
   };
   const baseline: StartupTimes[] = [];
   const samples: StartupTimes[] = [];
@@ -98,6 +95,18 @@ export async function startRealWorker(
       },
     };
   }
+}
+
+/** The built bundle as Miniflare runs it: its modules, with wrangler.toml's dates, flags, vars and rate limits. */
+export function bundleWorkerOptions(bundle: Bundle, config: WorkerConfig) {
+  return {
+    modulesRoot: bundle.dir,
+    modules: bundle.modules.map((module) => ({ type: module.type, path: join(bundle.dir, module.path) })),
+    compatibilityDate: config.compatibilityDate,
+    compatibilityFlags: config.compatibilityFlags,
+    bindings: config.vars,
+    ratelimits: config.ratelimits,
+  };
 }
 
 async function timedStart(
