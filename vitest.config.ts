@@ -8,7 +8,6 @@ const wrangler = { configPath: "./wrangler.toml" };
  * The `limits` project runs with wrangler.toml's real limit.
  */
 const unreachableRateLimit = {
-  bindings: { RATE_LIMIT: "1000000" },
   ratelimits: { RATE_LIMITER: { simple: { limit: 1_000_000, period: 60 } } },
 };
 

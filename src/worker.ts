@@ -1,6 +1,6 @@
 /**
- * The Worker: the request gates (size, rate limit), then the stored response
- * a previous identical request was answered with, then the app. Routing,
+ * The Worker: the size gates, then the stored response a previous identical
+ * request was answered with, then the rate limit and the app. Routing,
  * validation and negotiation run once per distinct request; after that the
  * stored bytes are served directly, without awaiting anything.
  */
@@ -8,19 +8,20 @@ import { type AppOptions, createApp } from "./app";
 import type { CompiledLibrary } from "./content/model";
 import { RepresentationStore } from "./http/representation";
 import { readRequest, requestKey } from "./http/request-facts";
-import { allowedByBinding, ClientCounter, rateLimitOf, refuseOversized, tooManyRequests } from "./http/request-gates";
+import { allowedByBinding, clientAddress, refuseOversized, tooManyRequests } from "./http/request-gates";
 import { answer } from "./http/send";
 
 export function createWorker(compiled: CompiledLibrary, options: AppOptions = {}) {
   const representations = options.representations ?? new RepresentationStore();
   const app = createApp(compiled, { representations });
-  const counter = new ClientCounter();
 
   /** A refusal at the gates; a HEAD gets the headers of the GET and no body. */
   const refuse = (method: string, response: Response) => (method === "HEAD" ? new Response(null, response) : response);
 
   /** Requests that do work: counted by the shared rate-limit binding, then routed. */
-  async function route(request: Request, env: Env, context: ExecutionContext, client: string): Promise<Response> {
+  async function route(request: Request, env: Env, context: ExecutionContext): Promise<Response> {
+    const client = clientAddress(request);
+    if (client instanceof Response) return refuse(request.method, client);
     if (!(await allowedByBinding(client, env))) return refuse(request.method, tooManyRequests());
     return app.fetch(request, env, context);
   }
@@ -32,13 +33,11 @@ export function createWorker(compiled: CompiledLibrary, options: AppOptions = {}
       const { method } = request;
       const oversized = refuseOversized(facts);
       if (oversized) return refuse(method, oversized);
-      const client = facts.client ?? "unknown";
-      if (!counter.allow(client, rateLimitOf(env))) return refuse(method, tooManyRequests());
       if (method === "GET" || method === "HEAD") {
         const stored = representations.recall(requestKey(facts.url, facts.accept));
         if (stored) return answer(method, facts, stored);
       }
-      return route(request, env, context, client);
+      return route(request, env, context);
     },
   };
 }

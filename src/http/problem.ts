@@ -44,7 +44,8 @@ export const PROBLEM_TYPES = {
   "headers-too-large": {
     status: 431,
     title: "Request Header Fields Too Large",
-    about: "The request's headers (often cookies) are larger than this API accepts.",
+    about:
+      "A header this API reads (named in `detail`) is longer than it accepts; no valid request needs one this long.",
   },
   "internal-error": {
     status: 500,

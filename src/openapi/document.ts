@@ -182,12 +182,15 @@ export function openApiDocument({ base, title, version, examples }: DocumentOpti
           status: 414,
           detail: `URLs are limited to ${MAX_URL_LENGTH} characters.`,
         }),
-        HeadersTooLarge: problemResponse(`The request headers total more than ${MAX_HEADER_BYTES} bytes.`, {
-          type: "/problems/headers-too-large",
-          title: "Request Header Fields Too Large",
-          status: 431,
-          detail: `Request headers are limited to ${MAX_HEADER_BYTES} bytes in total.`,
-        }),
+        HeadersTooLarge: problemResponse(
+          `A header the API reads (Accept, If-None-Match, If-Modified-Since, CF-Connecting-IP) is longer than ${MAX_HEADER_BYTES} bytes.`,
+          {
+            type: "/problems/headers-too-large",
+            title: "Request Header Fields Too Large",
+            status: 431,
+            detail: `The Accept header is limited to ${MAX_HEADER_BYTES} bytes.`,
+          },
+        ),
         TooManyRequests: problemResponse(
           "This client sent too many requests; wait `Retry-After` seconds.",
           {

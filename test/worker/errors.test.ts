@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { MAX_HEADER_BYTES } from "../../src/http/limits";
 import { call, getJson, getProblem } from "../support/worker";
 
 describe("errors are RFC 9457 problem+json", () => {
@@ -69,9 +70,24 @@ describe("request size limits", () => {
     expect(problem.type).toBe("/problems/uri-too-long");
   });
 
-  it("answers over 16 KiB of headers (say, cookies) with 431 problem+json", async () => {
-    const problem = await getProblem("/v1/articles", 431, { headers: { Cookie: `session=${"x".repeat(17_000)}` } });
-    expect(problem.type).toBe("/problems/headers-too-large");
+  it.each(["Accept", "If-None-Match", "If-Modified-Since"])(
+    "answers a %s header over 8 KiB with 431 problem+json naming it",
+    async (name) => {
+      const value = `${"x".repeat(MAX_HEADER_BYTES)}, */*`;
+      const problem = await getProblem("/v1/articles", 431, { headers: { [name]: value } });
+      expect(problem).toMatchObject({ type: "/problems/headers-too-large", status: 431 });
+      expect(problem.detail).toContain(name);
+    },
+  );
+
+  it("answers the same 431 when the response is already stored", async () => {
+    await call("/v1/articles/leg-cramps");
+    await getProblem("/v1/articles/leg-cramps", 431, { headers: { Accept: "x".repeat(MAX_HEADER_BYTES + 1) } });
+  });
+
+  it("serves a request with large headers it never reads (cookies)", async () => {
+    const response = await call("/v1/articles", { headers: { Cookie: `session=${"x".repeat(17_000)}` } });
+    expect(response.status).toBe(200);
   });
 
   it("serves a long but reasonable URL", async () => {
