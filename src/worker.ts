@@ -1,14 +1,22 @@
 /**
- * The Worker: the size gates, then the stored response a previous identical
- * request was answered with, then the rate limit and the app. Routing,
- * validation and negotiation run once per distinct request; after that the
- * stored bytes are served directly, without awaiting anything.
+ * The Worker: the stored response a previous identical request was answered
+ * with, else the size gates, the rate limit and the app. Routing, validation
+ * and negotiation run once per distinct request; after that the stored bytes
+ * are served directly, without awaiting anything. The size gates still hold
+ * for stored responses: a response is only stored under a URL and Accept
+ * that passed them, and a repeat's own conditional headers are checked.
  */
 import { type AppOptions, createApp } from "./app";
 import type { CompiledLibrary } from "./content/model";
 import { RepresentationStore } from "./http/representation";
-import { readRequest, requestKey } from "./http/request-facts";
-import { allowedByBinding, clientAddress, refuseOversized, tooManyRequests } from "./http/request-gates";
+import { readConditions, requestKey } from "./http/request-facts";
+import {
+  allowedByBinding,
+  clientAddress,
+  refuseOversized,
+  refuseOversizedConditions,
+  tooManyRequests,
+} from "./http/request-gates";
 import { answer } from "./http/send";
 
 export function createWorker(compiled: CompiledLibrary, options: AppOptions = {}) {
@@ -29,14 +37,18 @@ export function createWorker(compiled: CompiledLibrary, options: AppOptions = {}
   return {
     app,
     fetch(request: Request, env: Env, context: ExecutionContext): Response | Promise<Response> {
-      const facts = readRequest(request);
-      const { method } = request;
-      const oversized = refuseOversized(facts);
-      if (oversized) return refuse(method, oversized);
+      const { method, url, headers } = request;
+      const accept = headers.get("Accept");
       if (method === "GET" || method === "HEAD") {
-        const stored = representations.recall(requestKey(facts.url, facts.accept));
-        if (stored) return answer(method, facts, stored);
+        const stored = representations.recall(requestKey(url, accept));
+        if (stored) {
+          const conditions = readConditions(headers);
+          const oversized = refuseOversizedConditions(conditions);
+          return oversized ? refuse(method, oversized) : answer(method, conditions, stored);
+        }
       }
+      const oversized = refuseOversized(url, accept, readConditions(headers));
+      if (oversized) return refuse(method, oversized);
       return route(request, env, context);
     },
   };

@@ -34,7 +34,8 @@ export const PROBLEM_TYPES = {
   "too-many-requests": {
     status: 429,
     title: "Too Many Requests",
-    about: "This client sent too many requests; wait for the number of seconds in `Retry-After`.",
+    about:
+      "This client sent more requests than its limit allows (repeats of a response already built are not counted); wait for the number of seconds in `Retry-After`.",
   },
   "uri-too-long": {
     status: 414,

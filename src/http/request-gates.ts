@@ -14,19 +14,35 @@
  * which run before the Worker. (Counting every request in the isolate cost
  * about 2 % of throughput: BENCHMARKS.md.)
  */
+
+import type { Conditions } from "./conditional";
 import { MAX_HEADER_BYTES, MAX_URL_LENGTH, RATE_LIMIT_PERIOD_SECONDS } from "./limits";
 import { problem, problemResponse } from "./problem";
-import type { RequestFacts } from "./request-facts";
 
 /** A 414 or 431 problem for a request too large to serve, or undefined. */
-export function refuseOversized(facts: RequestFacts): Response | undefined {
-  if (facts.pathLength > MAX_URL_LENGTH) {
+export function refuseOversized(url: string, accept: string | null, conditions: Conditions): Response | undefined {
+  if (pathLength(url) > MAX_URL_LENGTH) {
     return problemResponse(problem("uri-too-long", `URLs are limited to ${MAX_URL_LENGTH} characters.`));
   }
-  if (isOversized(facts.accept)) return headerTooLarge("Accept");
-  if (isOversized(facts.ifNoneMatch)) return headerTooLarge("If-None-Match");
-  if (isOversized(facts.ifModifiedSince)) return headerTooLarge("If-Modified-Since");
+  if (isOversized(accept)) return headerTooLarge("Accept");
+  return refuseOversizedConditions(conditions);
+}
+
+/**
+ * The part of `refuseOversized` that a request answered from a stored
+ * response still needs: the URL and Accept it is stored under passed the
+ * gates when it was stored, but its conditional headers are its own.
+ */
+export function refuseOversizedConditions({ ifNoneMatch, ifModifiedSince }: Conditions): Response | undefined {
+  if (isOversized(ifNoneMatch)) return headerTooLarge("If-None-Match");
+  if (isOversized(ifModifiedSince)) return headerTooLarge("If-Modified-Since");
   return undefined;
+}
+
+/** Length of the path and query: everything after the origin of an absolute URL. */
+function pathLength(url: string): number {
+  const pathStart = url.indexOf("/", url.indexOf("//") + 2);
+  return pathStart < 0 ? 0 : url.length - pathStart;
 }
 
 /** The client's address (CF-Connecting-IP, set by Cloudflare's edge and wrangler dev), or a 431 problem. */

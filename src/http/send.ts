@@ -4,7 +4,7 @@ import { contentCacheControl } from "./cache-policy";
 import { type Conditions, isNotModified } from "./conditional";
 import { STANDARD_HEADERS } from "./cross-origin";
 import type { JsonResponse, Representation, StoredResponse } from "./representation";
-import { requestKey } from "./request-facts";
+import { readConditions, requestKey } from "./request-facts";
 
 /**
  * Serves a stored representation: 304 when the client's copy is current,
@@ -44,11 +44,7 @@ export function answer(method: string, conditions: Conditions, stored: StoredRes
 function respond(c: Context<AppEnv>, representation: Representation, vary?: string): Response {
   const stored = { representation, headers: responseHeaders(representation, contentCacheControl(c.env), vary) };
   c.var.representations.remember(requestKey(c.req.url, c.req.header("Accept") ?? null), stored);
-  const conditions = {
-    ifNoneMatch: c.req.header("If-None-Match") ?? null,
-    ifModifiedSince: c.req.header("If-Modified-Since") ?? null,
-  };
-  return answer(c.req.method, conditions, stored);
+  return answer(c.req.method, readConditions(c.req.raw.headers), stored);
 }
 
 const responseHeadersByRepresentation = new WeakMap<Representation, Map<string, Headers>>();

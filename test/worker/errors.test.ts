@@ -80,9 +80,23 @@ describe("request size limits", () => {
     },
   );
 
-  it("answers the same 431 when the response is already stored", async () => {
-    await call("/v1/articles/leg-cramps");
-    await getProblem("/v1/articles/leg-cramps", 431, { headers: { Accept: "x".repeat(MAX_HEADER_BYTES + 1) } });
+  it.each(["Accept", "If-None-Match", "If-Modified-Since"])(
+    "answers the same 431 for an oversized %s when the response is already stored",
+    async (name) => {
+      expect((await call("/v1/articles/leg-cramps")).status).toBe(200);
+      const problem = await getProblem("/v1/articles/leg-cramps", 431, {
+        headers: { [name]: "x".repeat(MAX_HEADER_BYTES + 1) },
+      });
+      expect(problem.detail).toContain(name);
+    },
+  );
+
+  it("accepts each header it reads at exactly 8 KiB", async () => {
+    const atLimit = "x".repeat(MAX_HEADER_BYTES);
+    const response = await call("/v1/articles", {
+      headers: { "If-None-Match": atLimit, "If-Modified-Since": atLimit },
+    });
+    expect(response.status).toBe(200);
   });
 
   it("serves a request with large headers it never reads (cookies)", async () => {
