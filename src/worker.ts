@@ -39,15 +39,15 @@ export function createWorker(compiled: CompiledLibrary, options: AppOptions = {}
     fetch(request: Request, env: Env, context: ExecutionContext): Response | Promise<Response> {
       const { method, url, headers } = request;
       const accept = headers.get("Accept");
+      const conditions = readConditions(headers);
       if (method === "GET" || method === "HEAD") {
         const stored = representations.recall(requestKey(url, accept));
         if (stored) {
-          const conditions = readConditions(headers);
           const oversized = refuseOversizedConditions(conditions);
           return oversized ? refuse(method, oversized) : answer(method, conditions, stored);
         }
       }
-      const oversized = refuseOversized(url, accept, readConditions(headers));
+      const oversized = refuseOversized(url, accept, conditions);
       if (oversized) return refuse(method, oversized);
       return route(request, env, context);
     },
