@@ -48,7 +48,9 @@ export const TARGETS = {
 const DEFAULTS: BenchOptions = {
   durationSeconds: 3,
   warmupSeconds: 1,
-  rounds: 1,
+  // Three ABBA rounds: on this shared 2-core VM one round's ratio moves by about ±0.05 from run to run,
+  // as much as the margin to the target on the smallest routes (BENCHMARKS.md); three narrow it.
+  rounds: 3,
   retries: 2,
   // One wrk thread is enough for one workerd thread, and leaves the other core to the server (see wrk.ts).
   connections: 16,
