@@ -1,9 +1,11 @@
 /**
  * Checks that structured facts stand on the article: every `section` exists,
- * every quote appears word for word in that section, ids are unique and
+ * every quote appears word for word in that section and is whole sentences or
+ * list items of it (never a clause cut out of one), ids are unique and
  * cross-references resolve. Schema shape is checked before this, by zod.
  */
 import type { Facts, ListItem } from "../../src/content/model";
+import { blockSentences, cutSentences, sentencesOf } from "../../src/content/publisher-text";
 import { type DraftSection, normaliseSpace, walk } from "./article-parser";
 import type { ContentError } from "./content-error";
 import type { Path, YamlSource } from "./yaml-source";
@@ -11,11 +13,20 @@ import type { Path, YamlSource } from "./yaml-source";
 export function checkFacts(facts: Facts, source: YamlSource, sections: DraftSection[]): ContentError[] {
   const errors: ContentError[] = [];
   const texts = sectionTexts(sections);
+  const sentences = sectionSentences(sections);
 
   const checkQuote = (quote: string, sectionId: string, path: Path) => {
     const text = texts.get(sectionId);
-    if (text !== undefined && !text.includes(normaliseSpace(quote))) {
+    if (text === undefined) return;
+    if (!text.includes(normaliseSpace(quote))) {
       errors.push(source.error(path, `quote not found in section "${sectionId}": "${abbreviate(quote)}"`));
+      return;
+    }
+    const [cut] = cutSentences(quote, sentences.get(sectionId) ?? new Set());
+    if (cut !== undefined) {
+      errors.push(
+        source.error(path, `quote cuts a sentence or list item of section "${sectionId}": "${abbreviate(cut)}"`),
+      );
     }
   };
 
@@ -75,10 +86,25 @@ export function checkFacts(facts: Facts, source: YamlSource, sections: DraftSect
   const reference = (ids: Set<string>, kind: string, id: string, path: Path) => {
     if (!ids.has(id)) errors.push(source.error(path, `unknown ${kind} "${id}"`));
   };
-  facts.differentialDiagnoses.forEach((diagnosis, index) => {
-    if (diagnosis.careAdvice === undefined) return;
-    reference(careAdviceIds, "care advice", diagnosis.careAdvice, ["differentialDiagnoses", index, "careAdvice"]);
-  });
+  // Any fact may lead to care advice (a qualifier); each such id must name one.
+  const visitCareAdvice = (value: unknown, path: Path): void => {
+    if (Array.isArray(value)) {
+      for (const [index, item] of value.entries()) visitCareAdvice(item, [...path, index]);
+    } else if (isRecord(value)) {
+      if (typeof value.careAdvice === "string") {
+        reference(careAdviceIds, "care advice", value.careAdvice, [...path, "careAdvice"]);
+      }
+      for (const [key, child] of Object.entries(value)) visitCareAdvice(child, [...path, key]);
+    }
+  };
+  visitCareAdvice(facts, []);
+  for (const sectionId of Object.keys(facts.sectionAspects)) {
+    if (!texts.has(sectionId)) {
+      errors.push(
+        source.error(["sectionAspects", sectionId], `sectionAspects names missing section "${sectionId}"`, true),
+      );
+    }
+  }
   facts.treatments.forEach((treatment, index) => {
     treatment.exercises?.forEach((id, i) => {
       reference(exerciseIds, "exercise", id, ["treatments", index, "exercises", i]);
@@ -109,6 +135,15 @@ function sectionTexts(sections: DraftSection[]): Map<string, string> {
     texts.set(section.id, parts.join("\n"));
   }
   return texts;
+}
+
+/** Each section's whole sentences (of its title, paragraphs, list items and captions). */
+function sectionSentences(sections: DraftSection[]): Map<string, Set<string>> {
+  const sentences = new Map<string, Set<string>>();
+  for (const section of walk(sections)) {
+    sentences.set(section.id, new Set([...sentencesOf(section.title ?? ""), ...blockSentences(section.blocks)]));
+  }
+  return sentences;
 }
 
 function* stringsOf(value: unknown): Generator<[number, string]> {

@@ -26,8 +26,14 @@ export function attribution(article: CompiledArticle, base: string): Attribution
   };
 }
 
-function provenance(article: CompiledArticle, base: string) {
-  return { attribution: attribution(article, base), licence: article.licence, disclaimer: article.disclaimer };
+/** What travels with every fragment of an article. */
+function provenance(entry: CompiledEntry, base: string) {
+  const { article } = entry;
+  return {
+    attribution: attribution(article, base),
+    licence: article.licence,
+    disclaimer: article.disclaimer,
+  };
 }
 
 export function articleLinks(base: string, slug: string): Record<string, string> {
@@ -52,11 +58,8 @@ export function articleRef(article: CompiledArticle, base: string): ArticleRef {
  * The whole article, or only the chosen sections (each with its subsections)
  * in document order. FAQ entries are kept when their question is selected.
  */
-export function articleResource(
-  article: CompiledArticle,
-  base: string,
-  selected?: ReadonlySet<string>,
-): ArticleResource {
+export function articleResource(entry: CompiledEntry, base: string, selected?: ReadonlySet<string>): ArticleResource {
+  const { article } = entry;
   const sections = selected ? selectSections(article.sections, selected) : article.sections;
   const kept = selected ? new Set(allIds(sections)) : undefined;
   return {
@@ -66,14 +69,15 @@ export function articleResource(
     editorsNote: article.editorsNote,
     editors: article.editors,
     publisher: article.publisher,
-    ...provenance(article, base),
+    ...provenance(entry, base),
     sections,
     faq: kept ? article.faq.filter((entry) => kept.has(entry.id)) : article.faq,
     links: articleLinks(base, article.slug),
   };
 }
 
-export function sectionResource(article: CompiledArticle, located: LocatedSection, base: string): SectionResource {
+export function sectionResource(entry: CompiledEntry, located: LocatedSection, base: string): SectionResource {
+  const { article } = entry;
   return {
     article: articleRef(article, base),
     section: located.section,
@@ -81,7 +85,7 @@ export function sectionResource(article: CompiledArticle, located: LocatedSectio
     canonicalUrl: urls.sectionAnchor(base, article.slug, located.section.id),
     dates: article.dates,
     updatedAt: article.updatedAt,
-    ...provenance(article, base),
+    ...provenance(entry, base),
     links: {
       self: urls.section(base, article.slug, located.section.id),
       article: urls.article(base, article.slug),
@@ -98,7 +102,7 @@ export function conditionResource(entry: CompiledEntry, base: string): Condition
     article: articleRef(article, base),
     updatedAt: article.updatedAt,
     facts,
-    ...provenance(article, base),
+    ...provenance(entry, base),
     links: {
       self: urls.condition(base, article.slug),
       article: urls.article(base, article.slug),

@@ -15,6 +15,25 @@ import * as z from "zod/mini";
 /** Plain Unicode text, trimmed, never empty. Never HTML: renderers escape it. */
 export const Text = z.string().check(z.trim(), z.minLength(1, "text must not be empty"));
 
+/**
+ * The publisher's words in the structured facts: one or more whole sentences
+ * or list items of the named section, verbatim (the compiler checks both).
+ */
+export const PublisherText = Text.check(
+  z.meta({
+    description: "The publisher's words: one or more whole sentences or list items of the article, verbatim.",
+    "x-wording": "publisher",
+  }),
+);
+
+/** A short name or value this service writes for a fact; never shown as the publisher's sentence. */
+export const Label = Text.check(
+  z.meta({
+    description: "A short label written by this service, not the publisher's words.",
+    "x-wording": "label",
+  }),
+);
+
 /** A stable, URL-safe identifier: lowercase words joined by hyphens. */
 export const Id = z
   .string()
@@ -153,93 +172,125 @@ export type FrontMatter = z.infer<typeof FrontMatter>;
 
 // ---------------------------------------------------------------------------
 // Structured medical facts (`content/<slug>/facts.yaml`)
+//
+// Every `quote` is the publisher's words and every `name`, `action`, `label`
+// or `summary` is a label this service wrote (see PublisherText and Label).
 
 /** A list an article may have nothing for: left out by authors, served as []. */
 function list<T extends z.ZodMiniType>(item: T) {
   return z._default(z.array(item), []);
 }
 
-/** Where a fact comes from: a section id and a quote that appears verbatim in it. */
-const sourced = { section: Id, quote: Text };
+/** Where a fact comes from: a section id and the publisher's whole sentences in it. */
+const sourced = { section: Id, quote: PublisherText };
 export const SourceQuote = z.strictObject(sourced);
 
-export const Fact = z.strictObject({ id: Id, name: Text, ...sourced });
+/** Who or when a fact applies to, e.g. muscle relaxants only for serious liver disease. */
+export const Scope = z.strictObject({ label: Label, ...sourced });
+
+/** How often it happens, as the publisher puts it. */
+export const Frequency = z.strictObject({ value: z.enum(["common", "small-minority", "rare"]), ...sourced });
+
+/** How strong the evidence is, when the publisher qualifies it: a theory, or no clear evidence. */
+export const Evidence = z.strictObject({ value: z.enum(["theory", "no-clear-evidence"]), ...sourced });
+
+/**
+ * The words that make a fact safe to show on its own. Each is the
+ * publisher's, from any section; an app shows them with the fact.
+ */
+const qualifiers = {
+  scope: z.optional(Scope),
+  frequency: z.optional(Frequency),
+  evidence: z.optional(Evidence),
+  /** Warnings and advice that go with the fact, e.g. "speak to your doctor". */
+  caveats: z.optional(z.array(SourceQuote)),
+  /** Id of the care advice (`careAdvice`) this fact leads to. */
+  careAdvice: z.optional(Id),
+};
+
+export const Fact = z.strictObject({ id: Id, name: Label, ...sourced, ...qualifiers });
 export type Fact = z.infer<typeof Fact>;
-export const Statement = z.strictObject({ id: Id, ...sourced });
+export const Statement = z.strictObject({ id: Id, ...sourced, ...qualifiers });
 
 export const CauseKind = z.enum(["theory", "lifestyle", "condition"]);
 export const Cause = z.strictObject({
   id: Id,
-  name: Text,
+  name: Label,
   kind: CauseKind,
-  group: z.optional(Text),
-  examples: z.optional(z.array(Text)),
+  group: z.optional(Label),
+  examples: z.optional(z.array(Label)),
   ...sourced,
+  ...qualifiers,
 });
 
 export const Treatment = z.strictObject({
   id: Id,
-  name: Text,
+  name: Label,
   kind: z.enum(["self-care", "medical", "medication"]),
   exercises: z.optional(z.array(Id)),
   ...sourced,
+  ...qualifiers,
 });
 
 export const Exercise = z.strictObject({
   id: Id,
-  name: Text,
+  name: Label,
   section: Id,
-  steps: z.array(Text).check(z.minLength(1, "an exercise needs at least one step")),
+  steps: z.array(PublisherText).check(z.minLength(1, "an exercise needs at least one step")),
 });
 
 export const CausativeDrug = z.strictObject({
   id: Id,
-  name: Text,
-  purpose: z.optional(Text),
-  treats: z.optional(z.array(Text)),
-  prevents: z.optional(z.array(Text)),
+  name: Label,
+  purpose: z.optional(Label),
+  treats: z.optional(z.array(Label)),
+  prevents: z.optional(z.array(Label)),
   ...sourced,
+  ...qualifiers,
 });
 
 export const SideEffect = z.strictObject({
   id: Id,
-  name: Text,
-  description: z.optional(Text),
+  name: Label,
   serious: z.optional(z.boolean()),
-  rare: z.optional(z.boolean()),
   ...sourced,
+  ...qualifiers,
 });
 
 export const CareCondition = z.strictObject({
-  text: Text,
-  includes: z.optional(z.array(Text)),
+  text: PublisherText,
+  includes: z.optional(z.array(PublisherText)),
 });
 
 export const CareAdvice = z.strictObject({
   id: Id,
   /** self-care: no appointment needed; routine: see a GP; urgent: GP urgently or NHS 111. */
   urgency: z.enum(["self-care", "routine", "urgent"]),
-  action: Text,
-  when: list(CareCondition),
+  action: Label,
+  /** The advice in the publisher's words; `when` holds the list items that follow it. */
   ...sourced,
+  when: list(CareCondition),
 });
+export type CareAdvice = z.infer<typeof CareAdvice>;
 
 /** A drug treatment: the therapy (with its side effects) that uses a drug. */
 export const DrugTherapy = z.strictObject({
   id: Id,
-  name: Text,
+  name: Label,
   drug: z.strictObject({
-    name: Text,
-    dosageForm: z.optional(Text),
-    prescriptionOnly: z.boolean(),
+    name: Label,
+    dosageForm: z.optional(Label),
+    /** Only when the publisher states the drug's legal status. */
+    prescriptionOnly: z.optional(z.boolean()),
   }),
   ...sourced,
-  firstUsedFor: z.optional(z.strictObject({ name: Text, ...sourced })),
+  ...qualifiers,
+  firstUsedFor: z.optional(z.strictObject({ name: Label, ...sourced })),
   suitability: z.optional(SourceQuote),
   sideEffects: list(SideEffect),
   dosageAdvice: z.optional(SourceQuote),
-  overdose: z.optional(z.strictObject({ effects: z.array(Text), ...sourced })),
-  /** The sentence that introduces the prescribing conditions, e.g. "... only prescribe quinine if:". */
+  overdose: z.optional(z.strictObject({ effects: z.array(Label), ...sourced })),
+  /** The sentences that introduce the prescribing conditions, e.g. "... only prescribe quinine if:". */
   prescribingRule: z.optional(SourceQuote),
   prescribingConditions: list(Statement),
   course: z.optional(
@@ -252,27 +303,67 @@ export const DrugTherapy = z.strictObject({
 });
 
 /**
+ * What a section of the article is about, in schema.org's terms
+ * (`HealthAspectEnumeration`, e.g. `see-doctor` is SeeDoctorHealthAspect).
+ */
+export const HealthAspect = z.enum([
+  "allergies",
+  "benefits",
+  "causes",
+  "contagiousness",
+  "effectiveness",
+  "getting-access",
+  "how-it-works",
+  "how-or-where",
+  "ingredients",
+  "living-with",
+  "may-treat",
+  "misconceptions",
+  "overview",
+  "patient-experience",
+  "pregnancy",
+  "prevention",
+  "prognosis",
+  "related-topics",
+  "risks-or-complications",
+  "safety",
+  "screening",
+  "see-doctor",
+  "self-care",
+  "side-effects",
+  "stages",
+  "symptoms",
+  "treatments",
+  "types",
+  "usage-or-schedule",
+]);
+export type HealthAspect = z.infer<typeof HealthAspect>;
+
+/**
  * The structured facts of a condition. Only `condition` is required: an
  * article states what it states, and a list it has nothing for is empty.
  */
 export const Facts = z.strictObject({
   condition: z.strictObject({
-    name: Text,
+    name: Label,
     ...sourced,
-    alternateNames: list(z.strictObject({ name: Text, ...sourced })),
+    alternateNames: list(z.strictObject({ name: Label, ...sourced })),
     codes: list(ClinicalCode),
     pathophysiology: z.optional(SourceQuote),
     types: list(Fact),
   }),
+  /** What each section is about: a classification this service adds, by section id. */
+  sectionAspects: z._default(z.record(Id, z.array(HealthAspect)), {}),
   anatomy: list(Fact),
   symptoms: list(Fact),
   course: z.optional(
     z.strictObject({
       duration: z.optional(
         z.strictObject({
-          summary: Text,
+          summary: Label,
           maximumMinutes: z.optional(z.number().check(z.positive())),
           ...sourced,
+          ...qualifiers,
         }),
       ),
       progression: list(Statement),
@@ -286,11 +377,10 @@ export const Facts = z.strictObject({
   differentialDiagnoses: list(
     z.strictObject({
       id: Id,
-      name: Text,
-      distinguishingSigns: z.array(Text),
-      /** Id of the care advice to follow when these signs are present. */
-      careAdvice: z.optional(Id),
+      name: Label,
+      distinguishingSigns: z.array(Label),
       ...sourced,
+      ...qualifiers,
     }),
   ),
   treatments: list(Treatment),
@@ -298,7 +388,7 @@ export const Facts = z.strictObject({
   exercisePlan: z.optional(
     z.strictObject({
       exercises: z.array(Id),
-      frequency: z.optional(Text),
+      frequency: z.optional(Label),
       durationWeeks: z.optional(z.strictObject({ minimum: z.number(), maximum: z.number() })),
       ...sourced,
       timing: z.optional(SourceQuote),
@@ -321,7 +411,7 @@ export const Facts = z.strictObject({
       ...sourced,
       reason: z.optional(SourceQuote),
       exception: z.optional(SourceQuote),
-      drugs: z.array(z.strictObject({ id: Id, name: Text })),
+      drugs: z.array(z.strictObject({ id: Id, name: Label })),
     }),
   ),
   careAdvice: list(CareAdvice),

@@ -22,7 +22,7 @@ export function articleJson(
 ): Promise<Representation<ArticleResource>> {
   const key = `article ${base} ${entry.article.slug} ${selection?.join(",") ?? "*"}`;
   return store.get(key, () => ({
-    json: articleResource(entry.article, base, selection ? new Set(selection) : undefined),
+    json: articleResource(entry, base, selection ? new Set(selection) : undefined),
     lastModified: entry.article.updatedAt,
   }));
 }
@@ -35,7 +35,7 @@ export function articleMarkdown(
 ): Promise<Representation> {
   const key = `markdown ${base} ${entry.article.slug} ${selection?.join(",") ?? "*"}`;
   return store.get(key, () => ({
-    text: renderMarkdown(articleResource(entry.article, base, selection ? new Set(selection) : undefined)),
+    text: renderMarkdown(articleResource(entry, base, selection ? new Set(selection) : undefined)),
     contentType: `${MEDIA.markdown}; charset=utf-8`,
     lastModified: entry.article.updatedAt,
   }));

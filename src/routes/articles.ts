@@ -57,7 +57,7 @@ export const articleRoutes = new Hono<AppEnv>()
     const entry = library.entry(slug) ?? notFound(`There is no article "${slug}".`);
     const located = library.section(slug, id) ?? notFound(`Article "${slug}" has no section "${id}".`);
     const representation = await c.var.representations.get<SectionResource>(`section ${baseUrl} ${slug} ${id}`, () => ({
-      json: sectionResource(entry.article, located, baseUrl),
+      json: sectionResource(entry, located, baseUrl),
       lastModified: entry.article.updatedAt,
     }));
     return sendRepresentation(c, representation);

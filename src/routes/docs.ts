@@ -31,8 +31,8 @@ export const docsRoutes = new Hono<AppEnv>()
         examples.Condition = conditionResource(first, baseUrl);
         if (section) {
           // A one-section article keeps the example readable.
-          examples.Article = articleResource(first.article, baseUrl, new Set([section.section.id]));
-          examples.SectionResponse = sectionResource(first.article, section, baseUrl);
+          examples.Article = articleResource(first, baseUrl, new Set([section.section.id]));
+          examples.SectionResponse = sectionResource(first, section, baseUrl);
         }
       }
       return {

@@ -24,7 +24,7 @@ export const embedRoutes = new Hono<AppEnv>()
     const theme = query.theme ?? "light";
     const key = `embed ${baseUrl} ${slug} ${selection?.join(",") ?? "*"} ${theme}`;
     const representation = await representations.get(key, async () => {
-      const article = articleResource(entry.article, baseUrl, selection ? new Set(selection) : undefined);
+      const article = articleResource(entry, baseUrl, selection ? new Set(selection) : undefined);
       const page = await renderEmbedPage(article, theme);
       return {
         text: page.html,

@@ -10,18 +10,22 @@ import type { CompiledEntry } from "../content/model";
 import { conditionNodes } from "./condition";
 import { nodeIds } from "./node-ids";
 import { peopleNodes } from "./people";
-import { causativeDrugNodes, drugTherapyNodes } from "./therapies";
+import { sectionNodes } from "./sections";
+import { causativeDrugNodes, drugTherapyNodes, notRecommendedDrugNodes } from "./therapies";
 import { webPageNodes } from "./web-page";
 
-export function articleGraph({ article, facts }: CompiledEntry, base: string): Graph {
+export function articleGraph(entry: CompiledEntry, base: string): Graph {
+  const { article, facts } = entry;
   const ids = nodeIds(urls.page(base, article.slug));
   return {
     "@context": "https://schema.org",
     "@graph": [
-      ...webPageNodes(article, ids, base),
+      ...webPageNodes(entry, ids, base),
+      ...sectionNodes(entry, ids, base),
       ...conditionNodes(article, facts, ids),
       ...drugTherapyNodes(facts, ids),
       ...causativeDrugNodes(facts, ids),
+      ...notRecommendedDrugNodes(facts, ids),
       ...peopleNodes(article, ids),
     ],
   };

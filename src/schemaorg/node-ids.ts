@@ -9,6 +9,8 @@ export interface NodeIds {
   condition: string;
   breadcrumb: string;
   publisher: string;
+  audience: string;
+  disclaimer: string;
   /** `<canonical URL>#<kind>-<id>` for the node of one fact. */
   of(kind: string, id: string): string;
 }
@@ -19,6 +21,8 @@ export function nodeIds(canonicalUrl: string): NodeIds {
     condition: `${canonicalUrl}#condition`,
     breadcrumb: `${canonicalUrl}#breadcrumb`,
     publisher: `${canonicalUrl}#publisher`,
+    audience: `${canonicalUrl}#audience`,
+    disclaimer: `${canonicalUrl}#disclaimer`,
     of: (kind, id) => `${canonicalUrl}#${kind}-${id}`,
   };
 }
@@ -35,11 +39,6 @@ export function nameId(name: string): string {
     .replace(/[’']/g, "")
     .replace(/[^a-z0-9]+/g, "-")
     .replace(/^-+|-+$/g, "");
-}
-
-/** Sentences from the article joined into one text value. */
-export function joinQuotes(quotes: readonly { quote: string }[]): string | undefined {
-  return quotes.length > 0 ? quotes.map(({ quote }) => quote).join(" ") : undefined;
 }
 
 /** Nodes built from facts, and references to them for the node that links them. */

@@ -18,7 +18,7 @@ export function peopleNodes(article: CompiledArticle, ids: NodeIds): (Organizati
     const common = {
       "@id": authorId(ids, author.name),
       name: author.name,
-      ...(author.about ? { description: author.about.join(" ") } : {}),
+      ...(author.about ? { description: author.about.join("\n") } : {}),
     };
     return author.type === "organization"
       ? { "@type": "Organization", ...common, ...(author.url ? { url: author.url } : {}) }
@@ -37,7 +37,7 @@ export function peopleNodes(article: CompiledArticle, ids: NodeIds): (Organizati
               : { "@type": "Organization", name: editor.worksFor },
           }
         : {}),
-      ...(editor.about ? { description: editor.about.join(" ") } : {}),
+      ...(editor.about ? { description: editor.about.join("\n") } : {}),
     }),
   );
   const publisher: Organization = {

@@ -1,6 +1,7 @@
 /**
  * Drug nodes: the drug therapies (side effects belong to the therapy, not the
- * drug), the drugs that can cause the condition, and what those drugs treat.
+ * drug), the drugs that can cause the condition and what those drugs treat,
+ * and the medicines the article does not recommend.
  */
 import type {
   Drug,
@@ -11,6 +12,7 @@ import type {
   MedicalTherapy,
 } from "schema-dts";
 import type { Facts } from "../content/model";
+import { factDescriber, joinQuotes } from "./fact-text";
 import { type NodeIds, nameId, ref } from "./node-ids";
 
 export type TherapyNode = MedicalTherapy | Drug | MedicalCondition | MedicalSignOrSymptom | MedicalCause;
@@ -18,39 +20,40 @@ export type TherapyNode = MedicalTherapy | Drug | MedicalCondition | MedicalSign
 export const therapyId = (ids: NodeIds, id: string) => ids.of("therapy", id);
 export const therapyDrugId = (ids: NodeIds, id: string) => ids.of("drug", id);
 export const sideEffectId = (ids: NodeIds, id: string) => ids.of("side-effect", id);
+export const notRecommendedDrugId = (ids: NodeIds, id: string) => ids.of("not-recommended-drug", id);
 
 /** Each drug therapy as a MedicalTherapy using its Drug, with every side effect as an adverse outcome. */
 export function drugTherapyNodes(facts: Facts, ids: NodeIds): TherapyNode[] {
+  const describe = factDescriber(facts);
   return facts.drugTherapies.flatMap((therapy): TherapyNode[] => {
     const drugId = therapyDrugId(ids, therapy.id);
     const sideEffects = therapy.sideEffects.map((effect): MedicalCondition | MedicalSignOrSymptom => {
-      const node = {
-        "@id": sideEffectId(ids, effect.id),
-        name: effect.name,
-        description: effect.description ?? effect.quote,
-      };
+      const node = { "@id": sideEffectId(ids, effect.id), name: effect.name, description: describe(effect) };
       // A serious complication (thrombocytopenia) is a condition in its own right.
       return effect.serious ? { "@type": "MedicalCondition", ...node } : { "@type": "MedicalSignOrSymptom", ...node };
     });
+    const { prescriptionOnly, dosageForm } = therapy.drug;
     const drug: Drug = {
       "@type": "Drug",
       "@id": drugId,
       name: therapy.drug.name,
-      prescriptionStatus: therapy.drug.prescriptionOnly
-        ? "https://schema.org/PrescriptionOnly"
-        : "https://schema.org/OTC",
-      ...(therapy.drug.dosageForm ? { dosageForm: therapy.drug.dosageForm } : {}),
+      // A legal status only where the publisher states one: "may be prescribed" is not "prescription only".
+      ...(prescriptionOnly === undefined
+        ? {}
+        : { prescriptionStatus: `https://schema.org/${prescriptionOnly ? "PrescriptionOnly" : "OTC"}` as const }),
+      ...(dosageForm ? { dosageForm } : {}),
       ...(therapy.overdose ? { overdosage: therapy.overdose.quote } : {}),
       ...(therapy.dosageAdvice ? { warning: therapy.dosageAdvice.quote } : {}),
     };
     // schema.org 30.0 has no property for a therapy's indications, so the
     // prescribing conditions are stated in the description, in the article's words.
-    const conditions = therapy.prescribingConditions.map((condition) => condition.quote).join("; ");
-    const prescribing =
-      therapy.prescribingRule && conditions ? `${therapy.prescribingRule.quote} ${conditions}.` : undefined;
-    const description = [therapy.quote, therapy.suitability?.quote, prescribing, therapy.course?.quote]
-      .filter(Boolean)
-      .join(" ");
+    const description = joinQuotes([
+      describe(therapy),
+      therapy.suitability?.quote,
+      therapy.prescribingRule?.quote,
+      ...therapy.prescribingConditions.map((condition) => condition.quote),
+      therapy.course?.quote,
+    ]);
     const medicalTherapy: MedicalTherapy = {
       "@type": "MedicalTherapy",
       "@id": therapyId(ids, therapy.id),
@@ -80,9 +83,12 @@ export function drugTherapyNodes(facts: Facts, ids: NodeIds): TherapyNode[] {
 
 /**
  * Medicines that can cause the condition: each a MedicalCause of it and a
- * Drug, and each condition they are used for a MedicalCondition they treat.
+ * Drug, both described with the caveats that go with them (a small minority
+ * of people; speak to your doctor), and each condition they are used for a
+ * MedicalCondition they treat.
  */
 export function causativeDrugNodes(facts: Facts, ids: NodeIds): TherapyNode[] {
+  const describe = factDescriber(facts);
   const drugs = facts.causativeDrugs?.drugs ?? [];
   const treatedBy = new Map<string, { name: string; drugs: IdReference[] }>();
   for (const drug of drugs) {
@@ -93,16 +99,19 @@ export function causativeDrugNodes(facts: Facts, ids: NodeIds): TherapyNode[] {
     }
   }
   return [
-    ...drugs.flatMap((drug): TherapyNode[] => [
-      {
-        "@type": "MedicalCause",
-        "@id": ids.of("cause", drug.id),
-        name: drug.name,
-        description: drug.quote,
-        causeOf: ref(ids.condition),
-      },
-      { "@type": "Drug", "@id": ids.of("drug", drug.id), name: drug.name, description: drug.quote },
-    ]),
+    ...drugs.flatMap((drug): TherapyNode[] => {
+      const description = describe(drug);
+      return [
+        {
+          "@type": "MedicalCause",
+          "@id": ids.of("cause", drug.id),
+          name: drug.name,
+          description,
+          causeOf: ref(ids.condition),
+        },
+        { "@type": "Drug", "@id": ids.of("drug", drug.id), name: drug.name, description },
+      ];
+    }),
     ...[...treatedBy.values()].map(
       (treated): MedicalCondition => ({
         "@type": "MedicalCondition",
@@ -112,4 +121,22 @@ export function causativeDrugNodes(facts: Facts, ids: NodeIds): TherapyNode[] {
       }),
     ),
   ];
+}
+
+/**
+ * Medicines tried for the condition but not recommended: each a Drug whose
+ * description says so, why, and when a doctor may still suggest it. No
+ * property links them to the condition as a treatment; the section that
+ * names them mentions them (sections.ts).
+ */
+export function notRecommendedDrugNodes(facts: Facts, ids: NodeIds): Drug[] {
+  const group = facts.drugsNotRecommended;
+  if (!group) return [];
+  const description = joinQuotes([group.quote, group.reason?.quote, group.exception?.quote]);
+  return group.drugs.map((drug) => ({
+    "@type": "Drug",
+    "@id": notRecommendedDrugId(ids, drug.id),
+    name: drug.name,
+    description,
+  }));
 }

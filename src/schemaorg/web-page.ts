@@ -1,25 +1,28 @@
-/** The MedicalWebPage, its FAQ questions and its breadcrumb trail. */
-import type { BreadcrumbList, MedicalWebPage, Question } from "schema-dts";
+/** The MedicalWebPage, its audience, its FAQ questions and its breadcrumb trail. */
+import type { BreadcrumbList, MedicalAudience, MedicalWebPage, Question } from "schema-dts";
 import { urls } from "../api/urls";
-import type { Block, CompiledArticle, ListItem } from "../content/model";
+import type { CompiledEntry } from "../content/model";
+import { plainText } from "./fact-text";
 import { factNodes, type NodeIds, ref } from "./node-ids";
 import { authorId, editorId } from "./people";
+import { pageParts, questionId } from "./sections";
 
-export type PageNode = MedicalWebPage | Question | BreadcrumbList;
+export type PageNode = MedicalWebPage | MedicalAudience | Question | BreadcrumbList;
 
 export const ARTICLES_INDEX_NAME = "Health articles";
 
-export function webPageNodes(article: CompiledArticle, ids: NodeIds, base: string): PageNode[] {
+export function webPageNodes(entry: CompiledEntry, ids: NodeIds, base: string): PageNode[] {
+  const { article } = entry;
   const pageUrl = urls.page(base, article.slug);
   const questions = factNodes(
     article.faq,
-    (entry) => ids.of("question", entry.id),
-    (entry, id): Question => ({
+    (question) => questionId(ids, question.id),
+    (question, id): Question => ({
       "@type": "Question",
       "@id": id,
-      name: entry.question,
-      url: urls.sectionAnchor(base, article.slug, entry.id),
-      acceptedAnswer: { "@type": "Answer", text: plainText(entry.answer) },
+      name: question.question,
+      url: urls.sectionAnchor(base, article.slug, question.id),
+      acceptedAnswer: { "@type": "Answer", text: plainText(question.answer) },
     }),
   );
   const breadcrumb: BreadcrumbList = {
@@ -30,6 +33,8 @@ export function webPageNodes(article: CompiledArticle, ids: NodeIds, base: strin
       { "@type": "ListItem", position: 2, name: article.title, item: pageUrl },
     ],
   };
+  // The article is written for patients ("see your GP"); one node for both audience properties.
+  const audience: MedicalAudience = { "@type": "MedicalAudience", "@id": ids.audience, audienceType: "Patient" };
   const { dates } = article;
   const page: MedicalWebPage = {
     "@type": "MedicalWebPage",
@@ -41,8 +46,8 @@ export function webPageNodes(article: CompiledArticle, ids: NodeIds, base: strin
     inLanguage: article.language,
     about: ref(ids.condition),
     mainEntity: ref(ids.condition),
-    audience: { "@type": "MedicalAudience", audienceType: "Patient" },
-    medicalAudience: ref("https://schema.org/Patient"),
+    audience: ref(ids.audience),
+    medicalAudience: ref(ids.audience),
     author: article.authors.map((author) => ref(authorId(ids, author.name))),
     ...(article.editors.length > 0 ? { editor: article.editors.map((editor) => ref(editorId(ids, editor.name))) } : {}),
     publisher: ref(ids.publisher),
@@ -53,20 +58,9 @@ export function webPageNodes(article: CompiledArticle, ids: NodeIds, base: strin
     ...(article.licence ? { license: article.licence.url ?? article.licence.name } : {}),
     ...(article.sourceUrl ? { isBasedOn: article.sourceUrl } : {}),
     creditText: article.attribution,
-    hasPart: questions.refs,
+    // The sections (with the FAQ's questions inside its section) and the disclaimer.
+    hasPart: pageParts(entry, ids),
     breadcrumb: ref(ids.breadcrumb),
   };
-  return [page, ...questions.nodes, breadcrumb];
-}
-
-/** Blocks as one plain-text string: paragraphs and list items joined by spaces. */
-export function plainText(blocks: Block[]): string {
-  const items = (list: ListItem[]): string[] => list.flatMap((item) => [item.text, ...items(item.items)]);
-  return blocks
-    .flatMap((block) => {
-      if (block.type === "paragraph") return [block.text];
-      if (block.type === "list") return items(block.items);
-      return [block.caption];
-    })
-    .join(" ");
+  return [page, audience, ...questions.nodes, breadcrumb];
 }

@@ -109,6 +109,43 @@ describe("refusing broken content", () => {
     ]);
   });
 
+  it("refuses a quote that cuts a list item out of its section", () => {
+    const text = edit(FACTS, "quote: An item", "quote: Another");
+    expect(problems()).toEqual([
+      `${FACTS}:${lineOf(text, "quote: Another")}: quote cuts a sentence or list item of section "first-topic": "Another"`,
+    ]);
+  });
+
+  it("refuses a quote that cuts a sentence, wherever the fact sits", () => {
+    const text = edit(
+      FACTS,
+      "    quote: An item\n",
+      "    quote: An item\n    caveats:\n      - section: first-topic\n        quote: A paragraph in the first\n",
+    );
+    expect(problems()).toEqual([
+      `${FACTS}:${lineOf(text, "A paragraph in the first")}: quote cuts a sentence or list item of section "first-topic": "A paragraph in the first"`,
+    ]);
+  });
+
+  it("refuses a qualifier that leads to care advice the facts do not give", () => {
+    const text = edit(FACTS, "    quote: An item\n", "    quote: An item\n    careAdvice: no-such-advice\n");
+    expect(problems()).toEqual([`${FACTS}:${lineOf(text, "no-such-advice")}: unknown care advice "no-such-advice"`]);
+  });
+
+  it("refuses a health aspect for a section the article does not have", () => {
+    const text = edit(FACTS, "symptoms:\n", "sectionAspects:\n  no-such-section: [overview]\nsymptoms:\n");
+    expect(problems()).toEqual([
+      `${FACTS}:${lineOf(text, "no-such-section")}: sectionAspects names missing section "no-such-section"`,
+    ]);
+  });
+
+  it("refuses a health aspect schema.org does not have", () => {
+    const text = edit(FACTS, "symptoms:\n", "sectionAspects:\n  first-topic: [weather]\nsymptoms:\n");
+    const [problem] = problems();
+    expect(problem).toMatch(new RegExp(`^${FACTS}:${lineOf(text, "weather")}: sectionAspects\\.first-topic\\.0: `));
+    expect(problem).toContain('"see-doctor"');
+  });
+
   it("refuses a date that does not exist", () => {
     const text = edit(ARTICLE, "published: 2026-01-15", "published: 2026-02-30");
     expect(problems()).toEqual([

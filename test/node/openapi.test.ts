@@ -38,6 +38,23 @@ describe("the OpenAPI document", () => {
     expect((await new Validator().validate(withoutInfo)).valid).toBe(false);
   });
 
+  it("documents the qualifiers of facts as fields, and marks labels apart from the publisher's words", async () => {
+    const document = (await (await worker.fetch("/openapi.json")).json()) as {
+      components: { schemas: Record<string, unknown> };
+    };
+    type Schema = { properties?: Record<string, Schema>; items?: Schema; anyOf?: Schema[] } & Record<string, unknown>;
+    const facts = document.components.schemas.Facts as Schema;
+    const cause = facts.properties?.causativeDrugs?.properties?.drugs?.items;
+    for (const field of ["scope", "frequency", "evidence", "caveats", "careAdvice"]) {
+      expect(cause?.properties, field).toHaveProperty(field);
+    }
+    expect(cause?.properties?.frequency?.properties?.value?.enum).toEqual(["common", "small-minority", "rare"]);
+    expect(cause?.properties?.evidence?.properties?.value?.enum).toEqual(["theory", "no-clear-evidence"]);
+    expect(cause?.properties?.name?.["x-wording"]).toBe("label");
+    expect(cause?.properties?.quote?.["x-wording"]).toBe("publisher");
+    expect(cause?.properties?.scope?.properties?.label?.["x-wording"]).toBe("label");
+  });
+
   it("names this server", async () => {
     const document = (await (await worker.fetch("/openapi.json")).json()) as { servers: { url: string }[] };
     expect(document.servers).toEqual([{ url: worker.url.origin }]);

@@ -10,18 +10,27 @@ import type {
   Drug,
   ExercisePlan,
   Graph,
+  HealthTopicContent,
+  MedicalAudience,
   MedicalCause,
   MedicalCondition,
   MedicalTherapy,
   MedicalWebPage,
   Question,
+  WPFooter,
 } from "schema-dts";
 import { expectTypeOf } from "vitest";
 import type { CompiledEntry } from "../../src/content/model";
 import { articleGraph, jsonLdForHtml } from "../../src/schemaorg/article-graph";
 import { type ConditionNode, conditionNodes } from "../../src/schemaorg/condition";
 import type { NodeIds } from "../../src/schemaorg/node-ids";
-import { causativeDrugNodes, drugTherapyNodes, type TherapyNode } from "../../src/schemaorg/therapies";
+import { type SectionNode, sectionNodes } from "../../src/schemaorg/sections";
+import {
+  causativeDrugNodes,
+  drugTherapyNodes,
+  notRecommendedDrugNodes,
+  type TherapyNode,
+} from "../../src/schemaorg/therapies";
 import { type PageNode, webPageNodes } from "../../src/schemaorg/web-page";
 
 expectTypeOf(articleGraph).parameters.toEqualTypeOf<[CompiledEntry, string]>();
@@ -30,7 +39,10 @@ expectTypeOf(jsonLdForHtml).parameters.toEqualTypeOf<[Graph]>();
 expectTypeOf(jsonLdForHtml).returns.toEqualTypeOf<string>();
 
 expectTypeOf(webPageNodes).returns.toEqualTypeOf<PageNode[]>();
-expectTypeOf<PageNode>().toEqualTypeOf<MedicalWebPage | Question | BreadcrumbList>();
+expectTypeOf<PageNode>().toEqualTypeOf<MedicalWebPage | MedicalAudience | Question | BreadcrumbList>();
+
+expectTypeOf(sectionNodes).returns.toEqualTypeOf<SectionNode[]>();
+expectTypeOf<SectionNode>().toEqualTypeOf<HealthTopicContent | WPFooter>();
 
 expectTypeOf(conditionNodes).returns.toEqualTypeOf<ConditionNode[]>();
 expectTypeOf<MedicalCondition>().toExtend<ConditionNode>();
@@ -41,9 +53,10 @@ expectTypeOf<AnatomicalStructure>().toExtend<ConditionNode>();
 
 expectTypeOf(drugTherapyNodes).returns.toEqualTypeOf<TherapyNode[]>();
 expectTypeOf(causativeDrugNodes).returns.toEqualTypeOf<TherapyNode[]>();
+expectTypeOf(notRecommendedDrugNodes).returns.toEqualTypeOf<Drug[]>();
 expectTypeOf<MedicalTherapy>().toExtend<TherapyNode>();
 expectTypeOf<Drug>().toExtend<TherapyNode>();
 expectTypeOf(drugTherapyNodes).parameters.toEqualTypeOf<[CompiledEntry["facts"], NodeIds]>();
 
 // Every node the builders produce is a schema.org Thing that may sit in a @graph.
-expectTypeOf<ConditionNode | TherapyNode | PageNode>().toExtend<Graph["@graph"][number]>();
+expectTypeOf<ConditionNode | TherapyNode | PageNode | SectionNode>().toExtend<Graph["@graph"][number]>();

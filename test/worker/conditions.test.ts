@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { ArticleResource, ConditionResource } from "../../src/api/schemas";
 import type { Section } from "../../src/content/model";
+import { blockSentences, cutSentences, sentencesOf } from "../../src/content/publisher-text";
 import { getJson, getProblem, ORIGIN } from "../support/worker";
 
 const ids = (items: { id: string }[]) => items.map((item) => item.id);
@@ -89,7 +90,8 @@ describe("GET /v1/conditions/{slug}", () => {
   it("describes quinine: every side effect, the serious one marked, overdose, prescribing and the course", async () => {
     const { facts } = await getJson<ConditionResource>("/v1/conditions/leg-cramps");
     const quinine = facts.drugTherapies.find((therapy) => therapy.id === "quinine");
-    expect(quinine?.drug).toEqual({ name: "Quinine", dosageForm: "Tablets", prescriptionOnly: true });
+    // "You may be prescribed quinine tablets": no legal status the source does not state.
+    expect(quinine?.drug).toEqual({ name: "Quinine", dosageForm: "Tablets" });
     expect(quinine?.sideEffects.map((effect) => effect.name)).toEqual([
       "Headaches",
       "Confusion",
@@ -135,13 +137,47 @@ describe("GET /v1/conditions/{slug}", () => {
     ]);
   });
 
+  it("gives the words that make each fact safe as fields: scope, frequency, evidence, caveats, care advice", async () => {
+    const { facts } = await getJson<ConditionResource>("/v1/conditions/leg-cramps");
+    const drugs = facts.causativeDrugs?.drugs ?? [];
+    expect(drugs).toHaveLength(5);
+    for (const drug of drugs) {
+      expect(drug.frequency, drug.id).toEqual({
+        value: "small-minority",
+        section: "leg-cramps-caused-by-medications",
+        quote: "Certain medications can cause leg cramps in a small minority of people who take them.",
+      });
+      expect(drug.caveats?.map((caveat) => caveat.quote)).toEqual([
+        "If you’re concerned that your medication is causing leg cramps, speak to your doctor. They may be able to adjust your dosage or suggest alternative medications.",
+      ]);
+    }
+    const relaxants = facts.treatments.find((treatment) => treatment.id === "muscle-relaxants");
+    expect(relaxants?.scope).toMatchObject({ label: "Serious liver disease" });
+    expect(relaxants?.scope?.quote).toMatch(/^For serious liver disease, /);
+    const quinine = facts.drugTherapies.find((therapy) => therapy.id === "quinine");
+    const thrombocytopenia = quinine?.sideEffects.find((effect) => effect.id === "thrombocytopenia");
+    expect(thrombocytopenia).toMatchObject({ serious: true, frequency: { value: "rare" } });
+    expect(thrombocytopenia?.frequency?.quote).toContain("this is rare");
+    for (const cause of facts.causes.filter((entry) => entry.kind === "theory")) {
+      expect(cause.evidence, cause.id).toMatchObject({ value: "theory", section: "idiopathic-leg-cramps" });
+    }
+    expect(facts.riskFactors.find((factor) => factor.id === "vitamin-b12-deficiency")?.evidence).toEqual({
+      value: "no-clear-evidence",
+      section: "what-is-the-best-vitamin-for-leg-cramps",
+      quote: "There is currently no clear evidence that vitamin deficiencies cause leg cramps.",
+    });
+    expect(facts.differentialDiagnoses[0]?.careAdvice).toBe("call-111-for-blood-clot-signs");
+  });
+
   it("names, for every fact, a section of the article that contains its quote", async () => {
     const { facts } = await getJson<ConditionResource>("/v1/conditions/leg-cramps");
     const article = await getJson<ArticleResource>("/v1/articles/leg-cramps");
     const texts = new Map<string, string>();
+    const sentences = new Map<string, Set<string>>();
     const index = (sections: Section[]) => {
       for (const section of sections) {
         texts.set(section.id, JSON.stringify(section.blocks));
+        sentences.set(section.id, new Set([...sentencesOf(section.title ?? ""), ...blockSentences(section.blocks)]));
         index(section.sections);
       }
     };
@@ -153,6 +189,8 @@ describe("GET /v1/conditions/{slug}", () => {
         const record = value as Record<string, unknown>;
         if (typeof record.section === "string" && typeof record.quote === "string") {
           expect(texts.get(record.section), `${record.section}: ${record.quote}`).toContain(record.quote);
+          // Whole sentences or list items, never a clause cut out of one.
+          expect(cutSentences(record.quote, sentences.get(record.section) ?? new Set())).toEqual([]);
           checked++;
         }
         Object.values(record).forEach(visit);

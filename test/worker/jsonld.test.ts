@@ -6,41 +6,8 @@
 import { describe, expect, it } from "vitest";
 import type { ConditionResource } from "../../src/api/schemas";
 import { jsonLdForHtml } from "../../src/schemaorg/article-graph";
-import { call, getJson, ORIGIN } from "../support/worker";
-
-interface JsonLdNode {
-  "@type": string;
-  "@id"?: string;
-  name?: string;
-  [property: string]: unknown;
-}
-interface JsonLdGraph {
-  "@context": string;
-  "@graph": JsonLdNode[];
-}
-
-const PAGE = `${ORIGIN}/articles/leg-cramps`;
-const id = (fragment: string) => `${PAGE}#${fragment}`;
-
-async function graph(): Promise<JsonLdGraph> {
-  const response = await call("/v1/articles/leg-cramps/jsonld");
-  expect(response.status).toBe(200);
-  expect(response.headers.get("Content-Type")).toBe("application/ld+json; charset=utf-8");
-  return response.json<JsonLdGraph>();
-}
-
-function nodeById(document: JsonLdGraph): Map<string, JsonLdNode> {
-  return new Map(document["@graph"].flatMap((node) => (node["@id"] ? [[node["@id"], node]] : [])));
-}
-
-/** `{ "@id": x }` values of a property, as ids. */
-function refs(node: JsonLdNode | undefined, property: string): string[] {
-  const value = node?.[property];
-  const values = Array.isArray(value) ? value : value === undefined ? [] : [value];
-  return values.flatMap((item) =>
-    typeof item === "object" && item !== null && "@id" in item ? [String((item as { "@id": unknown })["@id"])] : [],
-  );
-}
+import { graph, id, nodeById, PAGE, refs } from "../support/json-ld";
+import { call, getJson } from "../support/worker";
 
 describe("GET /v1/articles/{slug}/jsonld", () => {
   it("is one schema.org @graph with the page about the condition", async () => {
@@ -55,8 +22,15 @@ describe("GET /v1/articles/{slug}/jsonld", () => {
       inLanguage: "en-GB",
       about: { "@id": id("condition") },
       mainEntity: { "@id": id("condition") },
-      medicalAudience: { "@id": "https://schema.org/Patient" },
+      audience: { "@id": id("audience") },
+      medicalAudience: { "@id": id("audience") },
       publisher: { "@id": id("publisher") },
+    });
+    // A MedicalAudience value (not the class IRI schema:Patient).
+    expect(nodes.get(id("audience"))).toEqual({
+      "@type": "MedicalAudience",
+      "@id": id("audience"),
+      audienceType: "Patient",
     });
     // Nothing the publisher did not give: no dates, licence, reviewer or source.
     for (const absent of ["datePublished", "dateModified", "lastReviewed", "reviewedBy", "license", "isBasedOn"]) {
@@ -111,8 +85,10 @@ describe("GET /v1/articles/{slug}/jsonld", () => {
       expect(typeof condition?.[property], property).toBe("string");
     }
 
-    const page = nodes.get(id("webpage"));
-    const questions = refs(page, "hasPart").map((questionId) => nodes.get(questionId));
+    // The questions are parts of the FAQ's section, itself a part of the page.
+    const faqSection = id("section-leg-cramps-faqs");
+    expect(refs(nodes.get(id("webpage")), "hasPart")).toContain(faqSection);
+    const questions = refs(nodes.get(faqSection), "hasPart").map((questionId) => nodes.get(questionId));
     expect(questions).toHaveLength(12);
     for (const question of questions) {
       expect(question?.["@type"]).toBe("Question");
@@ -120,7 +96,7 @@ describe("GET /v1/articles/{slug}/jsonld", () => {
     }
   });
 
-  it("puts quinine's side effects on the therapy, the serious one marked, and its warnings on the drug", async () => {
+  it("puts quinine's side effects on the therapy, the serious one marked, and its warnings on the drug, with no legal status the source does not state", async () => {
     const nodes = nodeById(await graph());
     const therapy = nodes.get(id("therapy-quinine"));
     expect(therapy).toMatchObject({ "@type": "MedicalTherapy", drug: { "@id": id("drug-quinine") } });
@@ -135,10 +111,12 @@ describe("GET /v1/articles/{slug}/jsonld", () => {
     const drug = nodes.get(id("drug-quinine"));
     expect(drug).toMatchObject({
       "@type": "Drug",
-      prescriptionStatus: "https://schema.org/PrescriptionOnly",
+      dosageForm: "Tablets",
       overdosage: "Overdosing on quinine can cause blindness and death.",
     });
     expect(drug).not.toHaveProperty("adverseOutcome");
+    // "May be prescribed" is not "available only on prescription".
+    expect(drug).not.toHaveProperty("prescriptionStatus");
   });
 
   it("describes the medicines that can cause cramps as drugs with what they treat", async () => {
