@@ -1,7 +1,7 @@
 /**
  * Pure functions from compiled content to the JSON API's resources. Every
- * fragment (article, section, facts) carries attribution, licence and
- * disclaimer, so it can be shown on its own.
+ * fragment (article, section, facts) carries attribution, licence,
+ * disclaimer and the article's urgent care advice, so it can be shown on its own.
  */
 import type { LocatedSection } from "../content/library";
 import type { CompiledArticle, CompiledEntry, Section } from "../content/model";
@@ -13,6 +13,7 @@ import type {
   ConditionResource,
   SectionResource,
   ServiceIndex,
+  UrgentCareAdvice,
 } from "./schemas";
 import { urls } from "./urls";
 
@@ -26,6 +27,13 @@ export function attribution(article: CompiledArticle, base: string): Attribution
   };
 }
 
+/** The article's urgent care advice in the publisher's words, each with a link to where the article gives it. */
+export function urgentCareAdvice({ article, facts }: CompiledEntry, base: string): UrgentCareAdvice[] {
+  return facts.careAdvice
+    .filter((advice) => advice.urgency === "urgent")
+    .map((advice) => ({ ...advice, url: urls.sectionAnchor(base, article.slug, advice.section) }));
+}
+
 /** What travels with every fragment of an article. */
 function provenance(entry: CompiledEntry, base: string) {
   const { article } = entry;
@@ -33,6 +41,7 @@ function provenance(entry: CompiledEntry, base: string) {
     attribution: attribution(article, base),
     licence: article.licence,
     disclaimer: article.disclaimer,
+    urgentCareAdvice: urgentCareAdvice(entry, base),
   };
 }
 

@@ -5,6 +5,7 @@
 import * as z from "zod/mini";
 import {
   Author,
+  CareAdvice,
   ClinicalCode,
   CompiledArticle,
   Facts,
@@ -33,11 +34,17 @@ export const Attribution = z.strictObject({
 });
 export type Attribution = z.infer<typeof Attribution>;
 
+/** Urgent care advice of the article (see `Facts.careAdvice`), with a link to where the article gives it. */
+export const UrgentCareAdvice = z.extend(CareAdvice, { url: Url });
+export type UrgentCareAdvice = z.infer<typeof UrgentCareAdvice>;
+
 const provenance = {
   attribution: Attribution,
   /** Null: the publisher supplied no licence, so none is claimed. */
   licence: z.nullable(Licence),
   disclaimer: z.array(Text),
+  /** When to get help urgently, in the publisher's words: show it with any fragment shown on its own. */
+  urgentCareAdvice: z.array(UrgentCareAdvice),
 };
 
 export const ArticleRef = z.strictObject({ slug: Id, title: Text, language: z.string(), canonicalUrl: Url });

@@ -4,39 +4,25 @@
  * 1. Defines `<health-article slug="leg-cramps" sections="id,id" theme="light|dark" api="https://...">`,
  *    which fetches the article from the JSON API and renders it into Shadow DOM,
  *    so partner CSS cannot restyle it and its CSS cannot leak out. Attribution
- *    (with a link back), licence and disclaimer are always rendered. Text is
- *    set with textContent, never parsed as HTML. Put a plain link inside the
- *    element: it is what readers see if this script never runs.
+ *    (with a link back), licence and disclaimer are always rendered, and so is
+ *    the article's urgent care advice that the chosen sections do not show.
+ *    Text is set with textContent, never parsed as HTML. Put a plain link
+ *    inside the element: it is what readers see if this script never runs.
  * 2. Sizes every `/embed/` iframe from this service on the page to the height
  *    its document reports.
  *
  * Built by scripts/build-embed-script.ts and served by the Worker.
  */
 
-interface ListItem {
-  text: string;
-  items: ListItem[];
-}
-type Block =
-  | { type: "paragraph"; text: string }
-  | { type: "list"; ordered: boolean; items: ListItem[] }
-  | { type: "figure"; caption: string; image: string | null };
-interface Section {
-  id: string;
-  title: string | null;
-  level: number;
-  blocks: Block[];
-  sections: Section[];
-}
-interface Article {
-  title: string;
-  language: string;
-  canonicalUrl: string;
-  sections: Section[];
-  attribution: { text: string; url: string; sourceUrl: string | null };
-  licence: { name: string; url?: string } | null;
-  disclaimer: string[];
-}
+import type { ArticleResource } from "../api/schemas";
+import type { Block, ListItem, Section } from "../content/model";
+import { URGENT_ADVICE_HEADING, urgentAdviceBlocks, urgentAdviceToAdd } from "../render/urgent-advice";
+
+/** The parts of the JSON API's article (see /openapi.json) that the element renders. */
+type Article = Pick<
+  ArticleResource,
+  "title" | "language" | "canonicalUrl" | "sections" | "attribution" | "licence" | "disclaimer" | "urgentCareAdvice"
+>;
 
 const HEIGHT_MESSAGE = "health-article:height";
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -48,8 +34,8 @@ const scriptOrigin = (() => {
 })();
 
 const STYLES = `
-:host{display:block;--text:#1b1b1b;--muted:#555;--bg:#fff;--accent:#005eb8;--rule:#d8dde0;--note:#f0f4f5;color:var(--text);background:var(--bg);font:1rem/1.55 system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;overflow-wrap:anywhere}
-:host([theme=dark]){--text:#e8e8e8;--muted:#aaa;--bg:#121212;--accent:#7fb2ff;--rule:#333;--note:#1e2326}
+:host{display:block;--text:#1b1b1b;--muted:#555;--bg:#fff;--accent:#005eb8;--rule:#d8dde0;--note:#f0f4f5;--urgent:#d5281b;--urgent-bg:#fdf1f0;color:var(--text);background:var(--bg);font:1rem/1.55 system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;overflow-wrap:anywhere}
+:host([theme=dark]){--text:#e8e8e8;--muted:#aaa;--bg:#121212;--accent:#7fb2ff;--rule:#333;--note:#1e2326;--urgent:#ff8a7a;--urgent-bg:#2a1a19}
 article{padding:1rem}
 h1{font-size:1.5rem;line-height:1.2;margin:0 0 .75rem}
 h2{font-size:1.25rem;margin:1.5rem 0 .5rem}
@@ -60,6 +46,8 @@ ul,ol{padding-left:1.25rem}
 li{margin:.25rem 0}
 a{color:var(--accent)}
 .disclaimer{background:var(--note);border-left:4px solid var(--accent);padding:.5rem .75rem;margin:1.25rem 0 .75rem;font-size:.95rem}
+.urgent-advice{background:var(--urgent-bg);border-left:4px solid var(--urgent);padding:.5rem .75rem;margin:1.25rem 0 .75rem;font-size:.95rem}
+.urgent-advice h2{font-size:1.05rem;margin:.25rem 0 .4rem}
 .attribution{border-top:1px solid var(--rule);padding-top:.5rem;font-size:.875rem;color:var(--muted)}
 `;
 
@@ -79,7 +67,7 @@ function link(href: string, text: string): HTMLAnchorElement {
   return /^https?:\/\//.test(href) ? element("a", text, { href, rel: "noopener" }) : element("a", text);
 }
 
-function list(items: ListItem[], ordered: boolean): HTMLElement {
+function list(items: readonly ListItem[], ordered: boolean): HTMLElement {
   const container = element(ordered ? "ol" : "ul");
   for (const item of items) {
     const entry = element("li", item.text);
@@ -89,7 +77,7 @@ function list(items: ListItem[], ordered: boolean): HTMLElement {
   return container;
 }
 
-function blocks(items: Block[]): HTMLElement[] {
+function blocks(items: readonly Block[]): HTMLElement[] {
   return items.flatMap((block): HTMLElement[] => {
     if (block.type === "paragraph") return [element("p", block.text)];
     if (block.type === "list") return [list(block.items, block.ordered)];
@@ -120,6 +108,14 @@ function render(article: Article): HTMLElement {
   heading.append(link(article.canonicalUrl, article.title));
   // Each shown section starts at <h2> under the title, whatever its depth in the article.
   root.append(heading, ...article.sections.map((item) => section(item, item.level - 2)));
+
+  // An API deployment older than this script (an \`api\` attribute pointing elsewhere) sends none.
+  const advice = urgentAdviceToAdd(article.urgentCareAdvice ?? [], article.sections);
+  if (advice.length > 0) {
+    const box = element("aside", undefined, { class: "urgent-advice", "aria-label": URGENT_ADVICE_HEADING });
+    box.append(element("h2", URGENT_ADVICE_HEADING), ...advice.flatMap((item) => blocks(urgentAdviceBlocks(item))));
+    root.append(box);
+  }
 
   const disclaimer = element("aside", undefined, { class: "disclaimer", "aria-label": "Disclaimer" });
   disclaimer.append(...article.disclaimer.map((line) => element("p", line)));

@@ -2,14 +2,16 @@
  * `/embed/{slug}`: a small, self-contained page for an iframe. No external
  * requests; its one style and one script are allowed by CSP hashes. The
  * attribution with a link back (opening in the top window), the licence and
- * the disclaimer are always shown, whatever sections are chosen.
+ * the disclaimer are always shown, whatever sections are chosen, and so is the
+ * article's urgent care advice that the chosen sections do not already show.
  */
 import { raw } from "hono/html";
 import type { ArticleResource } from "../api/schemas";
 import { SectionView } from "./blocks";
 import { EMBED_HEIGHT_SCRIPT, EMBED_STYLES } from "./embed-styles";
 import { inlineOnlyCsp } from "./hash";
-import { AttributionLine, Disclaimer, LicenceLine } from "./provenance";
+import { AttributionLine, Disclaimer, LicenceLine, UrgentAdvice } from "./provenance";
+import { urgentAdviceToAdd } from "./urgent-advice";
 
 export type EmbedTheme = "light" | "dark";
 
@@ -40,6 +42,7 @@ export async function renderEmbedPage(article: ArticleResource, theme: EmbedThem
             // Each shown section starts at <h2> under the title, whatever its depth in the article.
             <SectionView section={section} shift={section.level - 2} />
           ))}
+          <UrgentAdvice advice={urgentAdviceToAdd(article.urgentCareAdvice, article.sections)} />
           <Disclaimer lines={article.disclaimer} />
           <footer class="attribution">
             <p>

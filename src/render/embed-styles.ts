@@ -1,7 +1,7 @@
 /** The embed page's only stylesheet: small, readable at 320 px, light and dark themes. */
 export const EMBED_STYLES = `
-:root{color-scheme:light;--text:#1b1b1b;--muted:#555;--bg:#fff;--accent:#005eb8;--rule:#d8dde0;--note:#f0f4f5}
-:root[data-theme=dark]{color-scheme:dark;--text:#e8e8e8;--muted:#aaa;--bg:#121212;--accent:#7fb2ff;--rule:#333;--note:#1e2326}
+:root{color-scheme:light;--text:#1b1b1b;--muted:#555;--bg:#fff;--accent:#005eb8;--rule:#d8dde0;--note:#f0f4f5;--urgent:#d5281b;--urgent-bg:#fdf1f0}
+:root[data-theme=dark]{color-scheme:dark;--text:#e8e8e8;--muted:#aaa;--bg:#121212;--accent:#7fb2ff;--rule:#333;--note:#1e2326;--urgent:#ff8a7a;--urgent-bg:#2a1a19}
 *{box-sizing:border-box}
 html,body{margin:0;background:var(--bg);color:var(--text)}
 body{font:1rem/1.55 system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;padding:1rem;overflow-wrap:anywhere}
@@ -14,6 +14,9 @@ li{margin:.25rem 0}
 a{color:var(--accent)}
 .disclaimer{background:var(--note);border-left:4px solid var(--accent);padding:.5rem .75rem;margin:1.25rem 0 .75rem;font-size:.95rem}
 .disclaimer p{margin:.3rem 0}
+.urgent-advice{background:var(--urgent-bg);border-left:4px solid var(--urgent);padding:.5rem .75rem;margin:1.25rem 0 .75rem;font-size:.95rem}
+.urgent-advice h2{font-size:1.05rem;margin:.25rem 0 .4rem}
+.urgent-advice p{margin:.3rem 0}
 .attribution{border-top:1px solid var(--rule);padding-top:.5rem;font-size:.875rem;color:var(--muted)}
 .attribution p{margin:.25rem 0}
 `.trim();

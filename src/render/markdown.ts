@@ -1,11 +1,12 @@
 /**
  * The whole article as clean CommonMark: headings, paragraphs, nested lists,
- * the FAQ, the disclaimer and the credits. Text is escaped so that it reads
+ * the FAQ, the urgent advice its chosen sections leave out, the disclaimer and the credits. Text is escaped so that it reads
  * as literal text in any Markdown renderer: content can never become a link,
  * an HTML tag or formatting.
  */
 import type { ArticleResource } from "../api/schemas";
 import type { Block, ListItem, Section } from "../content/model";
+import { URGENT_ADVICE_HEADING, urgentAdviceBlocks, urgentAdviceToAdd } from "./urgent-advice";
 
 /** Backslash-escapes the ASCII punctuation that Markdown could read as syntax. */
 export function escapeMarkdown(text: string): string {
@@ -39,6 +40,11 @@ function renderBlock(block: Block): string | undefined {
   }
 }
 
+/** Markdown blocks as one block quote. */
+function quoted(blocks: string[]): string {
+  return blocks.map((block) => block.replace(/^/gm, "> ")).join("\n>\n");
+}
+
 function renderSection(section: Section): string[] {
   return [
     ...(section.title ? [`${"#".repeat(section.level)} ${escapeMarkdown(section.title)}`] : []),
@@ -64,11 +70,15 @@ export function renderMarkdown(article: ArticleResource): string {
   const licence = article.licence
     ? `Licence: ${article.licence.url ? `[${escapeMarkdown(article.licence.name)}](<${article.licence.url}>)` : escapeMarkdown(article.licence.name)}`
     : "Licence: not stated by the publisher; ask the publisher before reusing this text.";
+  const urgentAdvice = urgentAdviceToAdd(article.urgentCareAdvice, article.sections).flatMap((advice) =>
+    urgentAdviceBlocks(advice).flatMap((block) => renderBlock(block) ?? []),
+  );
   const parts = [
     `# ${escapeMarkdown(article.title)}`,
     ...article.sections.flatMap(renderSection),
+    ...(urgentAdvice.length > 0 ? [quoted([`**${URGENT_ADVICE_HEADING}**`, ...urgentAdvice])] : []),
     "---",
-    article.disclaimer.map((line) => `> ${escapeMarkdown(line)}`).join("\n>\n"),
+    quoted(article.disclaimer.map(escapeMarkdown)),
     `${escapeMarkdown(attribution.text)} [Read the full article](<${attribution.url}>)`,
     licence,
     ...(attribution.sourceUrl ? [`Publisher’s original: <${attribution.sourceUrl}>`] : []),

@@ -1,7 +1,20 @@
-/** What must travel with the article wherever it is shown: disclaimer, attribution and licence. */
+/** What must travel with the article wherever it is shown: urgent advice, disclaimer, attribution and licence. */
 import type { FC } from "hono/jsx";
-import type { Attribution } from "../api/schemas";
+import type { Attribution, UrgentCareAdvice } from "../api/schemas";
 import type { CompiledArticle } from "../content/model";
+import { Blocks } from "./blocks";
+import { URGENT_ADVICE_HEADING, urgentAdviceBlocks } from "./urgent-advice";
+
+/** The urgent advice a fragment adds (see urgentAdviceToAdd), in a small marked box; nothing when there is none. */
+export const UrgentAdvice: FC<{ advice: UrgentCareAdvice[] }> = ({ advice }) =>
+  advice.length > 0 ? (
+    <aside class="urgent-advice" aria-label={URGENT_ADVICE_HEADING}>
+      <h2>{URGENT_ADVICE_HEADING}</h2>
+      {advice.map((item) => (
+        <Blocks blocks={urgentAdviceBlocks(item)} />
+      ))}
+    </aside>
+  ) : null;
 
 export const Disclaimer: FC<{ lines: string[] }> = ({ lines }) => (
   <aside class="disclaimer" aria-label="Disclaimer">

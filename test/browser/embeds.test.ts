@@ -1,7 +1,8 @@
 /**
  * A partner page on another origin shows the article both ways, in headless
  * Chromium: the iframe from oEmbed and the <health-article> element. Content,
- * attribution and disclaimer render, the iframe grows to its content, nothing
+ * attribution, disclaimer and (with chosen sections) the article's urgent
+ * advice render, the iframe grows to its content, nothing
  * crosses the shadow boundary either way, and the console stays clean.
  */
 import { mkdirSync } from "node:fs";
@@ -14,6 +15,7 @@ import { launchChromium } from "./support/browser";
 import { type PartnerSite, startPartnerSite } from "./support/partner-site";
 
 const SCREENSHOT = join(import.meta.dirname, "../../docs/embed-screenshot.png");
+const URGENT_HEADING = "When to get urgent help";
 
 /** Partner styles that would wreck the article if they could reach it. */
 const HOSTILE_PARTNER_CSS = `
@@ -136,6 +138,14 @@ describe("embedding on a partner site", () => {
     expect(await element.locator(".attribution").textContent()).toContain("Cahoot Care Marketing");
     expect(await element.locator(".attribution a").first().getAttribute("href")).toBe(`${api}/articles/leg-cramps`);
     expect(await element.locator(".disclaimer").textContent()).toContain("cannot be a substitute for a consultation");
+    // The chosen sections leave out when to get help: the element adds it, visibly, before the disclaimer.
+    const advice = element.locator("aside.urgent-advice");
+    expect(await advice.locator("h2").textContent()).toBe(URGENT_HEADING);
+    expect(await advice.locator("h2").isVisible()).toBe(true);
+    expect(await advice.textContent()).toContain("You should call your GP urgently or call 111 if:");
+    expect(await advice.textContent()).toContain("Exposure to mercury or lead");
+    expect(await advice.textContent()).toContain("If you experience these symptoms call 111.");
+    expect(await advice.evaluate((node) => node.nextElementSibling?.className)).toBe("disclaimer");
     // Rendered in the shadow root, not the partner's DOM: the light-DOM fallback link is not shown.
     expect(
       await page.evaluate(
@@ -163,6 +173,18 @@ describe("embedding on a partner site", () => {
     expect(errors).toEqual([]);
     mkdirSync(join(SCREENSHOT, ".."), { recursive: true });
     await page.locator("#by-element").screenshot({ path: SCREENSHOT });
+    await page.close();
+  });
+
+  it("adds the urgent advice to an embed page of chosen sections, as a marked box", async () => {
+    const page = await browser.newPage({ viewport: { width: 480, height: 900 } });
+    await page.goto(`${api}/embed/leg-cramps?sections=quinine-for-leg-cramps`);
+    const advice = page.locator("aside.urgent-advice");
+    expect(await advice.isVisible()).toBe(true);
+    expect(await advice.locator("h2").textContent()).toBe(URGENT_HEADING);
+    expect(await advice.locator("li").allTextContents()).toContain("Exposure to mercury or lead");
+    const border = await advice.evaluate((node) => getComputedStyle(node).borderLeftWidth);
+    expect(border).toBe("4px");
     await page.close();
   });
 

@@ -169,6 +169,14 @@ describe("GET /v1/conditions/{slug}", () => {
     expect(facts.differentialDiagnoses[0]?.careAdvice).toBe("call-111-for-blood-clot-signs");
   });
 
+  it("carries the article's urgent care advice, like every fragment", async () => {
+    const body = await getJson<ConditionResource>("/v1/conditions/leg-cramps");
+    expect(body.urgentCareAdvice.map((advice) => [advice.id, advice.url])).toEqual([
+      ["urgent-gp-or-111", `${ORIGIN}/articles/leg-cramps#when-to-worry-about-leg-cramps`],
+      ["call-111-for-blood-clot-signs", `${ORIGIN}/articles/leg-cramps#can-leg-cramps-be-a-sign-of-blood-clots`],
+    ]);
+  });
+
   it("names, for every fact, a section of the article that contains its quote", async () => {
     const { facts } = await getJson<ConditionResource>("/v1/conditions/leg-cramps");
     const article = await getJson<ArticleResource>("/v1/articles/leg-cramps");

@@ -1,0 +1,98 @@
+/**
+ * Urgent care advice travels with every fragment a partner may show on its
+ * own: a section, a selection (JSON and Markdown) and the embed page carry
+ * the article's urgent advice in the publisher's words, and the renderers
+ * add what the chosen sections do not already show.
+ */
+import { describe, expect, it } from "vitest";
+import type { ArticleResource, ConditionResource, SectionResource } from "../../src/api/schemas";
+import { scan } from "../support/html";
+import { call, getJson, ORIGIN } from "../support/worker";
+
+const QUININE = "quinine-for-leg-cramps";
+const HEADING = "When to get urgent help";
+
+/** The article's urgent advice, as the facts give it. */
+async function urgentAdvice() {
+  const { facts } = await getJson<ConditionResource>("/v1/conditions/leg-cramps");
+  const advice = facts.careAdvice.filter((entry) => entry.urgency === "urgent");
+  expect(advice.map((entry) => entry.id)).toEqual(["urgent-gp-or-111", "call-111-for-blood-clot-signs"]);
+  return advice;
+}
+
+/** Every text of the advice, in reading order. */
+function adviceTexts(advice: Awaited<ReturnType<typeof urgentAdvice>>): string[] {
+  return advice.flatMap((entry) => [
+    entry.quote,
+    ...entry.when.flatMap((condition) => [condition.text, ...(condition.includes ?? [])]),
+  ]);
+}
+
+async function text(path: string, accept: string): Promise<string> {
+  const response = await call(path, { headers: { Accept: accept } });
+  expect(response.status).toBe(200);
+  return response.text();
+}
+
+describe("urgent care advice with a fragment", () => {
+  it("is in the JSON of one section, with a link to where the article gives it", async () => {
+    const advice = await urgentAdvice();
+    const body = await getJson<SectionResource>(`/v1/articles/leg-cramps/sections/${QUININE}`);
+    expect(body.urgentCareAdvice).toEqual(
+      advice.map((entry) => ({ ...entry, url: `${ORIGIN}/articles/leg-cramps#${entry.section}` })),
+    );
+  });
+
+  it("is in the JSON of a selection and of the whole article", async () => {
+    const advice = await urgentAdvice();
+    for (const query of [`?sections=${QUININE}`, ""]) {
+      const body = await getJson<ArticleResource>(`/v1/articles/leg-cramps${query}`);
+      expect(
+        body.urgentCareAdvice.map((entry) => entry.quote),
+        query,
+      ).toEqual(advice.map((entry) => entry.quote));
+    }
+  });
+
+  it("is added to the Markdown of a selection that does not show it, and only there", async () => {
+    const texts = adviceTexts(await urgentAdvice());
+    const selection = await text(`/v1/articles/leg-cramps?sections=${QUININE}`, "text/markdown");
+    expect(selection).toContain(`> **${HEADING}**`);
+    for (const line of texts) expect(selection).toContain(line);
+    // The whole article shows the advice in its own sections: no box repeats it.
+    expect(await text("/v1/articles/leg-cramps", "text/markdown")).not.toContain(HEADING);
+  });
+
+  it("is a marked box on the embed page of a selection, in the publisher's words", async () => {
+    const texts = adviceTexts(await urgentAdvice());
+    const html = await text(`/embed/leg-cramps?sections=${QUININE}`, "text/html");
+    const found = await scan(html, [
+      "aside.urgent-advice",
+      "aside.urgent-advice h2",
+      "aside.urgent-advice p",
+      "aside.urgent-advice li",
+    ]);
+    expect(found["aside.urgent-advice"]?.[0]?.attributes["aria-label"]).toBe(HEADING);
+    expect(found["aside.urgent-advice h2"]?.map((heading) => heading.text)).toEqual([HEADING]);
+    const shown = [...(found["aside.urgent-advice p"] ?? []), ...(found["aside.urgent-advice li"] ?? [])].map(
+      (element) => element.text,
+    );
+    for (const line of texts)
+      expect(
+        shown.some((item) => item.startsWith(line)),
+        line,
+      ).toBe(true);
+    // Before the disclaimer and the attribution.
+    expect(html.indexOf("urgent-advice")).toBeLessThan(html.indexOf('class="disclaimer"'));
+  });
+
+  it("adds only what the chosen sections leave out", async () => {
+    const html = await text("/embed/leg-cramps?sections=when-to-worry-about-leg-cramps", "text/html");
+    const found = await scan(html, ["aside.urgent-advice p"]);
+    expect(found["aside.urgent-advice p"]?.map((paragraph) => paragraph.text)).toEqual([
+      "Throbbing or cramping pain in your leg can be a sign of a blood clot if it occurs alongside redness, swelling and warmth in your leg. If you experience these symptoms call 111.",
+    ]);
+    const whole = await text("/embed/leg-cramps", "text/html");
+    expect((await scan(whole, ["aside.urgent-advice"]))["aside.urgent-advice"]).toEqual([]);
+  });
+});
