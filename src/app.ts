@@ -14,10 +14,12 @@ import { preflight } from "./http/cross-origin";
 import { PROBLEM_TYPES, ProblemError, type ProblemType, problem, problemResponse } from "./http/problem";
 import { RepresentationStore } from "./http/representation";
 import { articleRoutes } from "./routes/articles";
+import { cdsRoutes } from "./routes/cds-services";
 import { conditionRoutes } from "./routes/conditions";
 import { crawlerRoutes } from "./routes/crawlers";
 import { docsRoutes } from "./routes/docs";
 import { embedRoutes } from "./routes/embeds";
+import { infobuttonRoutes } from "./routes/infobutton";
 import { pageRoutes } from "./routes/pages";
 import { problemRoutes } from "./routes/problems";
 import { serviceIndexRoutes } from "./routes/service-index";
@@ -55,6 +57,8 @@ export function createApp(compiled: CompiledLibrary, options: AppOptions = {}) {
     .route("/", serviceIndexRoutes)
     .route("/v1/articles", articleRoutes)
     .route("/v1/conditions", conditionRoutes)
+    .route("/v1/infobutton", infobuttonRoutes)
+    .route("/cds-services", cdsRoutes)
     .route("/articles", pageRoutes)
     .route("/", crawlerRoutes)
     .route("/", docsRoutes)

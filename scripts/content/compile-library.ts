@@ -1,6 +1,7 @@
 /**
- * Compiles `content/` (one folder per article: `article.md` + `facts.yaml`)
- * into the library the Worker imports, validating everything on the way.
+ * Compiles `content/` (one folder per article: `article.md`, `facts.yaml`
+ * and, optionally, `codes.yaml`) into the library the Worker imports,
+ * validating everything on the way.
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
@@ -15,6 +16,7 @@ import {
   type Section,
 } from "../../src/content/model";
 import { type DraftSection, parseArticle } from "./article-parser";
+import { CODES_FILE, readCodeMappings } from "./code-mappings";
 import { ContentError, ContentErrors } from "./content-error";
 import { checkFacts } from "./facts-checker";
 import { contentHash } from "./hash";
@@ -94,10 +96,17 @@ function compileEntry(folder: string, name: string, cwd: string, errors: Content
   }
   const factErrors = checkFacts(facts.data, factsSource, drafts);
   errors.push(...factErrors);
+  const mappingErrors: ContentError[] = [];
+  const codeMappings = readCodeMappings(
+    join(folder, CODES_FILE),
+    relative(cwd, join(folder, CODES_FILE)),
+    mappingErrors,
+  );
+  errors.push(...mappingErrors);
 
   const sections = drafts.map(finishSection);
   const faq = meta.faqSection ? faqEntries(meta.faqSection, sections, frontMatterSource, errors) : [];
-  if (parsed.errors.length > 0 || factErrors.length > 0) return undefined;
+  if (parsed.errors.length > 0 || factErrors.length > 0 || mappingErrors.length > 0) return undefined;
 
   const withoutHash = {
     slug: meta.slug,
@@ -120,6 +129,7 @@ function compileEntry(folder: string, name: string, cwd: string, errors: Content
     disclaimer: meta.disclaimer,
     sourceUrl: meta.sourceUrl ?? null,
     codes: meta.codes ?? [],
+    codeMappings,
     sections,
     faq,
   };

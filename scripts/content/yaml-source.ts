@@ -36,7 +36,8 @@ export class YamlSource {
 
   /** Validates the value, reporting each schema issue at its line. */
   validate<T extends z.ZodMiniType>(schema: T): { data: z.infer<T> } | { errors: ContentError[] } {
-    const result = schema.safeParse(this.value());
+    // With the input on each issue, a missing field can be told from one of the wrong type.
+    const result = schema.safeParse(this.value(), { reportInput: true });
     if (result.success) return { data: result.data };
     return {
       errors: result.error.issues.map((issue) => {

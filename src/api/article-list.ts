@@ -1,5 +1,6 @@
 /** The article collection: filtering by revision time and clinical code, and paging. */
 import type { ContentLibrary } from "../content/library";
+import { hasCode } from "./code-match";
 import type { ArticleListQuery } from "./parameters";
 import { articleSummary } from "./resources";
 import type { ArticleList } from "./schemas";
@@ -27,15 +28,7 @@ function filterArticles(library: ContentLibrary, query: ArticleListQuery) {
   return library.entries
     .map((entry) => entry.article)
     .filter((article) => !query.updatedSince || article.updatedAt >= query.updatedSince)
-    .filter((article) => {
-      const wanted = query.code;
-      if (!wanted) return true;
-      return article.codes.some(
-        (code) =>
-          code.code.toLowerCase() === wanted.code.toLowerCase() &&
-          (wanted.system === null || code.system.toLowerCase() === wanted.system.toLowerCase()),
-      );
-    });
+    .filter((article) => !query.code || hasCode(article, query.code));
 }
 
 /** The canonical URL of a page of results: known parameters only, in a fixed order. */

@@ -95,3 +95,42 @@ export const OEmbedQuery = z.object({
   maxheight: z.optional(dimension),
 });
 export type OEmbedQuery = z.output<typeof OEmbedQuery>;
+
+const OID = /^(?:urn:oid:)?[0-2](?:\.(?:0|[1-9]\d{0,15})){1,30}$/;
+export const INFOBUTTON_RESPONSE_TYPES = ["text/xml", "application/atom+xml", "application/json"] as const;
+
+/**
+ * HL7 Infobutton (URL-based) knowledge request, with MedlinePlus Connect's
+ * parameters: a code (and its system's OID) or a display name, the reader's
+ * language and the response type. Other Infobutton parameters are ignored.
+ */
+export const InfobuttonQuery = z
+  .object({
+    "mainSearchCriteria.v.c": z.optional(single(/^[A-Za-z0-9._-]{1,32}$/, "must be a clinical code such as R25.2")),
+    "mainSearchCriteria.v.cs": z.optional(
+      single(OID, "must be the code system's OID, such as 2.16.840.1.113883.6.90 for ICD-10-CM"),
+    ),
+    "mainSearchCriteria.v.dn": z.optional(
+      single(/^[^\p{Cc}]{1,200}$/u, "must be a display name of 1 to 200 characters"),
+    ),
+    "informationRecipient.languageCode.c": z.optional(
+      single(/^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, "must be a language code such as en or en-GB"),
+    ),
+    knowledgeResponseType: z.optional(
+      z.enum(INFOBUTTON_RESPONSE_TYPES, {
+        error: describeIssue(
+          "must be text/xml, application/atom+xml or application/json (JSONP is not served: any origin may read application/json)",
+        ),
+      }),
+    ),
+  })
+  .check(
+    z.refine(
+      (query) => query["mainSearchCriteria.v.c"] !== undefined || query["mainSearchCriteria.v.dn"] !== undefined,
+      {
+        error: "is required: give a code (mainSearchCriteria.v.c) or a display name (mainSearchCriteria.v.dn)",
+        path: ["mainSearchCriteria.v.c"],
+      },
+    ),
+  );
+export type InfobuttonQuery = z.output<typeof InfobuttonQuery>;

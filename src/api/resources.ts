@@ -110,6 +110,7 @@ export function conditionResource(entry: CompiledEntry, base: string): Condition
     name: facts.condition.name,
     article: articleRef(article, base),
     updatedAt: article.updatedAt,
+    codeMappings: article.codeMappings,
     facts,
     ...provenance(entry, base),
     links: {
@@ -131,6 +132,7 @@ function identity(article: CompiledArticle, base: string) {
     updatedAt: article.updatedAt,
     hash: article.hash,
     codes: article.codes,
+    codeMappings: article.codeMappings,
   };
 }
 

@@ -7,6 +7,7 @@ import {
   Author,
   CareAdvice,
   ClinicalCode,
+  CodeMapping,
   CompiledArticle,
   Facts,
   FaqEntry,
@@ -59,7 +60,10 @@ export const ArticleResource = z.strictObject({
   dates: CompiledArticle.shape.dates,
   updatedAt: z.string(),
   hash: z.string(),
+  /** Codes the publisher supplied. */
   codes: z.array(ClinicalCode),
+  /** Codes this service mapped the article to, each with who mapped it, from which release, and why. */
+  codeMappings: z.array(CodeMapping),
   authors: z.array(Author),
   editorsNote: z.nullable(Text),
   editors: z.array(Person),
@@ -89,6 +93,8 @@ export const ConditionResource = z.strictObject({
   name: Text,
   article: ArticleRef,
   updatedAt: z.string(),
+  /** Codes this service mapped the condition's article to (see ArticleResource). */
+  codeMappings: z.array(CodeMapping),
   facts: Facts,
   ...provenance,
   links: Links,
@@ -111,6 +117,7 @@ export const ArticleSummary = z.strictObject({
   updatedAt: z.string(),
   hash: z.string(),
   codes: z.array(ClinicalCode),
+  codeMappings: z.array(CodeMapping),
   /** Every section at any depth with its content hash: compare hashes to see what changed. */
   sections: z.array(SectionSummary),
   links: Links,
@@ -138,7 +145,7 @@ export type ServiceIndex = z.infer<typeof ServiceIndex>;
 /** One bad input, named so a client can point at it. */
 export const FieldError = z.strictObject({
   /** Where the value came from. */
-  in: z.enum(["query", "path", "header"]),
+  in: z.enum(["query", "path", "header", "body"]),
   /** The parameter or header name. */
   name: z.string(),
   detail: z.string(),

@@ -11,4 +11,8 @@ export const urls = {
   page: (base: string, slug: string) => `${base}/articles/${slug}`,
   sectionAnchor: (base: string, slug: string, id: string) => `${base}/articles/${slug}#${id}`,
   embed: (base: string, slug: string) => `${base}/embed/${slug}`,
+  /** HL7 Infobutton knowledge requests. */
+  infobutton: (base: string) => `${base}/v1/infobutton`,
+  /** CDS Hooks discovery, and one service under it. */
+  cdsServices: (base: string) => `${base}/cds-services`,
 };

@@ -8,6 +8,7 @@
  * Worker that must start fast and stay under 100 KiB gzip.
  */
 import * as z from "zod/mini";
+import { CODE_SYSTEM_NAMES } from "./code-systems";
 
 // ---------------------------------------------------------------------------
 // Building blocks
@@ -132,13 +133,36 @@ export const Author = z.union([Organization, Person]);
 
 export const Licence = z.strictObject({ name: Text, url: z.optional(HttpUrl) });
 
-/** A clinical code in any coding system, e.g. `{ system: "ICD-10", code: "R25.2" }`. */
+/** A clinical code the publisher supplied, in any coding system, e.g. `{ system: "ICD-10", code: "R25.2" }`. */
 export const ClinicalCode = z.strictObject({
   system: Text,
   code: Text,
   name: z.optional(Text),
 });
 export type ClinicalCode = z.infer<typeof ClinicalCode>;
+
+/**
+ * A clinical code this service mapped the article to, as written in
+ * `content/<slug>/codes.yaml`: the syndicator's classification of the topic,
+ * never the publisher's. `display` is the classification's own text for the
+ * code, `release` the edition it was checked against.
+ */
+export const CodeMappingSource = z.strictObject({
+  system: z.enum(CODE_SYSTEM_NAMES),
+  code: Text,
+  display: Text,
+  release: Text,
+  mappedBy: Text,
+  rationale: Text,
+});
+export const CodeMappingFile = z.strictObject({ mappings: z.array(CodeMappingSource) });
+
+/** A code mapping as served: the system with its HL7 OID and FHIR URI. */
+export const CodeMapping = z.strictObject({
+  ...CodeMappingSource.shape,
+  system: z.strictObject({ name: z.enum(CODE_SYSTEM_NAMES), oid: z.string(), uri: z.string() }),
+});
+export type CodeMapping = z.infer<typeof CodeMapping>;
 
 /** Publisher dates. Each is given only when the publisher supplied it. */
 export const ArticleDates = z.strictObject({
@@ -443,8 +467,11 @@ export const CompiledArticle = z.strictObject({
   attribution: Text,
   disclaimer: z.array(Text),
   sourceUrl: z.nullable(HttpUrl),
+  /** Codes the publisher supplied with the article. */
   codes: z.array(ClinicalCode),
-  /** `sha256:` digest of the whole article (metadata, sections and facts). */
+  /** Codes this service mapped the article to, with their provenance (`codes.yaml`). */
+  codeMappings: z.array(CodeMapping),
+  /** `sha256:` digest of the whole article (metadata, sections, facts and code mappings). */
   hash: z.string(),
   sections: z.array(Section),
   faq: z.array(FaqEntry),

@@ -10,7 +10,8 @@
  */
 import { cors } from "hono/cors";
 
-const ALLOWED_METHODS = ["GET", "HEAD", "OPTIONS"];
+// POST is for CDS Hooks services (POST /cds-services/{id}); every other route answers it with 405.
+const ALLOWED_METHODS = ["GET", "HEAD", "POST", "OPTIONS"];
 
 const EXPOSED_HEADERS = ["ETag", "Last-Modified", "Link", "Retry-After", "Content-Language"];
 
@@ -18,7 +19,8 @@ const EXPOSED_HEADERS = ["ETag", "Last-Modified", "Link", "Retry-After", "Conten
 export const preflight = cors({
   origin: "*",
   allowMethods: ALLOWED_METHODS,
-  allowHeaders: ["Accept", "If-None-Match", "If-Modified-Since", "Content-Type"],
+  // Authorization: CDS clients send a JWT, which this open service accepts and ignores.
+  allowHeaders: ["Accept", "If-None-Match", "If-Modified-Since", "Content-Type", "Authorization"],
   exposeHeaders: EXPOSED_HEADERS,
   maxAge: 86_400,
 });

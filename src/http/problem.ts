@@ -14,7 +14,8 @@ export const PROBLEM_TYPES = {
   "invalid-parameters": {
     status: 400,
     title: "Invalid parameters",
-    about: "One or more query or path parameters are malformed; `errors` names each one and what is wrong with it.",
+    about:
+      "One or more query or path parameters, or fields of the request body, are malformed; `errors` names each one and what is wrong with it.",
   },
   "method-not-allowed": {
     status: 405,
@@ -25,6 +26,22 @@ export const PROBLEM_TYPES = {
     status: 406,
     title: "Not Acceptable",
     about: "None of the media types in the `Accept` header can be served at this URL; `detail` lists those that can.",
+  },
+  "prefetch-required": {
+    status: 412,
+    title: "Precondition Failed",
+    about:
+      "A CDS Hooks request lacks the prefetch data the service needs (named in `detail`); this service does not fetch it from the EHR's FHIR server.",
+  },
+  "content-too-large": {
+    status: 413,
+    title: "Content Too Large",
+    about: "The request body is larger than this API accepts (the limit is in `detail`).",
+  },
+  "unsupported-media-type": {
+    status: 415,
+    title: "Unsupported Media Type",
+    about: "The request body is not in a media type this resource reads; `detail` names the one it does.",
   },
   "not-implemented": {
     status: 501,

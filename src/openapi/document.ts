@@ -4,8 +4,10 @@
  * Built on the first request for it and stored like any other representation.
  */
 import * as z from "zod/mini";
+import { MAX_CDS_REQUEST_BYTES } from "../api/cds-hooks";
 import { Block, Facts, ListItem, Section } from "../content/model";
 import { MAX_HEADER_BYTES, MAX_URL_LENGTH, RATE_LIMIT_PERIOD_SECONDS } from "../http/limits";
+import { MEDIA } from "../http/media-types";
 import { COMPONENTS, OPERATIONS, type Operation } from "./operations";
 
 export interface DocumentOptions {
@@ -32,6 +34,7 @@ function componentSchemas(): Record<string, unknown> {
   for (const [name, schema] of Object.entries({ ...SHARED, ...COMPONENTS })) add(name, schema);
   for (const operation of OPERATIONS) {
     for (const body of Object.values(operation.content)) if ("schema" in body) add(body.component, body.schema);
+    if (operation.requestBody) add(operation.requestBody.component, operation.requestBody.schema);
   }
   const { schemas } = z.toJSONSchema(registry, {
     target: "draft-2020-12",
@@ -92,9 +95,16 @@ function responses(operation: Operation, examples: Record<string, unknown>): Rec
     schema: { type: "string" },
   };
   const headers = { ...CACHE_HEADERS, ...(operation.operationId === "listArticles" ? { Link: link } : {}) };
+  // A POST is answered afresh every time: no validators, never stored.
+  const success =
+    operation.method === "post"
+      ? { "200": { description: operation.summary, headers: { "Cache-Control": NO_STORE }, content } }
+      : {
+          "200": { description: operation.summary, headers, content },
+          "304": { $ref: "#/components/responses/NotModified" },
+        };
   return {
-    "200": { description: operation.summary, headers, content },
-    "304": { $ref: "#/components/responses/NotModified" },
+    ...success,
     ...Object.fromEntries(
       operation.errors.map((status) => [String(status), { $ref: `#/components/responses/${ERROR_RESPONSES[status]}` }]),
     ),
@@ -106,7 +116,16 @@ function responses(operation: Operation, examples: Record<string, unknown>): Rec
   };
 }
 
-const ERROR_RESPONSES = { 400: "BadRequest", 404: "NotFound", 501: "NotImplemented" } as const;
+const ERROR_RESPONSES = {
+  400: "BadRequest",
+  404: "NotFound",
+  412: "PrefetchRequired",
+  413: "ContentTooLarge",
+  415: "UnsupportedMediaType",
+  501: "NotImplemented",
+} as const;
+
+const NO_STORE = { description: "`no-store`: the answer depends on patient data.", schema: { type: "string" } };
 
 function problemResponse(description: string, example: unknown, headers?: Record<string, unknown>) {
   return {
@@ -119,13 +138,28 @@ function problemResponse(description: string, example: unknown, headers?: Record
 export function openApiDocument({ base, title, version, examples }: DocumentOptions): Record<string, unknown> {
   const paths: Record<string, unknown> = {};
   for (const operation of OPERATIONS) {
+    const { requestBody } = operation;
     paths[operation.path] = {
-      get: {
+      [operation.method ?? "get"]: {
         operationId: operation.operationId,
         summary: operation.summary,
         ...(operation.description ? { description: operation.description } : {}),
         tags: [operation.tag],
         parameters: parameters(operation, base),
+        ...(requestBody
+          ? {
+              requestBody: {
+                required: true,
+                description: requestBody.description,
+                content: {
+                  [MEDIA.json]: {
+                    schema: { $ref: `#/components/schemas/${requestBody.component}` },
+                    example: requestBody.example,
+                  },
+                },
+              },
+            }
+          : {}),
         responses: responses(operation, examples),
       },
     };
@@ -137,11 +171,13 @@ export function openApiDocument({ base, title, version, examples }: DocumentOpti
       version,
       description: [
         "Patient-facing health articles as typed JSON, schema.org JSON-LD, Markdown, HTML pages and partner embeds.",
-        "Every route answers GET and HEAD; any origin may read (CORS). Content responses carry a strong `ETag` and `Last-Modified` and answer conditional requests with 304. Errors are RFC 9457 `application/problem+json`.",
+        "Every route answers GET and HEAD (CDS Hooks services answer POST); any origin may read (CORS). Content responses carry a strong `ETag` and `Last-Modified` and answer conditional requests with 304. Errors are RFC 9457 `application/problem+json`.",
       ].join("\n\n"),
     },
     servers: [{ url: base }],
-    tags: ["Articles", "Conditions", "Pages", "Embeds", "Discovery", "Problems"].map((name) => ({ name })),
+    tags: ["Articles", "Conditions", "Clinical systems", "Pages", "Embeds", "Discovery", "Problems"].map((name) => ({
+      name,
+    })),
     paths,
     components: {
       schemas: componentSchemas(),
@@ -201,6 +237,24 @@ export function openApiDocument({ base, title, version, examples }: DocumentOpti
           },
           { "Retry-After": { schema: { type: "integer" }, example: RATE_LIMIT_PERIOD_SECONDS } },
         ),
+        PrefetchRequired: problemResponse("The CDS Hooks request lacks the prefetch data the service reads.", {
+          type: "/problems/prefetch-required",
+          title: "Precondition Failed",
+          status: 412,
+          detail: "Send the patient's Condition resources as the `conditions` prefetch.",
+        }),
+        ContentTooLarge: problemResponse("The request body is larger than this API accepts.", {
+          type: "/problems/content-too-large",
+          title: "Content Too Large",
+          status: 413,
+          detail: `Request bodies are limited to ${MAX_CDS_REQUEST_BYTES} bytes.`,
+        }),
+        UnsupportedMediaType: problemResponse("The request body is not JSON.", {
+          type: "/problems/unsupported-media-type",
+          title: "Unsupported Media Type",
+          status: 415,
+          detail: "Send the CDS Hooks request as application/json.",
+        }),
         NotImplemented: problemResponse("An option the standard defines but this service does not serve.", {
           type: "/problems/not-implemented",
           title: "Not Implemented",

@@ -2,11 +2,14 @@
  * Every operation the service offers, described once with the same zod
  * schemas that validate requests and type responses. The OpenAPI document is
  * generated from this list, and a test checks it against the app's routes.
- * Every operation serves a stored representation, so each has ETag,
- * Last-Modified, Cache-Control and 304 responses.
+ * Every GET serves a stored representation, so each has ETag,
+ * Last-Modified, Cache-Control and 304 responses; a POST (a CDS Hooks
+ * service) is answered afresh and never stored.
  */
 import type * as z from "zod/mini";
-import { ArticleListQuery, ArticleQuery, EmbedQuery, LIMITS, OEmbedQuery } from "../api/parameters";
+import { CdsResponse, CdsServices, PatientViewRequest } from "../api/cds-hooks";
+import { InfobuttonFeed } from "../api/infobutton";
+import { ArticleListQuery, ArticleQuery, EmbedQuery, InfobuttonQuery, LIMITS, OEmbedQuery } from "../api/parameters";
 import {
   ArticleList,
   ArticleResource,
@@ -23,17 +26,21 @@ export type Body = { schema: z.ZodMiniType; component: string; example?: unknown
 
 export interface Operation {
   path: string;
+  /** GET (also answering HEAD) unless said otherwise. */
+  method?: "post";
   operationId: string;
   summary: string;
   description?: string;
-  tag: "Articles" | "Conditions" | "Pages" | "Embeds" | "Discovery" | "Problems";
+  tag: "Articles" | "Conditions" | "Clinical systems" | "Pages" | "Embeds" | "Discovery" | "Problems";
   pathParameters?: Record<string, { description: string; example: string }>;
   /** Query parameters; `{base}` in an example stands for this server's base URL. */
   query?: { schema: z.ZodMiniObject; describe: Record<string, { description: string; example: string }> };
+  /** A POST's JSON request body. */
+  requestBody?: { schema: z.ZodMiniType; component: string; description: string; example: unknown };
   /** The success response, keyed by media type. */
   content: Record<string, Body>;
   /** Error statuses this operation can answer besides 405, 406, 414, 429 and 431 (which all can). */
-  errors: (400 | 404 | 501)[];
+  errors: (400 | 404 | 412 | 413 | 415 | 501)[];
 }
 
 const slug = { slug: { description: "The article's slug, e.g. `leg-cramps`.", example: "leg-cramps" } };
@@ -72,8 +79,8 @@ export const OPERATIONS: Operation[] = [
         },
         code: {
           description:
-            "Only articles with this clinical code, in any coding system, or in one system as `SYSTEM|CODE`.",
-          example: "ICD-10|R25.2",
+            "Only articles with this clinical code, in any coding system, or in one system as `SYSTEM|CODE` (a name such as ICD-10-CM, an HL7 OID or a FHIR system URI). Matches the publisher's codes and this service's code mappings.",
+          example: "ICD-10-CM|R25.2",
         },
       },
     },
@@ -139,6 +146,99 @@ export const OPERATIONS: Operation[] = [
     pathParameters: slug,
     content: json(ConditionResource, "Condition"),
     errors: [404],
+  },
+  {
+    path: "/v1/infobutton",
+    operationId: "getInfobuttonKnowledge",
+    summary: "HL7 Infobutton knowledge request",
+    description:
+      "Patient education by clinical code, with MedlinePlus Connect's parameters (HL7 Context-Aware Knowledge Retrieval, URL-based), so an EHR configured for MedlinePlus Connect can point here. Answers an Atom feed (`text/xml`, the default) or the same feed as JSON; no match is an empty feed. Codes this service mapped an article to are labelled as its mappings, never the publisher's. JSONP is not served: any origin may read the JSON (CORS).",
+    tag: "Clinical systems",
+    query: {
+      schema: InfobuttonQuery,
+      describe: {
+        "mainSearchCriteria.v.c": { description: "The clinical code.", example: "R25.2" },
+        "mainSearchCriteria.v.cs": {
+          description:
+            "The code system's OID: ICD-10-CM 2.16.840.1.113883.6.90, SNOMED CT 2.16.840.1.113883.6.96, RxNorm 2.16.840.1.113883.6.88, LOINC 2.16.840.1.113883.6.1. Any system when absent; an OID of another system matches nothing.",
+          example: "2.16.840.1.113883.6.90",
+        },
+        "mainSearchCriteria.v.dn": {
+          description: "The concept's display name; used to match article and condition names when no code is given.",
+          example: "Cramp and spasm",
+        },
+        "informationRecipient.languageCode.c": {
+          description: "The reader's language (`en` by default); articles in other languages are not listed.",
+          example: "en",
+        },
+        knowledgeResponseType: {
+          description: "`text/xml` (Atom, the default), `application/atom+xml` or `application/json`.",
+          example: "application/json",
+        },
+      },
+    },
+    content: {
+      ...json(InfobuttonFeed, "InfobuttonFeed"),
+      "text/xml": {
+        text: "The default: an Atom 1.0 feed, one entry per matching article, with the matching code as a `category`.",
+      },
+      "application/atom+xml": { text: "The same Atom feed, with Atom's own media type." },
+    },
+    errors: [400],
+  },
+  {
+    path: "/cds-services",
+    operationId: "getCdsServices",
+    summary: "CDS Hooks discovery",
+    description: "The CDS Hooks 2.0 services this API offers: `patient-education`, for the `patient-view` hook.",
+    tag: "Clinical systems",
+    content: json(CdsServices, "CdsServices"),
+    errors: [],
+  },
+  {
+    path: "/cds-services/{id}",
+    method: "post",
+    operationId: "callCdsService",
+    summary: "Call a CDS Hooks service",
+    description: `CDS Hooks 2.0 \`patient-view\`: reads the patient's FHIR R4 Condition resources from the \`conditions\` prefetch (this service never calls your FHIR server) and returns an \`info\` card linking to the article for each article matching one of their current conditions' codes; none matching is \`{"cards": []}\`. Bodies are limited to 512 KiB, never stored or logged, and answered with \`Cache-Control: no-store\`. A JWT in \`Authorization\` is accepted and not required.`,
+    tag: "Clinical systems",
+    pathParameters: { id: { description: "The service's id from discovery.", example: "patient-education" } },
+    requestBody: {
+      schema: PatientViewRequest,
+      component: "PatientViewRequest",
+      description: "A CDS Hooks `patient-view` request with the `conditions` prefetch.",
+      example: {
+        hook: "patient-view",
+        hookInstance: "d1577c69-dfbe-44ad-ba6d-3e05e953b2ea",
+        context: { userId: "Practitioner/example", patientId: "1288992" },
+        prefetch: {
+          conditions: {
+            resourceType: "Bundle",
+            entry: [
+              {
+                resource: {
+                  resourceType: "Condition",
+                  clinicalStatus: {
+                    coding: [{ system: "http://terminology.hl7.org/CodeSystem/condition-clinical", code: "active" }],
+                  },
+                  code: {
+                    coding: [
+                      {
+                        system: "http://hl7.org/fhir/sid/icd-10-cm",
+                        code: "G47.62",
+                        display: "Sleep related leg cramps",
+                      },
+                    ],
+                  },
+                },
+              },
+            ],
+          },
+        },
+      },
+    },
+    content: json(CdsResponse, "CdsResponse"),
+    errors: [400, 404, 412, 413, 415],
   },
   {
     path: "/articles",

@@ -7,6 +7,7 @@
 import type { Graph } from "schema-dts";
 import { urls } from "../api/urls";
 import type { CompiledEntry } from "../content/model";
+import { mappedCodeNodes } from "./codes";
 import { conditionNodes } from "./condition";
 import { nodeIds } from "./node-ids";
 import { peopleNodes } from "./people";
@@ -23,6 +24,7 @@ export function articleGraph(entry: CompiledEntry, base: string): Graph {
       ...webPageNodes(entry, ids, base),
       ...sectionNodes(entry, ids, base),
       ...conditionNodes(article, facts, ids),
+      ...mappedCodeNodes(article, ids),
       ...drugTherapyNodes(facts, ids),
       ...causativeDrugNodes(facts, ids),
       ...notRecommendedDrugNodes(facts, ids),

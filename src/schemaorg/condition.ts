@@ -12,7 +12,6 @@ import type {
   IdReference,
   LifestyleModification,
   MedicalCause,
-  MedicalCode,
   MedicalCondition,
   MedicalRiskFactor,
   MedicalSignOrSymptom,
@@ -21,6 +20,7 @@ import type {
   MedicalTherapy,
 } from "schema-dts";
 import type { CompiledArticle, Facts } from "../content/model";
+import { conditionCodes } from "./codes";
 import { factDescriber, joinQuotes, type QualifiedFact } from "./fact-text";
 import { factNodes, type NodeIds, nameId, ref } from "./node-ids";
 import { therapyDrugId, therapyId } from "./therapies";
@@ -131,24 +131,14 @@ function conditionSummary(article: CompiledArticle, facts: Facts, ids: NodeIds):
   );
   const expectedPrognosis = joinQuotes((course?.prognosis ?? []).map(describe));
   const epidemiology = joinQuotes(facts.epidemiology.map(describe));
+  const codes = conditionCodes(article, ids);
   return {
     "@type": "MedicalCondition",
     "@id": ids.condition,
     name: condition.name,
     description: article.description,
     ...(condition.alternateNames.length > 0 ? { alternateName: condition.alternateNames.map(({ name }) => name) } : {}),
-    ...(condition.codes.length > 0
-      ? {
-          code: condition.codes.map(
-            (code): MedicalCode => ({
-              "@type": "MedicalCode",
-              codeValue: code.code,
-              codingSystem: code.system,
-              ...(code.name ? { name: code.name } : {}),
-            }),
-          ),
-        }
-      : {}),
+    ...(codes.length > 0 ? { code: codes } : {}),
     ...(condition.pathophysiology ? { pathophysiology: condition.pathophysiology.quote } : {}),
     ...(naturalProgression ? { naturalProgression } : {}),
     ...(expectedPrognosis ? { expectedPrognosis } : {}),

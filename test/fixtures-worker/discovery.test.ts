@@ -1,5 +1,6 @@
 /** Behaviour the real article cannot show: several articles, codes, dates and a licence. */
 import { describe, expect, it } from "vitest";
+import type { InfobuttonFeed } from "../../src/api/infobutton";
 import type { ArticleList, ArticleResource } from "../../src/api/schemas";
 import { call, getJson, ORIGIN } from "../support/worker";
 
@@ -28,6 +29,17 @@ describe("the article collection with more than one article", () => {
     const list = await getJson<ArticleList>(`/v1/articles?code=${encodeURIComponent(code)}`);
     expect(list.items.map((item) => item.slug)).toEqual(slugs);
     expect(list.total).toBe(slugs.length);
+  });
+
+  it("answers an Infobutton request by the publisher's code, labelled as the publisher's", async () => {
+    const feed = await getJson<InfobuttonFeed>(
+      "/v1/infobutton?mainSearchCriteria.v.c=X00.1&knowledgeResponseType=application/json",
+    );
+    expect(feed.feed.entry.map((entry) => entry.id._value)).toEqual([`${ORIGIN}/articles/coded-condition`]);
+    expect(feed.feed.entry[0]?.category).toEqual([
+      { scheme: "TEST-10", term: "X00.1", label: "TEST-10 X00.1 A made-up code, supplied by the publisher" },
+    ]);
+    expect(feed.feed.entry[0]?.codeMappings).toEqual([]);
   });
 });
 

@@ -3,6 +3,8 @@
  * tries to become markup, script, a javascript: link or a Markdown construct.
  * Every representation must keep it as inert text, verbatim.
  */
+
+import { parseAtomFeed } from "feedsmith";
 import type { Root, RootContent } from "mdast";
 import { fromMarkdown } from "mdast-util-from-markdown";
 import { describe, expect, it } from "vitest";
@@ -31,6 +33,18 @@ describe("injected content stays text", () => {
     const article = await getJson<ArticleResource>(`/v1/articles/${SLUG}`);
     expect(article.title).toBe(TITLE);
     expect(article.disclaimer).toEqual(["</aside><script>window.pwned('disclaimer')</script>"]);
+  });
+
+  it("stays text in the Infobutton Atom feed: a real parser reads back the title, summary and rights verbatim", async () => {
+    const article = await getJson<ArticleResource>(`/v1/articles/${SLUG}`);
+    const response = await call(`/v1/infobutton?${new URLSearchParams({ "mainSearchCriteria.v.dn": TITLE })}`);
+    expect(response.status).toBe(200);
+    const feed = parseAtomFeed(await response.text());
+    const [entry, ...others] = feed.entries ?? [];
+    expect(others).toEqual([]);
+    expect(entry?.title?.value).toBe(TITLE);
+    expect(entry?.summary?.value).toBe(article.description);
+    expect(entry?.rights?.value).toContain(article.attribution.text);
   });
 
   it.each(HTML_PAGES)("%s has no script, handler, javascript: link or element that content could add", async (path) => {

@@ -146,6 +146,63 @@ describe("refusing broken content", () => {
     expect(problem).toContain('"see-doctor"');
   });
 
+  describe("code mappings (codes.yaml)", () => {
+    const CODES = "content/sample-condition/codes.yaml";
+    const mapping = (system: string, code: string) =>
+      `  - system: ${system}\n    code: "${code}"\n    display: A display\n    release: Test release\n    mappedBy: Tests\n    rationale: Because.\n`;
+    const write = (text: string) => {
+      writeFileSync(join(root, CODES), text);
+      return text;
+    };
+
+    it("compiles valid mappings with each system's OID and URI", () => {
+      write(
+        `mappings:\n${mapping("ICD-10-CM", "R25.2")}${mapping("SNOMED CT", "73211009")}${mapping("LOINC", "2345-7")}`,
+      );
+      const library = compileLibrary(join(root, "content"), root);
+      const entry = library.entries.find((candidate) => candidate.article.slug === "sample-condition");
+      expect(entry?.article.codeMappings.map((code) => [code.system.name, code.system.oid, code.code])).toEqual([
+        ["ICD-10-CM", "2.16.840.1.113883.6.90", "R25.2"],
+        ["SNOMED CT", "2.16.840.1.113883.6.96", "73211009"],
+        ["LOINC", "2.16.840.1.113883.6.1", "2345-7"],
+      ]);
+    });
+
+    it.each([
+      ["ICD-10-CM", "R252", "ICD-10-CM", "R25.2"],
+      ["SNOMED CT", "73211008", "SNOMED CT", "73211009"],
+      ["LOINC", "2345-6", "LOINC", "2345-7"],
+      ["RxNorm", "09071", "RxNorm", "9071"],
+    ])("refuses %s code %s with the form the system writes", (system, code, name, example) => {
+      const text = write(`mappings:\n${mapping(system, code)}`);
+      expect(problems()).toEqual([
+        `${CODES}:${lineOf(text, `code: "${code}"`)}: "${code}" is not a ${name} code as ${name} writes it (e.g. ${example})`,
+      ]);
+    });
+
+    it("refuses a code mapped twice", () => {
+      const text = write(`mappings:\n${mapping("ICD-10-CM", "R25.2")}${mapping("ICD-10-CM", "R25.2")}`);
+      const second = text.split("\n").findIndex((line, index) => line.includes('code: "R25.2"') && index > 2) + 1;
+      expect(problems()).toEqual([`${CODES}:${second}: ICD-10-CM R25.2 is mapped twice`]);
+    });
+
+    it("refuses a code written as a number: codes are text", () => {
+      const text = write(`mappings:\n${mapping("SNOMED CT", "73211009").replace('"73211009"', "73211009")}`);
+      expect(problems()).toEqual([
+        `${CODES}:${lineOf(text, "code: 73211009")}: mappings.0.code: Invalid input: expected string, received number`,
+      ]);
+    });
+
+    it("refuses a system it does not know and a mapping without its provenance", () => {
+      const text = write(
+        `mappings:\n${mapping("ICD-9-CM", "729.82")}${mapping("ICD-10-CM", "R25.2").replace("    rationale: Because.\n", "")}`,
+      );
+      const [system, rationale] = problems();
+      expect(system).toMatch(new RegExp(`^${CODES}:${lineOf(text, "ICD-9-CM")}: mappings\\.0\\.system: `));
+      expect(rationale).toBe(`${CODES}:${lineOf(text, "system: ICD-10-CM")}: missing field "mappings.1.rationale"`);
+    });
+  });
+
   it("refuses a date that does not exist", () => {
     const text = edit(ARTICLE, "published: 2026-01-15", "published: 2026-02-30");
     expect(problems()).toEqual([

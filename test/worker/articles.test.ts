@@ -55,10 +55,12 @@ describe("GET /v1/articles", () => {
     expect(all.total).toBe(1);
   });
 
-  it("finds nothing by a clinical code the publisher did not supply", async () => {
-    // The article carries no codes (the source gives none); see test/fixtures-worker for matches.
-    const list = await getJson<ArticleList>("/v1/articles?code=R25.2");
-    expect(list.total).toBe(0);
+  it("finds nothing by a clinical code neither the publisher nor this service gave the article", async () => {
+    // The publisher gave no codes; this service maps leg cramps to R25.2 and G47.62 (clinical-codes.test.ts).
+    for (const code of ["R25.1", "ICD-10-CM|M62.831", "SNOMED CT|R25.2"]) {
+      const list = await getJson<ArticleList>(`/v1/articles?code=${encodeURIComponent(code)}`);
+      expect(list.total, code).toBe(0);
+    }
   });
 });
 

@@ -36,7 +36,8 @@ describe("GET /v1/articles/{slug}/jsonld", () => {
     for (const absent of ["datePublished", "dateModified", "lastReviewed", "reviewedBy", "license", "isBasedOn"]) {
       expect(page, absent).not.toHaveProperty(absent);
     }
-    expect(nodes.get(id("condition"))).not.toHaveProperty("code");
+    // The only codes are this service's mappings, each a node saying so (clinical-codes.test.ts).
+    expect(refs(nodes.get(id("condition")), "code")).toEqual([id("code-icd-10-cm-r25-2"), id("code-icd-10-cm-g47-62")]);
   });
 
   it("defines every node once and resolves every reference inside the graph", async () => {

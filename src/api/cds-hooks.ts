@@ -1,0 +1,151 @@
+/**
+ * CDS Hooks 2.0: the discovery document and the `patient-view` service that
+ * puts a "learn more" card in front of a clinician for each article matching
+ * one of the patient's conditions. Conditions are read only from `prefetch`
+ * (FHIR R4 Condition resources in a Bundle); this service never calls an EHR's
+ * FHIR server. Request bodies carry patient data: they are validated, never
+ * stored, never logged.
+ */
+import * as z from "zod/mini";
+import { findCodeSystem } from "../content/code-systems";
+import type { ContentLibrary } from "../content/library";
+import type { CompiledArticle } from "../content/model";
+import { escapeMarkdown } from "../render/markdown";
+import { type CodeQuery, type MatchedCodes, matchCodes } from "./code-match";
+import { urls } from "./urls";
+
+export const PATIENT_EDUCATION_SERVICE = "patient-education";
+
+/** Largest request body accepted: ample for a Bundle of a patient's conditions. */
+export const MAX_CDS_REQUEST_BYTES = 512 * 1024;
+
+export const CdsService = z.strictObject({
+  hook: z.string(),
+  id: z.string(),
+  title: z.string(),
+  description: z.string(),
+  prefetch: z.record(z.string(), z.string()),
+  usageRequirements: z.string(),
+});
+
+export const CdsServices = z.strictObject({ services: z.array(CdsService) });
+export type CdsServices = z.infer<typeof CdsServices>;
+
+export function cdsServices(): CdsServices {
+  return {
+    services: [
+      {
+        hook: "patient-view",
+        id: PATIENT_EDUCATION_SERVICE,
+        title: "Patient education for the patient's conditions",
+        description:
+          "A card linking to this service's patient-facing article for each of the patient's active conditions coded in ICD-10-CM, SNOMED CT, RxNorm or LOINC that an article is mapped to.",
+        prefetch: { conditions: "Condition?patient={{context.patientId}}" },
+        usageRequirements:
+          "Send the patient's Condition resources as the `conditions` prefetch; this service does not call your FHIR server. Codes it maps articles to are its own mappings, not the publisher's.",
+      },
+    ],
+  };
+}
+
+// FHIR R4 as far as this service reads it; other fields are allowed and ignored.
+const Coding = z.object({
+  system: z.optional(z.string()),
+  code: z.optional(z.string()),
+  display: z.optional(z.string()),
+});
+const CodeableConcept = z.object({ coding: z.optional(z.array(Coding)), text: z.optional(z.string()) });
+export const FhirCondition = z.object({
+  resourceType: z.literal("Condition"),
+  code: z.optional(CodeableConcept),
+  clinicalStatus: z.optional(CodeableConcept),
+  verificationStatus: z.optional(CodeableConcept),
+});
+export type FhirCondition = z.infer<typeof FhirCondition>;
+/** Any FHIR resource; a Condition is then read in full (as FhirCondition), any other (an OperationOutcome, say) is skipped. */
+const Resource = z.looseObject({ resourceType: z.string() });
+const Bundle = z.object({
+  resourceType: z.literal("Bundle"),
+  entry: z.optional(z.array(z.object({ resource: z.optional(Resource) }))),
+});
+
+/** A `patient-view` request, as CDS Hooks 2.0 defines it. */
+export const PatientViewRequest = z.object({
+  hook: z.literal("patient-view"),
+  hookInstance: z.string().check(z.minLength(1)),
+  fhirServer: z.optional(z.string()),
+  fhirAuthorization: z.optional(z.looseObject({})),
+  context: z.object({
+    userId: z.string(),
+    patientId: z.string(),
+    encounterId: z.optional(z.string()),
+  }),
+  /** `conditions` is null when the client's prefetch found nothing. */
+  prefetch: z.optional(z.looseObject({ conditions: z.optional(z.nullable(Bundle)) })),
+});
+export type PatientViewRequest = z.infer<typeof PatientViewRequest>;
+
+export const Card = z.strictObject({
+  summary: z.string().check(z.maxLength(140)),
+  indicator: z.literal("info"),
+  detail: z.string(),
+  source: z.strictObject({ label: z.string(), url: z.string() }),
+  links: z.array(z.strictObject({ label: z.string(), url: z.string(), type: z.literal("absolute") })),
+});
+export const CdsResponse = z.strictObject({ cards: z.array(Card) });
+export type CdsResponse = z.infer<typeof CdsResponse>;
+
+/** Conditions that are not the patient's current problems: a card for them would mislead. */
+const NOT_CURRENT = new Set(["inactive", "resolved", "remission", "refuted", "entered-in-error"]);
+
+function isCurrent(condition: FhirCondition): boolean {
+  const statuses = [condition.clinicalStatus, condition.verificationStatus].flatMap((status) => status?.coding ?? []);
+  return !statuses.some((coding) => coding.code !== undefined && NOT_CURRENT.has(coding.code));
+}
+
+/** One card per article matching a code of one of the patient's current conditions. */
+export function patientViewCards(library: ContentLibrary, conditions: FhirCondition[], base: string): CdsResponse {
+  const codes: CodeQuery[] = conditions.filter(isCurrent).flatMap((condition) =>
+    (condition.code?.coding ?? []).flatMap((coding) => {
+      if (coding.code === undefined || coding.system === undefined) return [];
+      // A system this service does not know is compared by name, as the publisher's codes are.
+      return [{ system: findCodeSystem(coding.system)?.name ?? coding.system, code: coding.code }];
+    }),
+  );
+  const cards = library.entries.flatMap(({ article }) => {
+    const matched = codes.map((code) => matchCodes(article, code));
+    const publisher = matched.flatMap((match) => match.publisher);
+    const mapped = matched.flatMap((match) => match.mapped);
+    return publisher.length + mapped.length > 0 ? [card(article, { publisher, mapped }, base)] : [];
+  });
+  return { cards };
+}
+
+function card(article: CompiledArticle, matched: MatchedCodes, base: string): z.infer<typeof Card> {
+  const page = urls.page(base, article.slug);
+  const because = [
+    ...matched.publisher.map((code) => `${code.system} ${code.code} (the publisher's code)`),
+    ...[...new Map(matched.mapped.map((mapping) => [`${mapping.system.name} ${mapping.code}`, mapping])).values()].map(
+      (mapping) =>
+        `${mapping.system.name} ${mapping.code} "${mapping.display}" (mapped by ${mapping.mappedBy}, ${mapping.release}; not the publisher's code)`,
+    ),
+  ];
+  return {
+    summary: shorten(`Patient information: ${article.title}`, 140),
+    indicator: "info",
+    detail: [
+      escapeMarkdown(article.description),
+      escapeMarkdown(`Matched on ${because.join(", ")}.`),
+      escapeMarkdown(article.attribution),
+    ].join("\n\n"),
+    source: { label: article.publisher.name, url: page },
+    links: [{ label: shorten(`${article.title} (patient information)`, 140), url: page, type: "absolute" }],
+  };
+}
+
+/** A label cut at a word boundary to fit, with an ellipsis. */
+function shorten(label: string, limit: number): string {
+  if (label.length <= limit) return label;
+  const cut = label.slice(0, limit - 1);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(" "), 1))}…`;
+}

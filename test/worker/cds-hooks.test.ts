@@ -1,0 +1,216 @@
+/**
+ * CDS Hooks 2.0: discovery, and `patient-view` cards for the patient's
+ * conditions. Request bodies follow the CDS Hooks specification's example
+ * (hookInstance, fhirServer, context with userId and patientId, prefetch) with
+ * FHIR R4 Condition resources in a searchset Bundle, as FHIR's examples write them.
+ */
+import { describe, expect, it } from "vitest";
+import { CdsResponse, CdsServices } from "../../src/api/cds-hooks";
+import { call, getJson, getProblem, ORIGIN } from "../support/worker";
+
+const SERVICE = "/cds-services/patient-education";
+
+interface Coding {
+  system: string;
+  code: string;
+  display?: string;
+}
+
+/** A FHIR R4 Condition, shaped like FHIR's own examples. */
+function condition(coding: Coding, clinicalStatus = "active", verificationStatus = "confirmed") {
+  return {
+    resourceType: "Condition",
+    id: `condition-${coding.code}`,
+    clinicalStatus: {
+      coding: [{ system: "http://terminology.hl7.org/CodeSystem/condition-clinical", code: clinicalStatus }],
+    },
+    verificationStatus: {
+      coding: [{ system: "http://terminology.hl7.org/CodeSystem/condition-ver-status", code: verificationStatus }],
+    },
+    category: [
+      {
+        coding: [{ system: "http://terminology.hl7.org/CodeSystem/condition-category", code: "problem-list-item" }],
+      },
+    ],
+    code: { coding: [coding], text: coding.display },
+    subject: { reference: "Patient/1288992" },
+    onsetDateTime: "2026-10-01",
+  };
+}
+
+/** A `patient-view` request as the CDS Hooks specification's example writes it. */
+function patientView(resources: unknown[] | null) {
+  return {
+    hookInstance: "d1577c69-dfbe-44ad-ba6d-3e05e953b2ea",
+    fhirServer: "https://fhir.example.org",
+    hook: "patient-view",
+    fhirAuthorization: {
+      access_token: "some-opaque-fhir-access-token",
+      token_type: "Bearer",
+      expires_in: 300,
+      scope: "user/Patient.read user/Condition.read",
+      subject: "cds-service",
+    },
+    context: { userId: "Practitioner/example", patientId: "1288992", encounterId: "89284" },
+    prefetch: {
+      conditions:
+        resources === null
+          ? null
+          : {
+              resourceType: "Bundle",
+              type: "searchset",
+              total: resources.length,
+              entry: resources.map((resource) => ({ resource })),
+            },
+    },
+  };
+}
+
+async function post(body: unknown, headers: Record<string, string> = { "Content-Type": "application/json" }) {
+  return call(SERVICE, { method: "POST", headers, body: typeof body === "string" ? body : JSON.stringify(body) });
+}
+
+async function cards(resources: unknown[] | null) {
+  const response = await post(patientView(resources));
+  expect(response.status).toBe(200);
+  expect(response.headers.get("Cache-Control")).toBe("no-store");
+  const body = CdsResponse.parse(await response.json());
+  return body.cards;
+}
+
+const G47_62 = { system: "http://hl7.org/fhir/sid/icd-10-cm", code: "G47.62", display: "Sleep related leg cramps" };
+const R25_2 = { system: "http://hl7.org/fhir/sid/icd-10-cm", code: "R25.2", display: "Cramp and spasm" };
+const DIABETES = { system: "http://snomed.info/sct", code: "44054006", display: "Diabetes mellitus type 2" };
+
+describe("GET /cds-services", () => {
+  it("lists the patient-view service with its prefetch template", async () => {
+    const discovery = CdsServices.parse(await getJson("/cds-services"));
+    expect(discovery.services).toEqual([
+      expect.objectContaining({
+        hook: "patient-view",
+        id: "patient-education",
+        prefetch: { conditions: "Condition?patient={{context.patientId}}" },
+      }),
+    ]);
+  });
+});
+
+describe("POST /cds-services/patient-education", () => {
+  it("returns one info card linking to the article for a condition coded G47.62", async () => {
+    const [card, ...rest] = await cards([condition(G47_62)]);
+    expect(rest).toEqual([]);
+    expect(card).toMatchObject({
+      summary: "Patient information: Leg cramps",
+      indicator: "info",
+      source: { label: "Spire Content Hub", url: `${ORIGIN}/articles/leg-cramps` },
+      links: [{ url: `${ORIGIN}/articles/leg-cramps`, type: "absolute" }],
+    });
+    expect(card?.summary.length).toBeLessThanOrEqual(140);
+    // The publisher's words, the code that matched as this service's mapping, and the attribution.
+    expect(card?.detail).toContain("Leg cramps are common and usually fleeting and harmless.");
+    expect(card?.detail).toContain("G47.62");
+    expect(card?.detail).toContain("mapped by Health content API");
+    expect(card?.detail).toContain("not the publisher's code");
+    expect(card?.detail).toContain("Leg cramps, written by Cahoot Care Marketing for the Spire Content Hub.");
+  });
+
+  it("returns one card per article, however many of the patient's conditions match it", async () => {
+    expect(await cards([condition(G47_62), condition(R25_2), condition(DIABETES)])).toHaveLength(1);
+  });
+
+  it.each([
+    ["codes no article is mapped to", [condition(DIABETES)]],
+    ["a resolved condition", [condition(G47_62, "resolved")]],
+    ["a refuted diagnosis", [condition(G47_62, "active", "refuted")]],
+    ["resources that are not conditions", [{ resourceType: "OperationOutcome", issue: [] }]],
+    ["an empty prefetch (null)", null],
+  ])("returns no cards for %s", async (_case, resources) => {
+    expect(await cards(resources)).toEqual([]);
+  });
+
+  it("answers 412 when the conditions prefetch is missing: it never calls the EHR's FHIR server", async () => {
+    const { prefetch: _prefetch, ...request } = patientView([condition(G47_62)]);
+    const problem = await getProblem(SERVICE, 412, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify(request),
+    });
+    expect(problem.type).toBe("/problems/prefetch-required");
+  });
+
+  it.each([
+    ["a body that is not JSON", "{not json", "", "must be a JSON document"],
+    ["another hook", { ...patientView([]), hook: "order-select" }, "hook", 'must be "patient-view"'],
+    ["no context", { ...patientView([]), context: undefined }, "context", "is required"],
+    [
+      "a Condition whose code is not a CodeableConcept",
+      patientView([{ resourceType: "Condition", code: "G47.62" }]),
+      "prefetch.conditions.entry.0.resource.code",
+      "must be an object",
+    ],
+  ])("refuses %s with 400 naming the field", async (_case, body, name, detail) => {
+    const response = await post(body);
+    expect(response.status).toBe(400);
+    const problem = (await response.json()) as { errors: { in: string; name: string; detail: string }[] };
+    expect(problem.errors, JSON.stringify(problem.errors)).toContainEqual({ in: "body", name, detail });
+  });
+
+  it("refuses a body that is not application/json with 415", async () => {
+    const response = await post(patientView([]), { "Content-Type": "text/plain" });
+    expect(response.status).toBe(415);
+    expect(response.headers.get("Content-Type")).toBe("application/problem+json; charset=utf-8");
+  });
+
+  it("refuses a body over 512 KiB with 413, whether or not its length is declared", async () => {
+    const padding = "x".repeat(600 * 1024);
+    const declared = await post({ ...patientView([]), padding });
+    expect(declared.status).toBe(413);
+    const stream = new Blob([JSON.stringify({ ...patientView([]), padding })]).stream();
+    const chunked = await call(SERVICE, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: stream,
+      // @ts-expect-error: workerd's RequestInit takes `duplex` for streamed bodies, as the Fetch standard does.
+      duplex: "half",
+    });
+    expect(chunked.status).toBe(413);
+  });
+
+  it("answers 404 for a service it does not offer, and 405 to GET", async () => {
+    expect((await call("/cds-services/no-such-service", { method: "POST" })).status).toBe(404);
+    const get = await call(SERVICE);
+    expect(get.status).toBe(405);
+    expect(get.headers.get("Allow")).toBe("POST, OPTIONS");
+  });
+
+  it("never affects cached GETs: a POST's answer is not stored, and other routes refuse POST", async () => {
+    const before = await call("/cds-services");
+    await cards([condition(G47_62)]);
+    const after = await call("/cds-services");
+    expect(after.headers.get("ETag")).toBe(before.headers.get("ETag"));
+    expect(await after.text()).toBe(await before.text());
+    const postToArticle = await call("/v1/articles/leg-cramps", { method: "POST", body: "{}" });
+    expect(postToArticle.status).toBe(405);
+    expect((await call("/v1/articles/leg-cramps")).status).toBe(200);
+  });
+
+  it("lets an EHR's web client call it across origins (preflight allows POST with Authorization)", async () => {
+    const preflight = await call(SERVICE, {
+      method: "OPTIONS",
+      headers: {
+        Origin: "https://ehr.example",
+        "Access-Control-Request-Method": "POST",
+        "Access-Control-Request-Headers": "content-type, authorization",
+      },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get("Access-Control-Allow-Methods")).toContain("POST");
+    expect(preflight.headers.get("Access-Control-Allow-Headers")?.toLowerCase()).toContain("authorization");
+    const response = await post(patientView([condition(G47_62)]), {
+      "Content-Type": "application/json",
+      Origin: "https://ehr.example",
+      Authorization: "Bearer eyJhbGciOiJub25lIn0.e30.",
+    });
+    expect(response.headers.get("Access-Control-Allow-Origin")).toBe("*");
+  });
+});

@@ -1,0 +1,157 @@
+/**
+ * The HL7 Infobutton endpoint, with MedlinePlus Connect's parameters: an
+ * Atom feed (parsed here by a real feed parser) or JSON of the articles
+ * matching a code or display name; no match is an empty feed; bad
+ * parameters are problem+json 400.
+ */
+import { parseAtomFeed } from "feedsmith";
+import { describe, expect, it } from "vitest";
+import { InfobuttonFeed } from "../../src/api/infobutton";
+import type { ArticleResource } from "../../src/api/schemas";
+import { call, getJson, getProblem, ORIGIN } from "../support/worker";
+
+const ICD_10_CM = "2.16.840.1.113883.6.90";
+const PAGE = `${ORIGIN}/articles/leg-cramps`;
+
+function request(params: Record<string, string>): string {
+  return `/v1/infobutton?${new URLSearchParams(params)}`;
+}
+
+async function atom(params: Record<string, string>, init?: RequestInit) {
+  const response = await call(request(params), init);
+  expect(response.status).toBe(200);
+  return { response, feed: parseAtomFeed(await response.text()) };
+}
+
+async function json(params: Record<string, string>) {
+  const body = await getJson(request({ ...params, knowledgeResponseType: "application/json" }));
+  const parsed = InfobuttonFeed.safeParse(body);
+  expect(parsed.success ? [] : parsed.error.issues).toEqual([]);
+  return InfobuttonFeed.parse(body).feed;
+}
+
+describe("GET /v1/infobutton", () => {
+  it("answers a code with its system's OID with an Atom feed listing the article, in the publisher's words", async () => {
+    const article = await getJson<ArticleResource>("/v1/articles/leg-cramps");
+    const { response, feed } = await atom({ "mainSearchCriteria.v.c": "R25.2", "mainSearchCriteria.v.cs": ICD_10_CM });
+    expect(response.headers.get("Content-Type")).toBe("text/xml; charset=utf-8");
+    expect(feed.title?.value).toBe("Health content API");
+    expect(feed.id).toBe(`${ORIGIN}/v1/infobutton?mainSearchCriteria.v.c=R25.2&mainSearchCriteria.v.cs=${ICD_10_CM}`);
+    expect(feed.updated).toBeTruthy();
+    expect(feed.categories?.map((category) => [category.scheme, category.term])).toEqual([
+      ["mainSearchCriteria.v.c", "R25.2"],
+      ["mainSearchCriteria.v.cs", ICD_10_CM],
+    ]);
+    expect(feed.entries).toHaveLength(1);
+    const [entry] = feed.entries ?? [];
+    expect(entry?.title?.value).toBe("Leg cramps");
+    expect(entry?.xml?.lang).toBe("en-GB");
+    expect(entry?.links?.[0]).toMatchObject({ href: PAGE, rel: "alternate", type: "text/html", hreflang: "en-GB" });
+    expect(entry?.id).toBe(PAGE);
+    expect(entry?.summary?.value).toBe(article.description);
+    expect(entry?.rights?.value).toContain(article.attribution.text);
+    expect(entry?.authors?.map((author) => author.name)).toEqual(["Cahoot Care Marketing"]);
+    const [matched] = entry?.categories ?? [];
+    expect(matched).toMatchObject({ scheme: "http://hl7.org/fhir/sid/icd-10-cm", term: "R25.2" });
+    expect(matched?.label).toContain(
+      "Cramp and spasm, mapped by Health content API (ICD-10-CM FY2026), not by the publisher",
+    );
+  });
+
+  it("answers JSON in MedlinePlus Connect's shape, with the mapping's provenance", async () => {
+    const feed = await json({ "mainSearchCriteria.v.c": "G47.62", "mainSearchCriteria.v.cs": ICD_10_CM });
+    expect(feed.entry.map((entry) => entry.title._value)).toEqual(["Leg cramps"]);
+    expect(feed.entry[0]?.link[0]?.href).toBe(PAGE);
+    expect(feed.entry[0]?.codeMappings.map((mapping) => [mapping.code, mapping.display, mapping.mappedBy])).toEqual([
+      ["G47.62", "Sleep related leg cramps", "Health content API"],
+    ]);
+  });
+
+  it("negotiates on Accept when no knowledgeResponseType is given, Atom first", async () => {
+    const asJson = await call(request({ "mainSearchCriteria.v.c": "R25.2" }), {
+      headers: { Accept: "application/json" },
+    });
+    expect(asJson.headers.get("Content-Type")).toBe("application/json; charset=utf-8");
+    expect(asJson.headers.get("Vary")).toBe("Accept");
+    const asAtom = await call(request({ "mainSearchCriteria.v.c": "R25.2" }), {
+      headers: { Accept: "application/atom+xml" },
+    });
+    expect(asAtom.headers.get("Content-Type")).toBe("application/atom+xml; charset=utf-8");
+    const notAcceptable = await call(request({ "mainSearchCriteria.v.c": "R25.2" }), {
+      headers: { Accept: "image/png" },
+    });
+    expect(notAcceptable.status).toBe(406);
+  });
+
+  it.each([
+    [{ "mainSearchCriteria.v.c": "R25.2" }],
+    [{ "mainSearchCriteria.v.c": "r252", "mainSearchCriteria.v.cs": `urn:oid:${ICD_10_CM}` }],
+    [{ "mainSearchCriteria.v.c": "G47.62", "informationRecipient.languageCode.c": "en-GB" }],
+    [{ "mainSearchCriteria.v.dn": "Leg cramps" }],
+    [{ "mainSearchCriteria.v.dn": "cramp and spasm" }],
+    [
+      {
+        "mainSearchCriteria.v.c": "R25.2",
+        "mainSearchCriteria.v.dn": "Cramp and spasm",
+        "taskContext.c.c": "PROBLISTREV",
+      },
+    ],
+  ])("lists the article for %j", async (params) => {
+    const feed = await json(params);
+    expect(feed.entry.map((entry) => entry.id._value)).toEqual([PAGE]);
+  });
+
+  it.each([
+    [{ "mainSearchCriteria.v.c": "R25.1", "mainSearchCriteria.v.cs": ICD_10_CM }],
+    // The right code in another system, and a system this service maps nothing to (ICD-9-CM).
+    [{ "mainSearchCriteria.v.c": "R25.2", "mainSearchCriteria.v.cs": "2.16.840.1.113883.6.96" }],
+    [{ "mainSearchCriteria.v.c": "R25.2", "mainSearchCriteria.v.cs": "2.16.840.1.113883.6.103" }],
+    [{ "mainSearchCriteria.v.c": "R25.2", "informationRecipient.languageCode.c": "es" }],
+    [{ "mainSearchCriteria.v.dn": "Headache" }],
+  ])("answers %j with an empty feed, not an error", async (params) => {
+    expect((await json(params)).entry).toEqual([]);
+    const { feed } = await atom(params);
+    expect(feed.entries ?? []).toEqual([]);
+    expect(feed.title?.value).toBe("Health content API");
+  });
+
+  it.each([
+    [{}, "mainSearchCriteria.v.c", "is required: give a code (mainSearchCriteria.v.c) or a display name"],
+    [
+      { "mainSearchCriteria.v.c": "R25.2", "mainSearchCriteria.v.cs": "ICD-10-CM" },
+      "mainSearchCriteria.v.cs",
+      "must be the code system's OID",
+    ],
+    [{ "mainSearchCriteria.v.c": "R25.2;DROP" }, "mainSearchCriteria.v.c", "must be a clinical code"],
+    [
+      { "mainSearchCriteria.v.c": "R25.2", knowledgeResponseType: "application/javascript" },
+      "knowledgeResponseType",
+      "JSONP is not served",
+    ],
+    [
+      { "mainSearchCriteria.v.c": "R25.2", "informationRecipient.languageCode.c": "english!" },
+      "informationRecipient.languageCode.c",
+      "must be a language code",
+    ],
+  ])("refuses %j with 400 naming %s", async (params, name, detail) => {
+    const problem = await getProblem(request(params), 400);
+    expect(problem.errors?.[0]).toMatchObject({ in: "query", name });
+    expect(problem.errors?.[0]?.detail).toContain(detail);
+  });
+
+  it("refuses a repeated parameter", async () => {
+    const problem = await getProblem("/v1/infobutton?mainSearchCriteria.v.c=R25.2&mainSearchCriteria.v.c=G47.62", 400);
+    expect(problem.errors).toEqual([
+      { in: "query", name: "mainSearchCriteria.v.c", detail: "must be given only once" },
+    ]);
+  });
+
+  it("revalidates with 304 like every other route", async () => {
+    const path = request({ "mainSearchCriteria.v.c": "R25.2" });
+    const first = await call(path);
+    const etag = first.headers.get("ETag") ?? "";
+    expect(etag).not.toBe("");
+    const again = await call(path, { headers: { "If-None-Match": etag } });
+    expect(again.status).toBe(304);
+  });
+});
