@@ -10,7 +10,7 @@ import { ContentLibrary } from "./content/library";
 import type { CompiledLibrary } from "./content/model";
 import type { AppEnv } from "./env";
 import { baseUrl } from "./http/base-url";
-import { preflight } from "./http/cross-origin";
+import { optionsResponse } from "./http/cross-origin";
 import { PROBLEM_TYPES, ProblemError, type ProblemType, problem, problemResponse } from "./http/problem";
 import { RepresentationStore } from "./http/representation";
 import { articleRoutes } from "./routes/articles";
@@ -40,14 +40,14 @@ export function createApp(compiled: CompiledLibrary, options: AppOptions = {}) {
     c.set("representations", representations);
     await next();
   });
-  // As middleware (not an OPTIONS route), so it does not count as a method of every path.
-  app.use((c, next) => (c.req.method === "OPTIONS" ? preflight(c, next) : next()));
   app.use(baseUrl);
   app.use(
     methodNotAllowed({
       app,
-      onMethodNotAllowed: (_c, methods) => {
+      // OPTIONS is answered here, for the routes that exist, rather than by a route of its own on every path.
+      onMethodNotAllowed: (c, methods) => {
         const allow = [...new Set([...methods, "OPTIONS"])].join(", ");
+        if (c.req.method === "OPTIONS") return optionsResponse(c, allow);
         return problemResponse(problem("method-not-allowed", `This resource supports ${allow}.`), { Allow: allow });
       },
     }),

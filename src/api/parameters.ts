@@ -34,19 +34,33 @@ function wholeNumber(min: number, max: number) {
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const isoDateMessage = "must be an ISO 8601 date (2026-01-31) or date-time (2026-01-31T09:00:00Z)";
 
-/** An ISO date or date-time, as the instant it denotes (a bare date is midnight UTC). */
+/**
+ * An ISO date or date-time, as the instant it denotes (a bare date is
+ * midnight UTC). The pattern itself bounds hours (00-23), minutes and seconds
+ * (00-59) and offsets (up to ±23:59), so the documented pattern admits only
+ * times that exist; a leap second (:60) is not accepted.
+ */
 const isoInstant = z.pipe(
-  single(/^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2}))?$/, isoDateMessage).check(
-    z.refine(isRealDate, isoDateMessage),
-  ),
-  z.transform((value) => new Date(DATE.test(value) ? `${value}T00:00:00Z` : value).toISOString()),
+  single(
+    /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?:T(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d{1,9})?)?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d))?$/,
+    isoDateMessage,
+  ).check(z.refine(isRealInstant, isoDateMessage)),
+  z.transform((value) => instant(value).toISOString()),
 );
 
-/** Rejects dates such as 2026-02-30 that Date would silently roll over. */
-function isRealDate(value: string): boolean {
+function instant(value: string): Date {
+  return new Date(DATE.test(value) ? `${value}T00:00:00Z` : value);
+}
+
+/**
+ * Rejects dates such as 2026-02-30 that Date would silently roll over, and
+ * anything Date cannot read, so the transform above never meets an invalid date.
+ */
+function isRealInstant(value: string): boolean {
   const [year, month, day] = value.slice(0, 10).split("-").map(Number);
   const date = new Date(Date.UTC(year ?? 0, (month ?? 1) - 1, day ?? 1));
-  return date.getUTCFullYear() === year && date.getUTCMonth() + 1 === month && date.getUTCDate() === day;
+  const exists = date.getUTCFullYear() === year && date.getUTCMonth() + 1 === month && date.getUTCDate() === day;
+  return exists && Number.isFinite(instant(value).getTime());
 }
 
 const codeMessage = "must be a clinical code such as R25.2, optionally with its system as ICD-10|R25.2";
@@ -90,7 +104,8 @@ export const EmbedQuery = z.object({
 const dimension = wholeNumber(1, 10_000);
 export const OEmbedQuery = z.object({
   url: single(/^https?:\/\/\S{1,2000}$/, "must be the http(s) URL of an article page, optionally with a #section"),
-  format: z.optional(z.enum(["json", "xml"], { error: describeIssue("must be json or xml") })),
+  /** Any format name is well formed; every one but json is answered 501, as oEmbed 1.0 asks. */
+  format: z.optional(single(/^[A-Za-z0-9.+-]{1,32}$/, "must be a format name such as json")),
   maxwidth: z.optional(dimension),
   maxheight: z.optional(dimension),
 });

@@ -181,3 +181,23 @@ export const OEmbed = z.strictObject({
   cache_age: z.number().check(z.int()),
 });
 export type OEmbed = z.infer<typeof OEmbed>;
+
+/** A schema.org JSON-LD document: one `@graph` of typed nodes (the vocabulary is checked in the tests). */
+export const JsonLdGraph = z.looseObject({
+  "@context": z.literal("https://schema.org"),
+  "@graph": z.array(
+    z.looseObject({ "@type": z.union([z.string(), z.array(z.string())]), "@id": z.optional(z.string()) }),
+  ),
+});
+
+/** The OpenAPI 3.1 document itself, as far as a client reads it. */
+export const OpenApiDocument = z.looseObject({
+  openapi: z.string(),
+  info: z.looseObject({ title: z.string(), version: z.string() }),
+  paths: z.record(z.string(), z.looseObject({})),
+});
+
+/** A problem type, as `GET /problems` lists them. */
+export const ProblemTypeSummary = z.strictObject({ type: z.string(), status: z.number(), title: z.string() });
+export const ProblemTypeList = z.array(ProblemTypeSummary);
+export const ProblemTypeDescription = z.strictObject({ ...ProblemTypeSummary.shape, description: z.string() });

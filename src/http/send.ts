@@ -38,7 +38,21 @@ export function answer(method: string, conditions: Conditions, stored: StoredRes
   if (isNotModified(conditions, stored.representation)) {
     return new Response(null, { status: 304, headers: stored.headers });
   }
-  return new Response(method === "HEAD" ? null : stored.representation.body, { headers: stored.headers });
+  if (method === "HEAD") return new Response(null, { headers: headHeaders(stored) });
+  return new Response(stored.representation.body, { headers: stored.headers });
+}
+
+const headHeadersByHeaders = new WeakMap<Headers, Headers>();
+
+/** A GET's headers plus the `Content-Length` its body would have: what a HEAD is answered with, built once. */
+function headHeaders(stored: StoredResponse): Headers {
+  let headers = headHeadersByHeaders.get(stored.headers);
+  if (!headers) {
+    headers = new Headers(stored.headers);
+    headers.set("Content-Length", String(stored.representation.body.size));
+    headHeadersByHeaders.set(stored.headers, headers);
+  }
+  return headers;
 }
 
 function respond(c: Context<AppEnv>, representation: Representation, vary?: string): Response {

@@ -64,7 +64,7 @@ function parameters(operation: Operation, base: string): unknown[] {
         return {
           name,
           in: "query",
-          required: false,
+          required: schema._zod.optin !== "optional",
           description: query.describe[name]?.description,
           example: query.describe[name]?.example.replace("{base}", base),
           schema: wire,

@@ -14,8 +14,12 @@ import {
   ArticleList,
   ArticleResource,
   ConditionResource,
+  JsonLdGraph,
   OEmbed,
+  OpenApiDocument,
   Problem,
+  ProblemTypeDescription,
+  ProblemTypeList,
   SectionResource,
   ServiceIndex,
 } from "../api/schemas";
@@ -106,7 +110,7 @@ export const OPERATIONS: Operation[] = [
     },
     content: {
       ...json(ArticleResource, "Article"),
-      [MEDIA.jsonLd]: { text: "The schema.org JSON-LD `@graph`, as served by `/v1/articles/{slug}/jsonld`." },
+      [MEDIA.jsonLd]: { schema: JsonLdGraph, component: "JsonLdGraph" },
       [MEDIA.markdown]: { text: "The article as CommonMark, with its disclaimer, attribution, licence and credits." },
     },
     errors: [400, 404],
@@ -133,7 +137,7 @@ export const OPERATIONS: Operation[] = [
       "One JSON-LD `@graph`: MedicalWebPage, MedicalCondition with its causes, risk factors, tests, differential diagnoses, treatments and prevention, drug therapies with their side effects, drugs, FAQ questions and the people behind the article.",
     tag: "Articles",
     pathParameters: slug,
-    content: { [MEDIA.jsonLd]: { text: "A schema.org JSON-LD document (`@context` https://schema.org)." } },
+    content: { [MEDIA.jsonLd]: { schema: JsonLdGraph, component: "JsonLdGraph" } },
     errors: [404],
   },
   {
@@ -295,7 +299,7 @@ export const OPERATIONS: Operation[] = [
     operationId: "getOEmbed",
     summary: "oEmbed",
     description:
-      "oEmbed 1.0 for article pages: type `rich`, with an iframe of /embed/{slug} (a `#section` in the URL chooses that section). `format=xml` is answered 501, as the specification allows.",
+      "oEmbed 1.0 for article pages: type `rich`, with an iframe of /embed/{slug} (a `#section` in the URL chooses that section). Any `format` but `json` (`xml`, say) is answered 501, as the specification asks.",
     tag: "Embeds",
     query: {
       schema: OEmbedQuery,
@@ -304,7 +308,7 @@ export const OPERATIONS: Operation[] = [
           description: "The article page's URL, optionally with a `#section-id`.",
           example: "{base}/articles/leg-cramps",
         },
-        format: { description: "`json` (the default); `xml` is not served (501).", example: "json" },
+        format: { description: "`json` (the default); any other format is not served (501).", example: "json" },
         maxwidth: { description: "Maximum iframe width in pixels.", example: "480" },
         maxheight: { description: "Maximum iframe height in pixels.", example: "600" },
       },
@@ -333,7 +337,7 @@ export const OPERATIONS: Operation[] = [
     operationId: "getOpenApi",
     summary: "This OpenAPI document",
     tag: "Discovery",
-    content: { [MEDIA.json]: { text: "OpenAPI 3.1." } },
+    content: json(OpenApiDocument, "OpenApiDocument"),
     errors: [],
   },
   {
@@ -350,7 +354,7 @@ export const OPERATIONS: Operation[] = [
     summary: "Problem types",
     description: "Every `type` an error response can have.",
     tag: "Problems",
-    content: { [MEDIA.json]: { text: "A list of problem types with their status and title." } },
+    content: json(ProblemTypeList, "ProblemTypeList"),
     errors: [],
   },
   {
@@ -359,7 +363,7 @@ export const OPERATIONS: Operation[] = [
     summary: "What a problem type means",
     tag: "Problems",
     pathParameters: { type: { description: "A problem type's slug.", example: "invalid-parameters" } },
-    content: { [MEDIA.json]: { text: "The problem type's status, title and description." } },
+    content: json(ProblemTypeDescription, "ProblemTypeDescription"),
     errors: [404],
   },
 ];

@@ -35,11 +35,12 @@ export const articleRoutes = new Hono<AppEnv>()
     const slug = c.req.param("slug");
     const entry = library.entry(slug) ?? notFound(`There is no article "${slug}".`);
     const media = chooseMedia(c.req.header("Accept"), ARTICLE_MEDIA);
+    // Checked in every form, so an unknown id is a 400 whatever the Accept.
+    const selection = sectionSelection(library, slug, c.req.valid("query").sections);
     // The graph describes the whole article: `sections` narrows the JSON and Markdown only.
     if (media === MEDIA.jsonLd) {
       return sendAlternative(c, await articleJsonLd(representations, entry, baseUrl), "Accept");
     }
-    const selection = sectionSelection(library, slug, c.req.valid("query").sections);
     if (media === MEDIA.markdown) {
       return sendAlternative(c, await articleMarkdown(representations, entry, baseUrl, selection), "Accept");
     }

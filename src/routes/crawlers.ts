@@ -1,11 +1,12 @@
 /** `/sitemap.xml` and `/robots.txt`. */
 import { Hono } from "hono";
 import type { AppEnv } from "../env";
+import { onlyMedia } from "../http/negotiation";
 import { sendRepresentation } from "../http/send";
 import { renderRobots, renderSitemap } from "../render/crawler-files";
 
 export const crawlerRoutes = new Hono<AppEnv>()
-  .get("/sitemap.xml", async (c) => {
+  .get("/sitemap.xml", onlyMedia("application/xml"), async (c) => {
     const { library, baseUrl, representations } = c.var;
     const representation = await representations.get(`sitemap ${baseUrl}`, () => ({
       text: renderSitemap(library, baseUrl),
@@ -14,7 +15,7 @@ export const crawlerRoutes = new Hono<AppEnv>()
     }));
     return sendRepresentation(c, representation);
   })
-  .get("/robots.txt", async (c) => {
+  .get("/robots.txt", onlyMedia("text/plain"), async (c) => {
     const { library, baseUrl, representations } = c.var;
     const representation = await representations.get(`robots ${baseUrl}`, () => ({
       text: renderRobots(baseUrl),

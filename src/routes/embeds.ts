@@ -48,8 +48,8 @@ export const embedRoutes = new Hono<AppEnv>()
   .get("/oembed", onlyMedia(MEDIA.json), validQuery(OEmbedQuery), async (c) => {
     const { library, baseUrl, representations } = c.var;
     const query = c.req.valid("query");
-    if (query.format === "xml") {
-      // oEmbed 1.0 §2.2 lets a provider answer 501 for a format it does not serve.
+    if (query.format !== undefined && query.format !== "json") {
+      // oEmbed 1.0 §2.2: a provider answers 501 for a format it does not serve.
       throw new ProblemError(problem("not-implemented", "Only format=json is served."));
     }
     const target =

@@ -29,6 +29,38 @@ describe("CORS", () => {
     expect(response.headers.get("Access-Control-Max-Age")).toBe("86400");
   });
 
+  it("lets a client send Cache-Control (a no-cache refresh) across origins", async () => {
+    const response = await call("/v1/articles", {
+      method: "OPTIONS",
+      headers: {
+        Origin: PARTNER,
+        "Access-Control-Request-Method": "GET",
+        "Access-Control-Request-Headers": "cache-control, if-none-match",
+      },
+    });
+    expect(response.status).toBe(204);
+    expect(response.headers.get("Access-Control-Allow-Headers")?.toLowerCase()).toContain("cache-control");
+  });
+
+  it("answers OPTIONS with the route's methods in Allow and the security headers every response has", async () => {
+    for (const [path, allow] of [
+      ["/v1/articles/leg-cramps", "GET, HEAD, OPTIONS"],
+      ["/cds-services/patient-education", "POST, OPTIONS"],
+    ] as const) {
+      const plain: Record<string, string> = {};
+      for (const headers of [plain, { Origin: PARTNER, "Access-Control-Request-Method": "GET" }]) {
+        const response = await call(path, { method: "OPTIONS", headers });
+        expect(response.status, path).toBe(204);
+        expect(response.headers.get("Allow"), path).toBe(allow);
+        expect(response.headers.get("X-Content-Type-Options")).toBe("nosniff");
+        expect(response.headers.get("Content-Security-Policy")).toBe("default-src 'none'; frame-ancestors 'none'");
+        expect(response.headers.get("Strict-Transport-Security")).toContain("max-age=");
+      }
+    }
+    const nowhere = await call("/no/such/route", { method: "OPTIONS" });
+    expect(nowhere.status).toBe(404);
+  });
+
   it("marks errors readable cross-origin too", async () => {
     const response = await call("/v1/articles/nope", { headers: { Origin: PARTNER } });
     expect(response.status).toBe(404);

@@ -34,6 +34,12 @@ describe("errors are RFC 9457 problem+json", () => {
     ["updatedSince=yesterday", "updatedSince", expect.stringContaining("must be an ISO 8601 date")],
     ["updatedSince=2026-02-30", "updatedSince", expect.stringContaining("must be an ISO 8601 date")],
     ["updatedSince=2026-13-01", "updatedSince", expect.stringContaining("must be an ISO 8601 date")],
+    // Times and offsets that look like ISO 8601 but do not exist (once a 500: Date could not read them).
+    ...["T25:00Z", "T23:61Z", "T00:00:60Z", "T24:00Z", "T00:00+24:00", "T00:00-25:00", "T00:00+99:00"].map((time) => [
+      `updatedSince=2026-01-01${encodeURIComponent(time)}`,
+      "updatedSince",
+      expect.stringContaining("must be an ISO 8601 date"),
+    ]),
     ["code=", "code", expect.stringContaining("must be a clinical code")],
     ["code=<script>", "code", expect.stringContaining("must be a clinical code")],
   ])("answers ?%s on /v1/articles with 400 naming %s", async (query, name, detail) => {
@@ -50,6 +56,18 @@ describe("errors are RFC 9457 problem+json", () => {
   ])("answers ?%s on an article with 400 naming sections", async (query, detail) => {
     const problem = await getProblem(`/v1/articles/leg-cramps?${query}`, 400);
     expect(problem.errors).toEqual([{ in: "query", name: "sections", detail }]);
+  });
+
+  it("refuses an unknown section id whatever form the article is asked in", async () => {
+    for (const accept of ["application/json", "text/markdown", "application/ld+json"]) {
+      const problem = await getProblem("/v1/articles/leg-cramps?sections=nope", 400, { headers: { Accept: accept } });
+      expect(problem.errors?.[0]?.name, accept).toBe("sections");
+    }
+  });
+
+  it.each(["/sitemap.xml", "/robots.txt"])("answers %s with 406 for an Accept it cannot serve", async (path) => {
+    const problem = await getProblem(path, 406, { headers: { Accept: "image/png" } });
+    expect(problem.type).toBe("/problems/not-acceptable");
   });
 
   it("ignores parameters it does not know", async () => {

@@ -14,7 +14,7 @@ import { call } from "../support/worker";
 const RUNS = 1500;
 
 /** Statuses the OpenAPI document gives every operation, plus 204 for preflights. */
-const DOCUMENTED = new Set([200, 204, 304, 400, 404, 405, 406, 414, 429, 431, 501]);
+const DOCUMENTED = new Set([200, 204, 304, 400, 404, 405, 406, 412, 413, 414, 415, 429, 431, 501]);
 
 /** Signs of a stack trace or an internal path in a response body. */
 const LEAKS = [
@@ -37,6 +37,9 @@ const segment = fc.oneof(
     "conditions",
     "embed",
     "embed.js",
+    "infobutton",
+    "cds-services",
+    "patient-education",
   ),
   fc.constantFrom("oembed", "openapi.json", "docs", "problems", "sitemap.xml", "robots.txt", "..", ".", "", "%2e%2e"),
   fc.constantFrom("%", "%zz", "%E0%A4%A", "%00", "%2F", "%C0%AF", "%FF%FE", "%F0%9F%98", "%25", "%5C"),
@@ -61,6 +64,11 @@ const queryKey = fc.oneof(
     "format",
     "maxwidth",
     "maxheight",
+    "mainSearchCriteria.v.c",
+    "mainSearchCriteria.v.cs",
+    "mainSearchCriteria.v.dn",
+    "informationRecipient.languageCode.c",
+    "knowledgeResponseType",
   ),
   fc.constantFrom("__proto__", "constructor", "prototype", "hasOwnProperty", "toString", "__proto__[polluted]", ""),
   fc.string({ maxLength: 10 }),

@@ -69,6 +69,11 @@ describe("conditional requests and caching", () => {
     for (const header of ["Content-Type", "ETag", "Last-Modified", "Cache-Control"]) {
       expect(head.headers.get(header), header).toBe(get.headers.get(header));
     }
+    // The length the GET's body has, as RFC 9110 lets a HEAD say.
+    const length = new TextEncoder().encode(await get.text()).length;
+    expect(head.headers.get("Content-Length")).toBe(String(length));
+    // A second HEAD, answered from the stored response, says the same.
+    expect((await call(path, { method: "HEAD" })).headers.get("Content-Length")).toBe(String(length));
   });
 
   it("gives each section a content hash, so a partner can tell which sections changed", async () => {
