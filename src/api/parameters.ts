@@ -126,7 +126,7 @@ export const InfobuttonQuery = z
       single(OID, "must be the code system's OID, such as 2.16.840.1.113883.6.90 for ICD-10-CM"),
     ),
     "mainSearchCriteria.v.dn": z.optional(
-      single(/^[^\p{Cc}]{1,200}$/u, "must be a display name of 1 to 200 characters"),
+      single(/^.{1,200}$/, "must be a display name of 1 to 200 characters on one line"),
     ),
     "informationRecipient.languageCode.c": z.optional(
       single(/^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, "must be a language code such as en or en-GB"),

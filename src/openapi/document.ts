@@ -20,6 +20,16 @@ export interface DocumentOptions {
 
 const PROBLEM_JSON = "application/problem+json";
 
+const TAGS: Record<Operation["tag"], string> = {
+  Articles: "Articles as typed JSON, JSON-LD or Markdown: whole, narrowed to sections, or one section.",
+  Conditions: "The structured medical facts behind an article, each quoting the publisher's words.",
+  "Clinical systems": "Patient education by clinical code for EHRs: HL7 Infobutton and CDS Hooks.",
+  Pages: "Crawlable HTML pages with schema.org JSON-LD.",
+  Embeds: "For partner sites: an iframe page, the <health-article> element and oEmbed.",
+  Discovery: "What is here: the service index, this document, sitemap and robots.txt.",
+  Problems: "What each error `type` means.",
+};
+
 /** Shared content schemas get components of their own, so the recursive ones can refer to themselves. */
 const SHARED = { Section, ListItem, Block, Facts } as const;
 
@@ -143,7 +153,7 @@ export function openApiDocument({ base, title, version, examples }: DocumentOpti
       [operation.method ?? "get"]: {
         operationId: operation.operationId,
         summary: operation.summary,
-        ...(operation.description ? { description: operation.description } : {}),
+        description: operation.description,
         tags: [operation.tag],
         parameters: parameters(operation, base),
         ...(requestBody
@@ -169,15 +179,22 @@ export function openApiDocument({ base, title, version, examples }: DocumentOpti
     info: {
       title,
       version,
+      contact: { name: `${title} maintainers` },
+      // The service's code and description carry no open licence (an SPDX LicenseRef says so);
+      // each article states its own licence, or that its publisher gave none.
+      license: {
+        name: "All rights reserved; article content under each article's own licence (`licence`)",
+        identifier: "LicenseRef-All-Rights-Reserved",
+      },
       description: [
         "Patient-facing health articles as typed JSON, schema.org JSON-LD, Markdown, HTML pages and partner embeds.",
         "Every route answers GET and HEAD (CDS Hooks services answer POST); any origin may read (CORS). Content responses carry a strong `ETag` and `Last-Modified` and answer conditional requests with 304. Errors are RFC 9457 `application/problem+json`.",
       ].join("\n\n"),
     },
     servers: [{ url: base }],
-    tags: ["Articles", "Conditions", "Clinical systems", "Pages", "Embeds", "Discovery", "Problems"].map((name) => ({
-      name,
-    })),
+    tags: Object.entries(TAGS).map(([name, description]) => ({ name, description })),
+    // Deliberately open: public content, no accounts or keys. An empty requirement says so for every operation.
+    security: [],
     paths,
     components: {
       schemas: componentSchemas(),

@@ -34,7 +34,7 @@ export interface Operation {
   method?: "post";
   operationId: string;
   summary: string;
-  description?: string;
+  description: string;
   tag: "Articles" | "Conditions" | "Clinical systems" | "Pages" | "Embeds" | "Discovery" | "Problems";
   pathParameters?: Record<string, { description: string; example: string }>;
   /** Query parameters; `{base}` in an example stands for this server's base URL. */
@@ -248,6 +248,7 @@ export const OPERATIONS: Operation[] = [
     path: "/articles",
     operationId: "getArticlesPage",
     summary: "HTML index of articles",
+    description: "A crawlable HTML page listing every article with its description and a link to its page.",
     tag: "Pages",
     content: html("An HTML page listing every article."),
     errors: [],
@@ -320,6 +321,7 @@ export const OPERATIONS: Operation[] = [
     path: "/sitemap.xml",
     operationId: "getSitemap",
     summary: "Sitemap",
+    description: "A sitemaps.org `urlset` of the article pages and the index, with each page's last change.",
     tag: "Discovery",
     content: { "application/xml": { text: "A sitemaps.org urlset of the HTML pages." } },
     errors: [],
@@ -328,6 +330,7 @@ export const OPERATIONS: Operation[] = [
     path: "/robots.txt",
     operationId: "getRobots",
     summary: "robots.txt",
+    description: "Crawling rules and the sitemap's URL.",
     tag: "Discovery",
     content: { "text/plain": { text: "Crawling rules and the sitemap's URL." } },
     errors: [],
@@ -336,6 +339,7 @@ export const OPERATIONS: Operation[] = [
     path: "/openapi.json",
     operationId: "getOpenApi",
     summary: "This OpenAPI document",
+    description: "OpenAPI 3.1, generated from the same zod schemas that validate requests and type responses.",
     tag: "Discovery",
     content: json(OpenApiDocument, "OpenApiDocument"),
     errors: [],
@@ -344,6 +348,7 @@ export const OPERATIONS: Operation[] = [
     path: "/docs",
     operationId: "getDocs",
     summary: "Interactive API reference",
+    description: "An interactive reference for this OpenAPI document, in the browser.",
     tag: "Discovery",
     content: html("An interactive reference for this document."),
     errors: [],
@@ -361,6 +366,7 @@ export const OPERATIONS: Operation[] = [
     path: "/problems/{type}",
     operationId: "getProblemType",
     summary: "What a problem type means",
+    description: "The status, title and meaning of one problem `type` an error response can have.",
     tag: "Problems",
     pathParameters: { type: { description: "A problem type's slug.", example: "invalid-parameters" } },
     content: json(ProblemTypeDescription, "ProblemTypeDescription"),
