@@ -1,0 +1,157 @@
+/**
+ * The client a partner installs (client/): built, packed with `npm pack`,
+ * installed from the tarball into a fresh project outside the repository
+ * (nothing else installed: no Workers types, no hono), type-checked there
+ * with `strict`, then run against the Worker.
+ */
+import { execFile, execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SERVICE_VERSION } from "../../src/api/resources";
+import { type RunningWorker, startWorker } from "./support/worker-process";
+
+const ROOT = resolve(import.meta.dirname, "../..");
+const TSC = join(ROOT, "node_modules/.bin/tsc");
+
+/** A partner's own code: every call typed, errors told apart by status. */
+const USAGE = (base: string) => `
+import { createClient, type Problem } from "@health-content/client";
+
+const api = createClient(${JSON.stringify(base)});
+const seen: Record<string, unknown> = {};
+
+const article = await api.call("getArticle", { path: { slug: "leg-cramps" }, query: { sections: "quinine-for-leg-cramps" } });
+if (article.ok && article.status === 200) {
+  const title: string = article.data.title;
+  seen.title = title;
+  seen.sections = article.data.sections.map((section) => section.id);
+  seen.urgent = article.data.urgentCareAdvice.map((advice) => advice.id);
+}
+
+const missing = await api.call("getSection", { path: { slug: "leg-cramps", id: "no-such-section" } });
+if (!missing.ok && missing.status === 404) {
+  const problem: Problem = missing.problem;
+  seen.missing = [missing.status, problem.type];
+}
+
+const list = await api.call("listArticles", { query: { code: "ICD-10-CM|G47.62", pageSize: "10" } });
+if (list.ok && list.status === 200) seen.coded = list.data.items.map((item) => item.slug);
+
+const bad = await api.call("listArticles", { query: { pageSize: "500" } });
+if (!bad.ok && bad.status === 400) seen.bad = bad.problem.errors?.map((error) => error.name);
+
+const cards = await api.call("callCdsService", {
+  path: { id: "patient-education" },
+  body: {
+    hook: "patient-view",
+    hookInstance: "d1577c69-dfbe-44ad-ba6d-3e05e953b2ea",
+    context: { userId: "Practitioner/example", patientId: "1288992" },
+    prefetch: {
+      conditions: {
+        resourceType: "Bundle",
+        entry: [{ resource: { resourceType: "Condition", code: { coding: [{ system: "http://hl7.org/fhir/sid/icd-10-cm", code: "R25.2" }] } } }],
+      },
+    },
+  },
+});
+if (cards.ok && cards.status === 200) seen.cards = cards.data.cards.map((card) => card.summary);
+
+const page = await api.call("getArticlePage", { path: { slug: "leg-cramps" } });
+if (page.ok && page.status === 200) seen.page = page.data.startsWith("<!doctype html>");
+
+const again = await api.call("getCondition", { path: { slug: "leg-cramps" } });
+if (again.ok && again.status === 200 && again.etag) {
+  const cached = await api.call("getCondition", { path: { slug: "leg-cramps" } }, { headers: { "If-None-Match": again.etag } });
+  seen.revalidated = cached.status;
+}
+
+// Misuse does not compile (never called: only type-checked).
+export function misuse() {
+  // @ts-expect-error an operation the API does not have
+  void api.call("getNothing", {});
+  // @ts-expect-error a path parameter the operation does not take
+  void api.call("getArticle", { path: { id: "leg-cramps" } });
+  // @ts-expect-error a 418 is not a status getArticle can answer
+  if (!article.ok && article.status === 418) seen.teapot = true;
+}
+
+console.log(JSON.stringify(seen));
+`;
+
+describe("the installable client", () => {
+  let worker: RunningWorker;
+  let project: string;
+
+  beforeAll(async () => {
+    worker = await startWorker();
+    execFileSync(join(ROOT, "node_modules/.bin/tsx"), ["scripts/client/build-client.ts"], { cwd: ROOT, stdio: "pipe" });
+    project = mkdtempSync(join(tmpdir(), "partner-"));
+    execFileSync("npm", ["pack", join(ROOT, "client"), "--pack-destination", project, "--silent"], { stdio: "pipe" });
+    const [tarball] = readdirSync(project).filter((name) => name.endsWith(".tgz"));
+    if (!tarball) throw new Error("npm pack made no tarball");
+    const app = join(project, "app");
+    mkdirSync(app);
+    writeFileSync(join(app, "package.json"), JSON.stringify({ name: "partner-app", private: true, type: "module" }));
+    execFileSync("npm", ["install", "--offline", "--no-audit", "--no-fund", join(project, tarball)], {
+      cwd: app,
+      stdio: "pipe",
+    });
+    writeFileSync(
+      join(app, "tsconfig.json"),
+      JSON.stringify({
+        compilerOptions: {
+          target: "ES2022",
+          module: "NodeNext",
+          moduleResolution: "NodeNext",
+          lib: ["ES2022", "DOM"],
+          types: [],
+          strict: true,
+          noUncheckedIndexedAccess: true,
+          outDir: "out",
+        },
+        files: ["usage.ts"],
+      }),
+    );
+    writeFileSync(join(app, "usage.ts"), USAGE(worker.url.origin));
+  }, 180_000);
+
+  afterAll(async () => {
+    rmSync(project, { recursive: true, force: true });
+    await worker.stop();
+  });
+
+  it("carries the API's version", () => {
+    const { version } = JSON.parse(readFileSync(join(ROOT, "client/package.json"), "utf8")) as { version: string };
+    expect(version).toBe(SERVICE_VERSION);
+  });
+
+  it("installs with nothing but itself", () => {
+    const installed = readdirSync(join(project, "app/node_modules")).filter((name) => !name.startsWith("."));
+    expect(installed).toEqual(["@health-content"]);
+  });
+
+  it("type-checks a partner's code in a strict project outside the repository, and refuses misuse", () => {
+    const output = execFileSync(TSC, ["-p", join(project, "app/tsconfig.json")], { encoding: "utf8" });
+    expect(output).toBe("");
+  });
+
+  it("makes every call it types against the Worker", async () => {
+    // Asynchronously: the Worker's dev server runs in this process and must keep serving.
+    const { stdout } = await promisify(execFile)("node", [join(project, "app/out/usage.js")], { encoding: "utf8" });
+    const seen = JSON.parse(stdout);
+    expect(seen).toEqual({
+      title: "Leg cramps",
+      sections: ["quinine-for-leg-cramps"],
+      urgent: ["urgent-gp-or-111", "call-111-for-blood-clot-signs"],
+      missing: [404, "/problems/not-found"],
+      coded: ["leg-cramps"],
+      bad: ["pageSize"],
+      cards: ["Patient information: Leg cramps"],
+      page: true,
+      revalidated: 304,
+    });
+  });
+});
