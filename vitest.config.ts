@@ -2,6 +2,8 @@ import { cloudflareTest } from "@cloudflare/vitest-pool-workers";
 import { defineConfig } from "vitest/config";
 
 const wrangler = { configPath: "./wrangler.toml" };
+/** The IndexNow key the tests configure (test/worker/indexnow.test.ts). */
+export const TEST_INDEXNOW_KEY = "test-indexnow-key-0123";
 /**
  * The suites send hundreds of requests a minute from one client; a limit they
  * cannot reach keeps the rate limiter out of tests that are not about it.
@@ -9,6 +11,8 @@ const wrangler = { configPath: "./wrangler.toml" };
  */
 const unreachableRateLimit = {
   ratelimits: { RATE_LIMITER: { simple: { limit: 1_000_000, period: 60 } } },
+  // A configured IndexNow key, so the key file is served (wrangler.toml leaves it empty).
+  bindings: { INDEXNOW_KEY: TEST_INDEXNOW_KEY },
 };
 
 export default defineConfig({

@@ -19,6 +19,7 @@ import { conditionRoutes } from "./routes/conditions";
 import { crawlerRoutes } from "./routes/crawlers";
 import { docsRoutes } from "./routes/docs";
 import { embedRoutes } from "./routes/embeds";
+import { feedRoutes } from "./routes/feeds";
 import { infobuttonRoutes } from "./routes/infobutton";
 import { pageRoutes } from "./routes/pages";
 import { problemRoutes } from "./routes/problems";
@@ -59,6 +60,7 @@ export function createApp(compiled: CompiledLibrary, options: AppOptions = {}) {
     .route("/v1/conditions", conditionRoutes)
     .route("/v1/infobutton", infobuttonRoutes)
     .route("/cds-services", cdsRoutes)
+    .route("/feeds", feedRoutes)
     .route("/articles", pageRoutes)
     .route("/", crawlerRoutes)
     .route("/", docsRoutes)

@@ -11,7 +11,7 @@ import type { ContentLibrary } from "../content/library";
 import { CodeMapping, type CompiledArticle } from "../content/model";
 import { type CodeQuery, type MatchedCodes, matchCodes } from "./code-match";
 import type { InfobuttonQuery } from "./parameters";
-import { SERVICE_NAME } from "./resources";
+import { licenceText, SERVICE_NAME } from "./resources";
 import { urls } from "./urls";
 
 const Value = z.strictObject({ _value: z.string() });
@@ -129,9 +129,6 @@ function matchRequest(article: CompiledArticle, names: string[], query: Infobutt
 
 function entry(article: CompiledArticle, matched: MatchedCodes, base: string): InfobuttonEntry {
   const page = urls.page(base, article.slug);
-  const licence = article.licence
-    ? `Licence: ${article.licence.name}.`
-    : "Licence: not stated by the publisher; ask the publisher before reusing this text.";
   return {
     lang: article.language,
     title: { _value: article.title, type: "text" },
@@ -140,7 +137,7 @@ function entry(article: CompiledArticle, matched: MatchedCodes, base: string): I
     updated: { _value: article.updatedAt },
     summary: { _value: article.description, type: "text" },
     author: article.authors.map((author) => ({ name: { _value: author.name } })),
-    rights: { _value: `${article.attribution} ${licence}`, type: "text" },
+    rights: { _value: `${article.attribution} ${licenceText(article.licence)}`, type: "text" },
     category: [
       ...matched.publisher.map((code) => ({
         scheme: code.system,

@@ -160,6 +160,14 @@ function allIds(sections: Section[]): string[] {
   return sections.flatMap((section) => [section.id, ...allIds(section.sections)]);
 }
 
+/** What every representation says where the publisher gave no licence: never an assumed one. */
+export const NO_LICENCE = "not stated by the publisher; ask the publisher before reusing this text.";
+
+/** The licence as one line of text: its name, or that the publisher stated none. */
+export function licenceText(licence: CompiledArticle["licence"]): string {
+  return `Licence: ${licence ? `${licence.name}.` : NO_LICENCE}`;
+}
+
 export const SERVICE_NAME = "Health content API";
 export const SERVICE_VERSION = "1.0.0";
 
@@ -182,6 +190,10 @@ export function serviceIndex(base: string): ServiceIndex {
       openapi: `${base}/openapi.json`,
       docs: `${base}/docs`,
       sitemap: `${base}/sitemap.xml`,
+      feedAtom: urls.atomFeed(base),
+      feedJson: urls.jsonFeed(base),
+      infobutton: `${urls.infobutton(base)}?mainSearchCriteria.v.c={code}&mainSearchCriteria.v.cs={codeSystemOid}`,
+      cdsServices: urls.cdsServices(base),
       robots: `${base}/robots.txt`,
       problems: `${base}/problems`,
     },

@@ -11,6 +11,9 @@ export const urls = {
   page: (base: string, slug: string) => `${base}/articles/${slug}`,
   sectionAnchor: (base: string, slug: string, id: string) => `${base}/articles/${slug}#${id}`,
   embed: (base: string, slug: string) => `${base}/embed/${slug}`,
+  /** The feed of articles, newest change first. */
+  atomFeed: (base: string) => `${base}/feeds/articles.atom`,
+  jsonFeed: (base: string) => `${base}/feeds/articles.json`,
   /** HL7 Infobutton knowledge requests. */
   infobutton: (base: string) => `${base}/v1/infobutton`,
   /** CDS Hooks discovery, and one service under it. */

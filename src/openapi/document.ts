@@ -16,7 +16,12 @@ export interface DocumentOptions {
   version: string;
   /** Example bodies by component name, taken from the real content. */
   examples: Record<string, unknown>;
+  /** The configured IndexNow key, for the key file's example. */
+  indexNowKey?: string;
 }
+
+/** A key of the right form, for the key file's example where none is configured. */
+const EXAMPLE_INDEXNOW_KEY = "0123456789abcdef";
 
 const PROBLEM_JSON = "application/problem+json";
 
@@ -58,13 +63,13 @@ function componentSchemas(): Record<string, unknown> {
   );
 }
 
-function parameters(operation: Operation, base: string): unknown[] {
+function parameters(operation: Operation, { base, indexNowKey }: DocumentOptions): unknown[] {
   const path = Object.entries(operation.pathParameters ?? {}).map(([name, { description, example }]) => ({
     name,
     in: "path",
     required: true,
     description,
-    example,
+    example: example.replace("{indexNowKey}", indexNowKey || EXAMPLE_INDEXNOW_KEY),
     schema: { type: "string" },
   }));
   const query = operation.query;
@@ -145,7 +150,8 @@ function problemResponse(description: string, example: unknown, headers?: Record
   };
 }
 
-export function openApiDocument({ base, title, version, examples }: DocumentOptions): Record<string, unknown> {
+export function openApiDocument(options: DocumentOptions): Record<string, unknown> {
+  const { base, title, version, examples } = options;
   const paths: Record<string, unknown> = {};
   for (const operation of OPERATIONS) {
     const { requestBody } = operation;
@@ -155,7 +161,7 @@ export function openApiDocument({ base, title, version, examples }: DocumentOpti
         summary: operation.summary,
         description: operation.description,
         tags: [operation.tag],
-        parameters: parameters(operation, base),
+        parameters: parameters(operation, options),
         ...(requestBody
           ? {
               requestBody: {

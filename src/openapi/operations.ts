@@ -8,6 +8,7 @@
  */
 import type * as z from "zod/mini";
 import { CdsResponse, CdsServices, PatientViewRequest } from "../api/cds-hooks";
+import { JsonFeed } from "../api/feeds";
 import { InfobuttonFeed } from "../api/infobutton";
 import { ArticleListQuery, ArticleQuery, EmbedQuery, InfobuttonQuery, LIMITS, OEmbedQuery } from "../api/parameters";
 import {
@@ -318,6 +319,26 @@ export const OPERATIONS: Operation[] = [
     errors: [400, 404, 501],
   },
   {
+    path: "/feeds/articles.atom",
+    operationId: "getAtomFeed",
+    summary: "Atom feed of articles",
+    description:
+      "Atom 1.0: one entry per article, newest change first, with its title, description (the publisher's words), page, attribution, licence and when this API's copy last changed; `hc:article` and `hc:section` elements (namespace `urn:health-content-api:feed`) give the article's and every section's content hash, so a reader can tell which sections changed.",
+    tag: "Discovery",
+    content: { "application/atom+xml": { text: "An Atom 1.0 feed." } },
+    errors: [],
+  },
+  {
+    path: "/feeds/articles.json",
+    operationId: "getJsonFeed",
+    summary: "JSON Feed of articles",
+    description:
+      "The same feed as JSON Feed 1.1 (`application/feed+json`), each item's `_health_content` extension giving its API URL, content hashes, attribution and licence.",
+    tag: "Discovery",
+    content: { "application/feed+json": { schema: JsonFeed, component: "JsonFeed" } },
+    errors: [],
+  },
+  {
     path: "/sitemap.xml",
     operationId: "getSitemap",
     summary: "Sitemap",
@@ -325,6 +346,19 @@ export const OPERATIONS: Operation[] = [
     tag: "Discovery",
     content: { "application/xml": { text: "A sitemaps.org urlset of the HTML pages." } },
     errors: [],
+  },
+  {
+    path: "/{keyFile}",
+    operationId: "getIndexNowKey",
+    summary: "IndexNow key file",
+    description:
+      "The IndexNow key configured as `INDEXNOW_KEY`, served at `/{key}.txt` so search engines can check that submissions of this site's URLs come from its owner. Any other name is a 404, and so is every name when no key is configured.",
+    tag: "Discovery",
+    pathParameters: {
+      keyFile: { description: "The configured key followed by `.txt`.", example: "{indexNowKey}.txt" },
+    },
+    content: { "text/plain": { text: "The key." } },
+    errors: [404],
   },
   {
     path: "/robots.txt",

@@ -38,6 +38,7 @@ export async function renderArticlePage({ article }: CompiledEntry, graph: Graph
     title: article.title,
     description: article.description,
     canonicalUrl: pageUrl,
+    base,
     head: (
       <>
         <link rel="alternate" hreflang={article.language} href={pageUrl} />

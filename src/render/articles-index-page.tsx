@@ -13,6 +13,7 @@ export function renderArticlesIndexPage(library: ContentLibrary, base: string): 
     title: ARTICLES_INDEX_NAME,
     description: `${articles.length} patient-facing health article(s).`,
     canonicalUrl: urls.pages(base),
+    base,
     body: (
       <main>
         <h1>{ARTICLES_INDEX_NAME}</h1>

@@ -1,7 +1,12 @@
-/** The HTML document shell shared by the site's pages: head essentials, the inline stylesheet and its CSP. */
+/**
+ * The HTML document shell shared by the site's pages: head essentials, the
+ * feeds' discovery links, the inline stylesheet and its CSP.
+ */
 
 import { raw } from "hono/html";
 import type { Child } from "hono/jsx";
+import { FEED_TITLE } from "../api/feeds";
+import { urls } from "../api/urls";
 import { inlineOnlyCsp } from "./hash";
 import { PAGE_STYLES } from "./page-styles";
 
@@ -10,6 +15,8 @@ export interface DocumentProps {
   title: string;
   description: string;
   canonicalUrl: string;
+  /** This service's base URL, for links to its feeds. */
+  base: string;
   /** Extra `<head>` elements: alternates, social tags, JSON-LD. */
   head?: Child;
   body: Child;
@@ -30,6 +37,8 @@ export async function renderDocument(props: DocumentProps): Promise<RenderedPage
         <title>{props.title}</title>
         <meta name="description" content={props.description} />
         <link rel="canonical" href={props.canonicalUrl} />
+        <link rel="alternate" type="application/atom+xml" title={FEED_TITLE} href={urls.atomFeed(props.base)} />
+        <link rel="alternate" type="application/feed+json" title={FEED_TITLE} href={urls.jsonFeed(props.base)} />
         {props.head}
         <style>{raw(PAGE_STYLES)}</style>
       </head>

@@ -4,6 +4,7 @@
  * as literal text in any Markdown renderer: content can never become a link,
  * an HTML tag or formatting.
  */
+import { NO_LICENCE } from "../api/resources";
 import type { ArticleResource } from "../api/schemas";
 import type { Block, ListItem, Section } from "../content/model";
 import { URGENT_ADVICE_HEADING, urgentAdviceBlocks, urgentAdviceToAdd } from "./urgent-advice";
@@ -69,7 +70,7 @@ export function renderMarkdown(article: ArticleResource): string {
   ];
   const licence = article.licence
     ? `Licence: ${article.licence.url ? `[${escapeMarkdown(article.licence.name)}](<${article.licence.url}>)` : escapeMarkdown(article.licence.name)}`
-    : "Licence: not stated by the publisher; ask the publisher before reusing this text.";
+    : `Licence: ${NO_LICENCE}`;
   const urgentAdvice = urgentAdviceToAdd(article.urgentCareAdvice, article.sections).flatMap((advice) =>
     urgentAdviceBlocks(advice).flatMap((block) => renderBlock(block) ?? []),
   );

@@ -1,5 +1,6 @@
 /** What must travel with the article wherever it is shown: urgent advice, disclaimer, attribution and licence. */
 import type { FC } from "hono/jsx";
+import { NO_LICENCE } from "../api/resources";
 import type { Attribution, UrgentCareAdvice } from "../api/schemas";
 import type { CompiledArticle } from "../content/model";
 import { Blocks } from "./blocks";
@@ -38,7 +39,7 @@ export const LicenceLine: FC<{ licence: CompiledArticle["licence"]; target?: str
       )}
     </span>
   ) : (
-    <span>Licence: not stated by the publisher; ask the publisher before reusing this text.</span>
+    <span>Licence: {NO_LICENCE}</span>
   );
 
 /** The credit line with a link back to the article page; `target` opens it outside an iframe. */

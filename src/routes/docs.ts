@@ -36,7 +36,13 @@ export const docsRoutes = new Hono<AppEnv>()
         }
       }
       return {
-        json: openApiDocument({ base: baseUrl, title: SERVICE_NAME, version: SERVICE_VERSION, examples }),
+        json: openApiDocument({
+          base: baseUrl,
+          title: SERVICE_NAME,
+          version: SERVICE_VERSION,
+          examples,
+          indexNowKey: c.env.INDEXNOW_KEY,
+        }),
         lastModified: library.updatedAt,
       };
     });

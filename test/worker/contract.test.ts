@@ -104,8 +104,9 @@ function valueFor(parameter: Parameter): fc.Arbitrary<string> {
 /** A request for an operation, drawn from its documented parameters and body. */
 function requestFor(path: string, method: string, operation: Operation, mediaTypes: string[]) {
   const parameters = operation.parameters;
-  // "." and ".." cannot be a path segment's value: URL parsing resolves them away, to another route.
-  const segment = (parameter: Parameter) => valueFor(parameter).filter((value) => value !== "." && value !== "..");
+  // A path parameter is never empty, and "." and ".." cannot be a segment's value: URL parsing resolves them away.
+  const segment = (parameter: Parameter) =>
+    valueFor(parameter).filter((value) => value !== "" && value !== "." && value !== "..");
   const pathValues = fc.record(
     Object.fromEntries(parameters.filter((p) => p.in === "path").map((p) => [p.name, segment(p)])),
   );

@@ -1,0 +1,89 @@
+/**
+ * The feed of articles, newest change first: JSON Feed 1.1 here, the same
+ * feed as Atom 1.0 in src/render/articles-atom.ts. Each item is an article:
+ * its title, its description (the publisher's words), its page, when this
+ * API's copy last changed, and every section's content hash, so a reader can
+ * tell which sections changed since it last looked.
+ */
+import * as z from "zod/mini";
+import type { ContentLibrary, LocatedSection } from "../content/library";
+import type { CompiledArticle } from "../content/model";
+import { SERVICE_NAME } from "./resources";
+import { urls } from "./urls";
+
+export const FEED_TITLE = `${SERVICE_NAME}: articles`;
+export const FEED_DESCRIPTION =
+  "Patient-facing health articles, newest change first, with each section's content hash.";
+
+const SectionHash = z.strictObject({ id: z.string(), title: z.nullable(z.string()), hash: z.string() });
+
+/** This service's extension of a JSON Feed item (JSON Feed extensions start with an underscore). */
+const ItemExtension = z.strictObject({
+  /** The article in the JSON API. */
+  api_url: z.string(),
+  /** `sha256:` digest of the whole article. */
+  hash: z.string(),
+  sections: z.array(SectionHash),
+  /** The credit line to show with the article, and its licence (null: the publisher stated none). */
+  attribution: z.string(),
+  licence: z.nullable(z.strictObject({ name: z.string(), url: z.optional(z.string()) })),
+});
+
+export const JsonFeed = z.strictObject({
+  version: z.literal("https://jsonfeed.org/version/1.1"),
+  title: z.string(),
+  home_page_url: z.string(),
+  feed_url: z.string(),
+  description: z.string(),
+  authors: z.array(z.strictObject({ name: z.string(), url: z.string() })),
+  items: z.array(
+    z.strictObject({
+      id: z.string(),
+      url: z.string(),
+      title: z.string(),
+      /** The article's description: the publisher's words. */
+      summary: z.string(),
+      content_text: z.string(),
+      date_modified: z.string(),
+      language: z.string(),
+      authors: z.array(z.strictObject({ name: z.string() })),
+      _health_content: ItemExtension,
+    }),
+  ),
+});
+export type JsonFeed = z.infer<typeof JsonFeed>;
+export type FeedItem = JsonFeed["items"][number];
+
+export function articlesFeed(library: ContentLibrary, base: string): JsonFeed {
+  return {
+    version: "https://jsonfeed.org/version/1.1",
+    title: FEED_TITLE,
+    home_page_url: urls.pages(base),
+    feed_url: urls.jsonFeed(base),
+    description: FEED_DESCRIPTION,
+    authors: [{ name: SERVICE_NAME, url: `${base}/` }],
+    // The library lists articles newest change first.
+    items: library.entries.map(({ article }) => item(article, library.sections(article.slug), base)),
+  };
+}
+
+function item(article: CompiledArticle, sections: LocatedSection[], base: string): FeedItem {
+  const page = urls.page(base, article.slug);
+  return {
+    id: page,
+    url: page,
+    title: article.title,
+    summary: article.description,
+    content_text: article.description,
+    date_modified: article.updatedAt,
+    language: article.language,
+    authors: article.authors.map((author) => ({ name: author.name })),
+    _health_content: {
+      api_url: urls.article(base, article.slug),
+      hash: article.hash,
+      sections: sections.map(({ section }) => ({ id: section.id, title: section.title, hash: section.hash })),
+      attribution: article.attribution,
+      licence: article.licence,
+    },
+  };
+}
