@@ -55,7 +55,8 @@ export async function oEmbedResponse(
     width,
     height,
     title,
-    provider_name: SERVICE_NAME,
+    // The name readers know the content by, as the page (og:site_name) and the JSON-LD (publisher) give it.
+    provider_name: article.publisher.name,
     provider_url: `${base}/`,
     author_name: article.authors.map((person) => person.name).join(", "),
     ...(author && "url" in author && author.url ? { author_url: author.url } : {}),

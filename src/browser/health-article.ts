@@ -92,7 +92,8 @@ function blocks(items: readonly Block[]): HTMLElement[] {
 }
 
 function section(item: Section, shift: number): HTMLElement {
-  const container = element("section", undefined, { id: item.id });
+  // The untitled opening text is a <div>: a <section> is for a titled part.
+  const container = element(item.title ? "section" : "div", undefined, { id: item.id });
   if (item.title) {
     const heading = document.createElement(`h${Math.min(6, Math.max(2, item.level - shift))}`);
     heading.textContent = item.title;

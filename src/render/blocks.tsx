@@ -40,17 +40,15 @@ export const Blocks: FC<{ blocks: Block[] }> = ({ blocks }) => (
 
 /**
  * A section and its subsections. `shift` moves heading levels so that the
- * outermost section shown gets an `<h2>` wherever it sits in the article.
+ * outermost section shown gets an `<h2>` wherever it sits in the article. The
+ * untitled opening text is a `<div>`: a `<section>` is for a titled part.
  */
 export const SectionView: FC<{ section: Section; shift?: number }> = ({ section, shift = 0 }) => {
   const level = Math.min(6, Math.max(2, section.level - shift));
-  return (
-    <section id={section.id}>
-      {section.title ? jsx(`h${level}`, {}, section.title) : null}
-      <Blocks blocks={section.blocks} />
-      {section.sections.map((child) => (
-        <SectionView section={child} shift={shift} />
-      ))}
-    </section>
-  );
+  const children = [
+    section.title ? jsx(`h${level}`, {}, section.title) : null,
+    <Blocks blocks={section.blocks} />,
+    ...section.sections.map((child) => <SectionView section={child} shift={shift} />),
+  ];
+  return jsx(section.title ? "section" : "div", { id: section.id }, ...children);
 };

@@ -27,32 +27,35 @@ export async function renderEmbedPage(article: ArticleResource, theme: EmbedThem
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{article.title}</title>
+        <meta name="description" content={article.description} />
         <link rel="canonical" href={article.canonicalUrl} />
         <meta name="robots" content="noindex" />
         <style>{raw(EMBED_STYLES)}</style>
       </head>
       <body>
-        <article>
-          <h1>
-            <a href={article.canonicalUrl} target="_top">
-              {article.title}
-            </a>
-          </h1>
-          {article.sections.map((section) => (
-            // Each shown section starts at <h2> under the title, whatever its depth in the article.
-            <SectionView section={section} shift={section.level - 2} />
-          ))}
-          <UrgentAdvice advice={urgentAdviceToAdd(article.urgentCareAdvice, article.sections)} />
-          <Disclaimer lines={article.disclaimer} />
-          <footer class="attribution">
-            <p>
-              <AttributionLine attribution={article.attribution} target="_top" />
-            </p>
-            <p>
-              <LicenceLine licence={article.licence} target="_top" />
-            </p>
-          </footer>
-        </article>
+        <main>
+          <article>
+            <h1>
+              <a href={article.canonicalUrl} target="_top">
+                {article.title}
+              </a>
+            </h1>
+            {article.sections.map((section) => (
+              // Each shown section starts at <h2> under the title, whatever its depth in the article.
+              <SectionView section={section} shift={section.level - 2} />
+            ))}
+            <UrgentAdvice advice={urgentAdviceToAdd(article.urgentCareAdvice, article.sections)} />
+            <Disclaimer lines={article.disclaimer} />
+            <footer class="attribution">
+              <p>
+                <AttributionLine attribution={article.attribution} target="_top" />
+              </p>
+              <p>
+                <LicenceLine licence={article.licence} target="_top" />
+              </p>
+            </footer>
+          </article>
+        </main>
         <script>{raw(EMBED_HEIGHT_SCRIPT)}</script>
       </body>
     </html>

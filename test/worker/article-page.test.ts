@@ -63,13 +63,16 @@ describe("GET /articles/{slug}", () => {
   it("is a readable article: headings in order, every section, the FAQ, the disclaimer and the credits", async () => {
     const html = await page();
     const article = await getJson<ArticleResource>("/v1/articles/leg-cramps");
-    const found = await scan(html, ["h1", "h2", "h3", "h4", "section[id]", "p", "li", "aside.disclaimer p"]);
+    const found = await scan(html, ["h1", "h2", "h3", "h4", "section[id]", "div[id]", "p", "li", "aside.disclaimer p"]);
     expect(found.h1?.map((heading) => heading.text)).toEqual(["Leg cramps"]);
     const titled = article.sections.filter((section) => section.title !== null).map((section) => section.title);
     expect(found.h2?.map((heading) => heading.text)).toEqual([...titled, "About this article"]);
+    // Every titled section is a <section>; the untitled opening text a <div> (a section needs a heading).
+    const all = flatten(article.sections);
     expect(found["section[id]"]?.map((section) => section.attributes.id)).toEqual(
-      flatten(article.sections).map((section) => section.id),
+      all.filter((section) => section.title !== null).map((section) => section.id),
     );
+    expect(found["div[id]"]?.map((element) => element.attributes.id)).toEqual(["introduction"]);
     const headings = [...(found.h3 ?? []), ...(found.h4 ?? [])].map((heading) => heading.text);
     for (const entry of article.faq) expect(headings).toContain(entry.question);
     expect(headings).toContain("Calf extension");

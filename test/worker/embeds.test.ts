@@ -121,7 +121,8 @@ describe("GET /oembed", () => {
       width: 600,
       height: 800,
       title: "Leg cramps",
-      provider_name: "Health content API",
+      // The name the page (og:site_name) and the JSON-LD (publisher) give.
+      provider_name: "Spire Content Hub",
       provider_url: `${ORIGIN}/`,
       author_name: "Cahoot Care Marketing",
       cache_age: 3600,
