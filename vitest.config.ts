@@ -1,4 +1,4 @@
-import { cloudflareTest } from "@cloudflare/vitest-pool-workers";
+import { cloudflareTest } from "@cloudflare/vitest-plugin";
 import { defineConfig } from "vitest/config";
 
 const wrangler = { configPath: "./wrangler.toml" };
@@ -8,7 +8,8 @@ const wrangler = { configPath: "./wrangler.toml" };
  * The `limits` project runs with wrangler.toml's real limit.
  */
 const unreachableRateLimit = {
-  ratelimits: { RATE_LIMITER: { simple: { limit: 1_000_000, period: 60 } } },
+  // Miniflare 5 asks for the namespace too: wrangler.toml's.
+  ratelimits: { RATE_LIMITER: { namespace_id: "1001", simple: { limit: 1_000_000, period: 60 as const } } },
 };
 
 export default defineConfig({
