@@ -19,19 +19,16 @@ export default defineConfig({
       {
         // The real Worker with the real content, inside workerd.
         plugins: [cloudflareTest({ main: "./src/index.ts", wrangler, miniflare: unreachableRateLimit })],
-        resolve: { alias: { "worker-under-test": "./src/index.ts" } },
         test: { name: "worker", include: ["test/worker/**/*.test.ts"] },
       },
       {
         // The same app around made-up test content (test/fixtures/worker.ts).
         plugins: [cloudflareTest({ main: "./test/fixtures/worker.ts", wrangler, miniflare: unreachableRateLimit })],
-        resolve: { alias: { "worker-under-test": "./test/fixtures/worker.ts" } },
         test: { name: "fixtures", include: ["test/fixtures-worker/**/*.test.ts"] },
       },
       {
         // The real Worker with wrangler.toml's own rate limit.
         plugins: [cloudflareTest({ main: "./src/index.ts", wrangler })],
-        resolve: { alias: { "worker-under-test": "./src/index.ts" } },
         test: { name: "limits", include: ["test/limits/**/*.test.ts"] },
       },
       {
