@@ -1,6 +1,7 @@
 /** `/sitemap.xml` and `/robots.txt`. */
 import { Hono } from "hono";
 import type { AppEnv } from "../env";
+import { collectionCacheTag } from "../http/cache-tags";
 import { sendRepresentation } from "../http/send";
 import { renderRobots, renderSitemap } from "../render/crawler-files";
 
@@ -11,6 +12,7 @@ export const crawlerRoutes = new Hono<AppEnv>()
       text: renderSitemap(library, baseUrl),
       contentType: "application/xml; charset=utf-8",
       lastModified: library.updatedAt,
+      headers: collectionCacheTag(),
     }));
     return sendRepresentation(c, representation);
   })
