@@ -1,4 +1,4 @@
-import { cloudflareTest } from "@cloudflare/vitest-pool-workers";
+import { cloudflareTest } from "@cloudflare/vitest-plugin";
 import { defineConfig } from "vitest/config";
 
 const wrangler = { configPath: "./wrangler.toml" };
@@ -10,7 +10,8 @@ export const TEST_INDEXNOW_KEY = "test-indexnow-key-0123";
  * The `limits` project runs with wrangler.toml's real limit.
  */
 const unreachableRateLimit = {
-  ratelimits: { RATE_LIMITER: { simple: { limit: 1_000_000, period: 60 } } },
+  // Miniflare 5 asks for the namespace too: wrangler.toml's.
+  ratelimits: { RATE_LIMITER: { namespace_id: "1001", simple: { limit: 1_000_000, period: 60 as const } } },
   // A configured IndexNow key, so the key file is served (wrangler.toml leaves it empty).
   bindings: { INDEXNOW_KEY: TEST_INDEXNOW_KEY },
 };
@@ -22,19 +23,16 @@ export default defineConfig({
       {
         // The real Worker with the real content, inside workerd.
         plugins: [cloudflareTest({ main: "./src/index.ts", wrangler, miniflare: unreachableRateLimit })],
-        resolve: { alias: { "worker-under-test": "./src/index.ts" } },
         test: { name: "worker", include: ["test/worker/**/*.test.ts"] },
       },
       {
         // The same app around made-up test content (test/fixtures/worker.ts).
         plugins: [cloudflareTest({ main: "./test/fixtures/worker.ts", wrangler, miniflare: unreachableRateLimit })],
-        resolve: { alias: { "worker-under-test": "./test/fixtures/worker.ts" } },
         test: { name: "fixtures", include: ["test/fixtures-worker/**/*.test.ts"] },
       },
       {
         // The real Worker with wrangler.toml's own rate limit.
         plugins: [cloudflareTest({ main: "./src/index.ts", wrangler })],
-        resolve: { alias: { "worker-under-test": "./src/index.ts" } },
         test: { name: "limits", include: ["test/limits/**/*.test.ts"] },
       },
       {

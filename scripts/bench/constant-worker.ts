@@ -8,8 +8,9 @@
 import { join } from "node:path";
 import { Miniflare } from "miniflare";
 import { type CapturedResponse, representationHeaders } from "./http-get";
+import { LOOPBACK, workerEntry } from "./miniflare-workers";
 import { childPids, hasProc } from "./proc";
-import { LOOPBACK, type RunningWorker } from "./real-worker";
+import type { RunningWorker } from "./real-worker";
 import type { WorkerConfig } from "./wrangler-config";
 
 /**
@@ -41,21 +42,21 @@ export async function startConstantWorkers(
     host: LOOPBACK,
     port: 0,
     cf: false,
-    workers: responses.map((response, index) => {
-      // Module paths only name the modules; the contents are given here.
-      const root = join("/bench-constant", String(index));
-      return {
-        name: `constant-${index}`,
-        modulesRoot: root,
-        modules: [
-          { type: "ESModule" as const, path: join(root, "worker.mjs"), contents: constantWorkerSource(response) },
-          { type: "Data" as const, path: join(root, "body.bin"), contents: new Uint8Array(response.body) },
-        ],
-        compatibilityDate: config.compatibilityDate,
-        compatibilityFlags: config.compatibilityFlags,
-        unsafeDirectSockets: [{ host: LOOPBACK, port: 0 }],
-      };
-    }),
+    workers: responses.map((response, index) =>
+      // The root only names the modules; their contents are given here.
+      workerEntry(
+        `constant-${index}`,
+        {
+          modulesRoot: join("/bench-constant", String(index)),
+          mainModule: "worker.mjs",
+          modules: {
+            "worker.mjs": { type: "esm", contents: constantWorkerSource(response) },
+            "body.bin": { type: "data", contents: new Uint8Array(response.body) },
+          },
+        },
+        config,
+      ),
+    ),
   });
   try {
     await mf.ready;

@@ -8,11 +8,10 @@
  * of at least BATCH_MS and reported per call. Code generation from strings
  * is disabled in workerd, which rules out mitata here.
  */
-import { join } from "node:path";
 import { Miniflare } from "miniflare";
 import type { Bundle } from "./bundle";
 import type { HandlerRouteResult, Timing } from "./handler";
-import { bundleWorkerOptions, LOOPBACK } from "./real-worker";
+import { bundleCode, configEnv, LOOPBACK, workerEntry } from "./miniflare-workers";
 import { type BenchRoute, routeLabel } from "./routes";
 import type { WorkerConfig } from "./wrangler-config";
 
@@ -94,21 +93,21 @@ export async function benchHandlersInWorkerd(
   const main = bundle.modules.find((module) => module.main);
   if (!main) throw new Error("the bundle has no main module");
   const results: HandlerRouteResult[] = [];
-  const worker = bundleWorkerOptions(bundle, config);
+  const code = bundleCode(bundle);
+  // The timing module is the Worker; it imports the bundle's main module.
+  const timing = workerEntry(
+    "bench-handler",
+    {
+      ...code,
+      mainModule: BENCH_MODULE,
+      modules: { [BENCH_MODULE]: { type: "esm", contents: timingWorkerSource(main.path) }, ...code.modules },
+    },
+    config,
+    { env: configEnv(config), directSocket: false },
+  );
   // A fresh workerd per route, so each first call is a cold one, as it is on a new isolate.
   for (const route of routes) {
-    const mf = new Miniflare({
-      host: LOOPBACK,
-      port: 0,
-      cf: false,
-      name: "bench-handler",
-      ...worker,
-      // The timing module comes first: Miniflare runs the first module as the Worker.
-      modules: [
-        { type: "ESModule", path: join(bundle.dir, BENCH_MODULE), contents: timingWorkerSource(main.path) },
-        ...worker.modules,
-      ],
-    });
+    const mf = new Miniflare({ host: LOOPBACK, port: 0, cf: false, workers: [timing] });
     try {
       const response = await mf.dispatchFetch(`http://${LOOPBACK}/`, {
         method: "POST",

@@ -18,8 +18,8 @@ import { Miniflare } from "miniflare";
 import WebSocket from "ws";
 import { buildBundle } from "./bundle";
 import { CpuMeter } from "./cpu-meter";
+import { bundleEntry, LOOPBACK } from "./miniflare-workers";
 import { OptionError, readOptions, USAGE } from "./options";
-import { bundleWorkerOptions, LOOPBACK } from "./real-worker";
 import { BENCH_ROUTES, routeLabel } from "./routes";
 import { readWorkerConfig } from "./wrangler-config";
 import { Wrk } from "./wrk";
@@ -57,8 +57,7 @@ async function main(): Promise<number> {
     port: 0,
     cf: false,
     inspectorPort: INSPECTOR_PORT,
-    ...bundleWorkerOptions(bundle, config),
-    unsafeDirectSockets: [{ host: LOOPBACK, port: 0 }],
+    workers: [bundleEntry(bundle, config)],
   });
   try {
     await mf.ready;

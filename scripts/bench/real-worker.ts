@@ -4,14 +4,12 @@
  * in production where nothing runs in front of the isolate), and measures
  * how long that takes to answer its first request.
  */
-import { join } from "node:path";
-import { Miniflare, type WorkerOptions } from "miniflare";
+import { Miniflare } from "miniflare";
 import type { Bundle } from "./bundle";
 import { httpGet } from "./http-get";
+import { bundleEntry, LOOPBACK, type WorkerEntry, workerEntry } from "./miniflare-workers";
 import { childPids, hasProc } from "./proc";
 import type { WorkerConfig } from "./wrangler-config";
-
-export const LOOPBACK = "127.0.0.1";
 
 /** A path no route serves: the first request exercises routing and the error path, and builds no representation. */
 export const STARTUP_PATH = "/__bench/startup";
@@ -57,17 +55,16 @@ export async function startRealWorker(
   config: WorkerConfig,
   host: string,
 ): Promise<{ worker: RunningWorker; startup: Startup }> {
-  const shared = {
-    compatibilityDate: config.compatibilityDate,
-    compatibilityFlags: config.compatibilityFlags,
-    unsafeDirectSockets: [{ host: LOOPBACK, port: 0 }],
-  };
-  const trivial = { ...shared, name: "baseline", modules: true, script: TRIVIAL_WORKER };
-  const real: WorkerOptions & { name: string } = {
-    ...bundleWorkerOptions(bundle, config),
-    ...shared,
-    name: config.name,
-  };
+  const trivial = workerEntry(
+    "baseline",
+    {
+      modulesRoot: bundle.dir,
+      mainModule: "baseline.mjs",
+      modules: { "baseline.mjs": { type: "esm", contents: TRIVIAL_WORKER } },
+    },
+    config,
+  );
+  const real = bundleEntry(bundle, config);
   const baseline: StartupTimes[] = [];
   const samples: StartupTimes[] = [];
   for (;;) {
@@ -97,20 +94,8 @@ export async function startRealWorker(
   }
 }
 
-/** The built bundle as Miniflare runs it: its modules, with wrangler.toml's dates, flags, vars and rate limits. */
-export function bundleWorkerOptions(bundle: Bundle, config: WorkerConfig) {
-  return {
-    modulesRoot: bundle.dir,
-    modules: bundle.modules.map((module) => ({ type: module.type, path: join(bundle.dir, module.path) })),
-    compatibilityDate: config.compatibilityDate,
-    compatibilityFlags: config.compatibilityFlags,
-    bindings: config.vars,
-    ratelimits: config.ratelimits,
-  };
-}
-
 async function timedStart(
-  worker: WorkerOptions & { name: string },
+  worker: WorkerEntry,
   host: string,
 ): Promise<{ mf: Miniflare; origin: URL; times: StartupTimes; status: number }> {
   const started = performance.now();
@@ -118,7 +103,7 @@ async function timedStart(
   try {
     await mf.ready;
     const readyMs = performance.now() - started;
-    const origin = await mf.unsafeGetDirectURL(worker.name);
+    const origin = await mf.unsafeGetDirectURL(worker.config.name);
     const first = await httpGet(origin, STARTUP_PATH, { Host: host });
     return { mf, origin, times: { readyMs, firstResponseMs: performance.now() - started }, status: first.status };
   } catch (error) {

@@ -13,8 +13,8 @@ export interface WorkerConfig {
   compatibilityFlags: string[];
   /** Plain-text `[vars]`, as the Worker sees them. */
   vars: Record<string, string>;
-  /** `[[ratelimits]]` bindings, in Miniflare's form. */
-  ratelimits: Record<string, { simple: { limit: number; period: 10 | 60 } }>;
+  /** `[[ratelimits]]` bindings by name. */
+  ratelimits: Record<string, { namespaceId: string; simple: { limit: number; period: 10 | 60 } }>;
 }
 
 export function readWorkerConfig(configPath = "wrangler.toml"): WorkerConfig {
@@ -28,7 +28,9 @@ export function readWorkerConfig(configPath = "wrangler.toml"): WorkerConfig {
     vars[name] = value;
   }
   const ratelimits: WorkerConfig["ratelimits"] = {};
-  for (const binding of config.ratelimits) ratelimits[binding.name] = { simple: binding.simple };
+  for (const binding of config.ratelimits) {
+    ratelimits[binding.name] = { namespaceId: binding.namespace_id, simple: binding.simple };
+  }
   return {
     ratelimits,
     name: config.name ?? "worker",

@@ -1,15 +1,42 @@
-/** `Cache-Control` for content responses, from the lifetimes in wrangler.toml [vars]. */
+/**
+ * How long content may be kept, from the lifetimes in wrangler.toml [vars]:
+ * `Cache-Control` for browsers and every shared cache, and a directive of
+ * its own for Cloudflare's cache in front of the Worker (wrangler.toml
+ * `[cache]`), which Cloudflare reads instead and strips from responses.
+ */
 
 const DEFAULTS = { maxAge: 300, sMaxAge: 3600, staleWhileRevalidate: 86400 };
-let cached: { key: string; value: string } | undefined;
 
-export function contentCacheControl(env: Env): string {
-  const key = `${env.CACHE_MAX_AGE}/${env.CACHE_S_MAXAGE}/${env.CACHE_STALE_WHILE_REVALIDATE}`;
+export interface ContentCachePolicy {
+  /** `Cache-Control`. */
+  readonly cacheControl: string;
+  /**
+   * `Cloudflare-CDN-Cache-Control`. Cloudflare's cache keys a Worker's
+   * responses by path and query, not host, so it may only keep them when
+   * their absolute links do not come from the request's host, that is when
+   * PUBLIC_BASE_URL is set. It says `max-age` rather than `s-maxage`: with
+   * `s-maxage` that cache would neither serve stale copies while it
+   * revalidates nor fall back to them when the Worker fails.
+   */
+  readonly edgeCacheControl: string;
+}
+
+let cached: { key: string; value: ContentCachePolicy } | undefined;
+
+export function contentCachePolicy(env: Env): ContentCachePolicy {
+  const linksFollowHost = !env.PUBLIC_BASE_URL?.trim();
+  const key = `${env.CACHE_MAX_AGE}/${env.CACHE_S_MAXAGE}/${env.CACHE_STALE_WHILE_REVALIDATE}/${linksFollowHost}`;
   if (cached?.key !== key) {
     const maxAge = seconds(env.CACHE_MAX_AGE, DEFAULTS.maxAge);
     const sMaxAge = seconds(env.CACHE_S_MAXAGE, DEFAULTS.sMaxAge);
     const swr = seconds(env.CACHE_STALE_WHILE_REVALIDATE, DEFAULTS.staleWhileRevalidate);
-    cached = { key, value: `public, max-age=${maxAge}, s-maxage=${sMaxAge}, stale-while-revalidate=${swr}` };
+    cached = {
+      key,
+      value: {
+        cacheControl: `public, max-age=${maxAge}, s-maxage=${sMaxAge}, stale-while-revalidate=${swr}`,
+        edgeCacheControl: linksFollowHost ? "no-store" : `public, max-age=${sMaxAge}, stale-while-revalidate=${swr}`,
+      },
+    };
   }
   return cached.value;
 }

@@ -1,6 +1,6 @@
 import type { Context, TypedResponse } from "hono";
 import type { AppEnv } from "../env";
-import { contentCacheControl } from "./cache-policy";
+import { type ContentCachePolicy, contentCachePolicy } from "./cache-policy";
 import { type Conditions, isNotModified } from "./conditional";
 import { STANDARD_HEADERS } from "./cross-origin";
 import type { JsonResponse, Representation, StoredResponse } from "./representation";
@@ -56,7 +56,7 @@ function headHeaders(stored: StoredResponse): Headers {
 }
 
 function respond(c: Context<AppEnv>, representation: Representation, vary?: string): Response {
-  const stored = { representation, headers: responseHeaders(representation, contentCacheControl(c.env), vary) };
+  const stored = { representation, headers: responseHeaders(representation, contentCachePolicy(c.env), vary) };
   c.var.representations.remember(requestKey(c.req.url, c.req.header("Accept") ?? null), stored);
   return answer(c.req.method, readConditions(c.req.raw.headers), stored);
 }
@@ -64,10 +64,10 @@ function respond(c: Context<AppEnv>, representation: Representation, vary?: stri
 const responseHeadersByRepresentation = new WeakMap<Representation, Map<string, Headers>>();
 
 /** Every header a representation is sent with, built once per representation, cache policy and Vary. */
-function responseHeaders(representation: Representation, cacheControl: string, vary?: string): Headers {
+function responseHeaders(representation: Representation, policy: ContentCachePolicy, vary?: string): Headers {
   const variants = responseHeadersByRepresentation.get(representation) ?? new Map<string, Headers>();
   responseHeadersByRepresentation.set(representation, variants);
-  const key = `${cacheControl}\n${vary ?? ""}`;
+  const key = `${policy.cacheControl}\n${policy.edgeCacheControl}\n${vary ?? ""}`;
   let headers = variants.get(key);
   if (!headers) {
     headers = new Headers({
@@ -75,7 +75,8 @@ function responseHeaders(representation: Representation, cacheControl: string, v
       "Content-Type": representation.contentType,
       ETag: representation.etag,
       "Last-Modified": representation.lastModified,
-      "Cache-Control": cacheControl,
+      "Cache-Control": policy.cacheControl,
+      "Cloudflare-CDN-Cache-Control": policy.edgeCacheControl,
       ...(vary ? { Vary: vary } : {}),
       ...representation.headers,
     });

@@ -7,6 +7,7 @@ import { articleResource } from "../api/resources";
 import type { ArticleResource } from "../api/schemas";
 import type { ContentLibrary } from "../content/library";
 import type { CompiledEntry } from "../content/model";
+import { articleCacheTag, collectionCacheTag } from "../http/cache-tags";
 import { MEDIA } from "../http/media-types";
 import type { Representation, RepresentationStore } from "../http/representation";
 import { renderArticlePage } from "../render/article-page";
@@ -24,6 +25,7 @@ export function articleJson(
   return store.get(key, () => ({
     json: articleResource(entry, base, selection ? new Set(selection) : undefined),
     lastModified: entry.article.updatedAt,
+    headers: articleCacheTag(entry.article.slug),
   }));
 }
 
@@ -38,6 +40,7 @@ export function articleMarkdown(
     text: renderMarkdown(articleResource(entry, base, selection ? new Set(selection) : undefined)),
     contentType: `${MEDIA.markdown}; charset=utf-8`,
     lastModified: entry.article.updatedAt,
+    headers: articleCacheTag(entry.article.slug),
   }));
 }
 
@@ -50,6 +53,7 @@ export function articleJsonLd(
     json: articleGraph(entry, base),
     contentType: `${MEDIA.jsonLd}; charset=utf-8`,
     lastModified: entry.article.updatedAt,
+    headers: articleCacheTag(entry.article.slug),
   }));
 }
 
@@ -60,7 +64,11 @@ export function articlePage(store: RepresentationStore, entry: CompiledEntry, ba
       text: page.html,
       contentType: `${MEDIA.html}; charset=utf-8`,
       lastModified: entry.article.updatedAt,
-      headers: { "Content-Security-Policy": page.csp, "X-Frame-Options": "DENY" },
+      headers: {
+        "Content-Security-Policy": page.csp,
+        "X-Frame-Options": "DENY",
+        ...articleCacheTag(entry.article.slug),
+      },
     };
   });
 }
@@ -76,7 +84,7 @@ export function articlesIndexPage(
       text: page.html,
       contentType: `${MEDIA.html}; charset=utf-8`,
       lastModified: library.updatedAt,
-      headers: { "Content-Security-Policy": page.csp, "X-Frame-Options": "DENY" },
+      headers: { "Content-Security-Policy": page.csp, "X-Frame-Options": "DENY", ...collectionCacheTag() },
     };
   });
 }

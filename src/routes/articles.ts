@@ -5,6 +5,7 @@ import { ArticleListQuery, ArticleQuery } from "../api/parameters";
 import { sectionResource } from "../api/resources";
 import type { SectionResource } from "../api/schemas";
 import type { AppEnv } from "../env";
+import { articleCacheTag, collectionCacheTag } from "../http/cache-tags";
 import { MEDIA } from "../http/media-types";
 import { chooseMedia, onlyMedia } from "../http/negotiation";
 import { notFound } from "../http/problem";
@@ -26,7 +27,11 @@ export const articleRoutes = new Hono<AppEnv>()
     const key = `list ${baseUrl} ${page} ${pageSize} ${query.updatedSince ?? ""} ${code}`;
     const representation = await representations.get(key, () => {
       const body = articleList(library, query, baseUrl);
-      return { json: body, lastModified: library.updatedAt, headers: { Link: linkHeader(body.links) } };
+      return {
+        json: body,
+        lastModified: library.updatedAt,
+        headers: { Link: linkHeader(body.links), ...collectionCacheTag() },
+      };
     });
     return sendRepresentation(c, representation);
   })
@@ -60,6 +65,7 @@ export const articleRoutes = new Hono<AppEnv>()
     const representation = await c.var.representations.get<SectionResource>(`section ${baseUrl} ${slug} ${id}`, () => ({
       json: sectionResource(entry, located, baseUrl),
       lastModified: entry.article.updatedAt,
+      headers: articleCacheTag(slug),
     }));
     return sendRepresentation(c, representation);
   });

@@ -3,6 +3,7 @@ import { Hono } from "hono";
 import { conditionResource } from "../api/resources";
 import type { ConditionResource } from "../api/schemas";
 import type { AppEnv } from "../env";
+import { articleCacheTag } from "../http/cache-tags";
 import { MEDIA } from "../http/media-types";
 import { onlyMedia } from "../http/negotiation";
 import { notFound } from "../http/problem";
@@ -15,6 +16,7 @@ export const conditionRoutes = new Hono<AppEnv>().get("/:slug", onlyMedia(MEDIA.
   const representation = await c.var.representations.get<ConditionResource>(`condition ${baseUrl} ${slug}`, () => ({
     json: conditionResource(entry, baseUrl),
     lastModified: entry.article.updatedAt,
+    headers: articleCacheTag(slug),
   }));
   return sendRepresentation(c, representation);
 });

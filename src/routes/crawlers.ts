@@ -1,6 +1,7 @@
 /** `/sitemap.xml`, `/robots.txt` and the IndexNow key file. */
 import { Hono } from "hono";
 import type { AppEnv } from "../env";
+import { collectionCacheTag } from "../http/cache-tags";
 import { onlyMedia } from "../http/negotiation";
 import { notFound } from "../http/problem";
 import { sendRepresentation } from "../http/send";
@@ -13,6 +14,7 @@ export const crawlerRoutes = new Hono<AppEnv>()
       text: renderSitemap(library, baseUrl),
       contentType: "application/xml; charset=utf-8",
       lastModified: library.updatedAt,
+      headers: collectionCacheTag(),
     }));
     return sendRepresentation(c, representation);
   })

@@ -6,6 +6,7 @@ import { articleResource } from "../api/resources";
 import type { AppEnv } from "../env";
 import { EMBED_SCRIPT } from "../generated/embed-script";
 import { contentCacheSeconds } from "../http/cache-policy";
+import { articleCacheTag } from "../http/cache-tags";
 import { MEDIA } from "../http/media-types";
 import { onlyMedia } from "../http/negotiation";
 import { notFound, ProblemError, problem } from "../http/problem";
@@ -31,7 +32,7 @@ export const embedRoutes = new Hono<AppEnv>()
         contentType: `${MEDIA.html}; charset=utf-8`,
         lastModified: entry.article.updatedAt,
         // The canonical page is the one to index; this one exists to be framed.
-        headers: { "Content-Security-Policy": page.csp, "X-Robots-Tag": "noindex" },
+        headers: { "Content-Security-Policy": page.csp, "X-Robots-Tag": "noindex", ...articleCacheTag(slug) },
       };
     });
     return sendRepresentation(c, representation);
@@ -60,6 +61,7 @@ export const embedRoutes = new Hono<AppEnv>()
     const representation = await representations.get(key, async () => ({
       json: await oEmbedResponse(target, baseUrl, { maxwidth, maxheight }, contentCacheSeconds(c.env)),
       lastModified: target.entry.article.updatedAt,
+      headers: articleCacheTag(target.entry.article.slug),
     }));
     return sendRepresentation(c, representation);
   });

@@ -2,6 +2,7 @@
 import { Hono } from "hono";
 import { articlesFeed, type JsonFeed } from "../api/feeds";
 import type { AppEnv } from "../env";
+import { collectionCacheTag } from "../http/cache-tags";
 import { chooseMedia, onlyMedia } from "../http/negotiation";
 import { sendRepresentation } from "../http/send";
 import { renderArticlesAtom } from "../render/articles-atom";
@@ -16,6 +17,7 @@ export const feedRoutes = new Hono<AppEnv>()
       text: renderArticlesAtom(articlesFeed(library, baseUrl), library.updatedAt, baseUrl),
       contentType: `${ATOM}; charset=utf-8`,
       lastModified: library.updatedAt,
+      headers: collectionCacheTag(),
     }));
     return sendRepresentation(c, representation);
   })
@@ -27,6 +29,7 @@ export const feedRoutes = new Hono<AppEnv>()
       json: articlesFeed(library, baseUrl),
       contentType: `${JSON_FEED}; charset=utf-8`,
       lastModified: library.updatedAt,
+      headers: collectionCacheTag(),
     }));
     return sendRepresentation(c, representation);
   });

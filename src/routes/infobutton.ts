@@ -7,6 +7,7 @@ import { Hono } from "hono";
 import { canonicalInfobuttonQuery, type InfobuttonFeed, infobuttonFeed } from "../api/infobutton";
 import { INFOBUTTON_RESPONSE_TYPES, InfobuttonQuery } from "../api/parameters";
 import type { AppEnv } from "../env";
+import { collectionCacheTag } from "../http/cache-tags";
 import { MEDIA } from "../http/media-types";
 import { chooseMedia } from "../http/negotiation";
 import { sendRepresentation } from "../http/send";
@@ -22,9 +23,11 @@ export const infobuttonRoutes = new Hono<AppEnv>().get("/", validQuery(Infobutto
   const key = `infobutton ${baseUrl} ${media} ${canonicalInfobuttonQuery(query)}`;
   const representation = await representations.get<InfobuttonFeed>(key, () => {
     const feed = infobuttonFeed(library, query, baseUrl);
+    // It lists articles: purged with the collection.
+    const common = { lastModified: library.updatedAt, headers: collectionCacheTag() };
     return media === MEDIA.json
-      ? { json: feed, lastModified: library.updatedAt }
-      : { text: renderInfobuttonAtom(feed), contentType: `${media}; charset=utf-8`, lastModified: library.updatedAt };
+      ? { json: feed, ...common }
+      : { text: renderInfobuttonAtom(feed), contentType: `${media}; charset=utf-8`, ...common };
   });
   return sendRepresentation(c, representation, requested ? undefined : "Accept");
 });

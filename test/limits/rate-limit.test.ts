@@ -31,6 +31,6 @@ describe("per-client rate limiting", () => {
 
     const someoneElse = await call(`/v1/articles/leg-cramps?visit=${LIMIT}`, from("198.51.100.20"));
     expect(someoneElse.status).toBe(200);
-    // wrangler's local simulation of the binding takes ~20 ms a call for one key, so this needs time.
+    // Miniflare's simulated binding answers each call over I/O, a few ms each: 600 of them take seconds.
   }, 120_000);
 });

@@ -11,4 +11,9 @@ describe("wrangler.toml", () => {
     expect(binding?.name).toBe("RATE_LIMITER");
     expect(binding?.simple.period).toBe(RATE_LIMIT_PERIOD_SECONDS);
   });
+
+  it("puts Cloudflare's cache in front of the Worker, one cache per version, so a deploy never serves the last one's", () => {
+    expect(config.cache?.enabled).toBe(true);
+    expect(config.cache?.cross_version_cache).toBeUndefined();
+  });
 });

@@ -1,41 +1,22 @@
 /**
- * Requests to the real Worker, running in workerd, through its default
- * export's fetch handler. "worker-under-test" is the project's main module
- * (vitest.config.ts aliases it): the same module instance workerd runs.
- * Calling the handler directly rather than through the `exports.default`
- * loopback matters for fuzzing: here the loopback slows down with every
- * request it has carried (200 requests took 2.5 s, the next 200 took 3.6 s,
- * then 9 s, 18 s...), while the handler itself answers in well under 0.1 ms.
+ * Requests to the real Worker, running in workerd, through the test
+ * project's main module's default export (`exports.default`, the same
+ * loopback a service binding uses): each request and response crosses
+ * workerd's fetch path as a client's would.
  */
-import { createExecutionContext, waitOnExecutionContext } from "cloudflare:test";
-import { env } from "cloudflare:workers";
-import worker from "worker-under-test";
+import { exports } from "cloudflare:workers";
 
 /** The origin the tests call the Worker on; absolute links in responses use it. */
 export const ORIGIN = "https://health.test";
 
-let client = 0;
+/** Cloudflare sets CF-Connecting-IP on every request; the tests are one client unless they say otherwise. */
+const CLIENT_ADDRESS = "192.0.2.1";
 
-/**
- * Sends `path` (from its leading "/", kept as given, e.g. "//x") to the Worker.
- * Each call comes from its own client address unless the caller sets one:
- * wrangler's local rate-limit simulation slows down as one key's count grows,
- * and these tests are not about rate limiting (see test/limits/ for that).
- */
+/** Sends `path` (from its leading "/", kept as given, e.g. "//x") to the Worker. */
 export function call(path: string, init?: RequestInit): Promise<Response> {
   const request = new Request(path.startsWith("/") ? `${ORIGIN}${path}` : new URL(path, ORIGIN), init);
-  if (!request.headers.has("CF-Connecting-IP")) {
-    client = (client + 1) % 0xffffff;
-    request.headers.set("CF-Connecting-IP", `10.${(client >> 16) & 255}.${(client >> 8) & 255}.${client & 255}`);
-  }
-  return handle(request);
-}
-
-async function handle(request: Request): Promise<Response> {
-  const context = createExecutionContext();
-  const response = await worker.fetch(request, env, context);
-  await waitOnExecutionContext(context);
-  return response;
+  if (!request.headers.has("CF-Connecting-IP")) request.headers.set("CF-Connecting-IP", CLIENT_ADDRESS);
+  return exports.default.fetch(request);
 }
 
 /** GETs a path, asserts a JSON 200 and returns the parsed body. */

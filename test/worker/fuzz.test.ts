@@ -10,7 +10,7 @@ import { MAX_HEADER_BYTES } from "../../src/http/limits";
 import { CONTENT_PATHS } from "../support/routes";
 import { call } from "../support/worker";
 
-/** Cases per property: thousands in all, a few seconds in workerd. */
+/** Cases per property: thousands in all, each a request through workerd. */
 const RUNS = 1500;
 
 /** Statuses the OpenAPI document gives every operation, plus 204 for preflights. */

@@ -1,0 +1,92 @@
+/**
+ * Workers as Miniflare 5 takes them: `config` is what the Worker is (its
+ * modules, compatibility date and flags, bindings), `dev` how it is served
+ * here. Every Worker the benchmark starts is described by this module, so
+ * the real, constant, baseline and timing Workers all run the same way.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { MiniflareOptions } from "miniflare";
+import type { Bundle, ModuleType } from "./bundle";
+import type { WorkerConfig } from "./wrangler-config";
+
+export const LOOPBACK = "127.0.0.1";
+
+export type WorkerEntry = MiniflareOptions["workers"][number];
+type Manifest = NonNullable<WorkerEntry["config"]["manifest"]>;
+type ManifestModule = Manifest["modules"][string];
+type Binding = NonNullable<WorkerEntry["config"]["env"]>[string];
+
+/** The module types wrangler writes, in a manifest's terms. */
+const MANIFEST_TYPE: Record<ModuleType, ManifestModule["type"]> = {
+  ESModule: "esm",
+  CommonJS: "cjs",
+  CompiledWasm: "wasm",
+  Text: "text",
+  Data: "data",
+};
+
+/** A Worker's code: module names relative to `modulesRoot`, with their contents. */
+export interface WorkerCode {
+  modulesRoot: string;
+  mainModule: string;
+  modules: Record<string, ManifestModule>;
+}
+
+export interface EntryOptions {
+  /** Bindings (`env`). */
+  env?: Record<string, Binding>;
+  /**
+   * A loopback socket that goes straight to the Worker, with no Miniflare
+   * entry Worker in front (production has none either). On by default.
+   */
+  directSocket?: boolean;
+}
+
+/** One Worker, with wrangler.toml's compatibility date and flags. */
+export function workerEntry(
+  name: string,
+  code: WorkerCode,
+  config: Pick<WorkerConfig, "compatibilityDate" | "compatibilityFlags">,
+  { env = {}, directSocket = true }: EntryOptions = {},
+): WorkerEntry {
+  return {
+    config: {
+      name,
+      compatibilityDate: config.compatibilityDate,
+      compatibilityFlags: config.compatibilityFlags,
+      manifest: code,
+      env,
+    },
+    dev: directSocket ? { unsafeDirectSockets: [{ host: LOOPBACK, port: 0 }] } : {},
+  };
+}
+
+/** The built bundle's modules, read from its folder: Miniflare 5 takes contents, not paths. */
+export function bundleCode(bundle: Bundle): WorkerCode {
+  const modules: Record<string, ManifestModule> = {};
+  for (const module of bundle.modules) {
+    const path = join(bundle.dir, module.path);
+    const type = MANIFEST_TYPE[module.type];
+    const binary = type === "data" || type === "wasm";
+    modules[module.path] = { type, contents: binary ? new Uint8Array(readFileSync(path)) : readFileSync(path, "utf8") };
+  }
+  const main = bundle.modules.find((module) => module.main);
+  if (!main) throw new Error("the bundle has no main module");
+  return { modulesRoot: bundle.dir, mainModule: main.path, modules };
+}
+
+/** wrangler.toml's `[vars]` and `[[ratelimits]]`, as the Worker's bindings. */
+export function configEnv(config: WorkerConfig): Record<string, Binding> {
+  const env: Record<string, Binding> = {};
+  for (const [name, value] of Object.entries(config.vars)) env[name] = { type: "text", value };
+  for (const [name, { namespaceId, simple }] of Object.entries(config.ratelimits)) {
+    env[name] = { type: "rate-limit", namespace: namespaceId, simple };
+  }
+  return env;
+}
+
+/** The built bundle with wrangler.toml's dates, flags, vars and rate limits. */
+export function bundleEntry(bundle: Bundle, config: WorkerConfig, options: EntryOptions = {}): WorkerEntry {
+  return workerEntry(config.name, bundleCode(bundle), config, { env: configEnv(config), ...options });
+}
