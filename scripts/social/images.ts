@@ -10,7 +10,8 @@ import { dirname, join } from "node:path";
 import { Resvg } from "@resvg/resvg-js";
 import satori from "satori";
 
-export const CARD_SIZE = { width: 1200, height: 630 } as const;
+import { SOCIAL_CARD_SIZE as CARD_SIZE } from "../../src/api/asset-paths";
+
 const ACCENT = "#005eb8";
 const INK = "#1b1b1b";
 const MUTED = "#4c6272";

@@ -5,6 +5,7 @@
  */
 import { raw } from "hono/html";
 import type { Graph } from "schema-dts";
+import { ASSET_PATHS, SOCIAL_CARD_SIZE } from "../api/asset-paths";
 import { attribution } from "../api/resources";
 import { urls } from "../api/urls";
 import type { CompiledEntry } from "../content/model";
@@ -21,6 +22,9 @@ export async function renderArticlePage({ article }: CompiledEntry, graph: Graph
   const pageUrl = urls.page(base, article.slug);
   const credit = attribution(article, base);
   const oembed = `${base}/oembed?format=json&url=${encodeURIComponent(pageUrl)}`;
+  // The card shows only this text (scripts/social/images.ts): its alt text says the same.
+  const card = `${base}${ASSET_PATHS.socialCard(article.slug)}`;
+  const cardAlt = `${article.title}. ${article.attribution}`;
   const { dates } = article;
   // Only the dates the publisher gave.
   const datesGiven: [string, string][] = [];
@@ -52,9 +56,16 @@ export async function renderArticlePage({ article }: CompiledEntry, graph: Graph
         <meta property="og:url" content={pageUrl} />
         <meta property="og:locale" content={ogLocale(article.language)} />
         <meta property="og:site_name" content={article.publisher.name} />
-        <meta name="twitter:card" content="summary" />
+        <meta property="og:image" content={card} />
+        <meta property="og:image:type" content="image/png" />
+        <meta property="og:image:width" content={String(SOCIAL_CARD_SIZE.width)} />
+        <meta property="og:image:height" content={String(SOCIAL_CARD_SIZE.height)} />
+        <meta property="og:image:alt" content={cardAlt} />
+        <meta name="twitter:card" content="summary_large_image" />
         <meta name="twitter:title" content={article.title} />
         <meta name="twitter:description" content={article.description} />
+        <meta name="twitter:image" content={card} />
+        <meta name="twitter:image:alt" content={cardAlt} />
         <script type="application/ld+json">{raw(jsonLdForHtml(graph))}</script>
       </>
     ),

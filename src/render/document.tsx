@@ -5,6 +5,7 @@
 
 import { raw } from "hono/html";
 import type { Child } from "hono/jsx";
+import { ASSET_PATHS } from "../api/asset-paths";
 import { FEED_TITLE } from "../api/feeds";
 import { urls } from "../api/urls";
 import { inlineOnlyCsp } from "./hash";
@@ -37,6 +38,7 @@ export async function renderDocument(props: DocumentProps): Promise<RenderedPage
         <title>{props.title}</title>
         <meta name="description" content={props.description} />
         <link rel="canonical" href={props.canonicalUrl} />
+        <link rel="icon" href={`${props.base}${ASSET_PATHS.favicon}`} sizes="32x32" />
         <link rel="alternate" type="application/atom+xml" title={FEED_TITLE} href={urls.atomFeed(props.base)} />
         <link rel="alternate" type="application/feed+json" title={FEED_TITLE} href={urls.jsonFeed(props.base)} />
         {props.head}

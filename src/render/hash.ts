@@ -9,7 +9,7 @@ export async function cspHash(text: string): Promise<string> {
 /**
  * The Content-Security-Policy of a page that loads nothing of its own: only
  * its inline style (and script, if any) run, allowed by hash; images from
- * https. `connect-src 'self'` lets tools that run in the page (Lighthouse's
+ * this origin or https. `connect-src 'self'` lets tools that run in the page (Lighthouse's
  * robots.txt check) read this origin; the page itself fetches nothing.
  */
 export async function inlineOnlyCsp(page: { style: string; script?: string; frameAncestors: string }): Promise<string> {
@@ -17,7 +17,8 @@ export async function inlineOnlyCsp(page: { style: string; script?: string; fram
     "default-src 'none'",
     `style-src ${await cspHash(page.style)}`,
     ...(page.script ? [`script-src ${await cspHash(page.script)}`] : []),
-    "img-src https: data:",
+    // 'self': the favicon and social cards are this origin's static assets, over http too in development.
+    "img-src 'self' https: data:",
     "connect-src 'self'",
     "base-uri 'none'",
     "form-action 'none'",

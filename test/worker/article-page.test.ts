@@ -32,8 +32,18 @@ describe("GET /articles/{slug}", () => {
     expect(meta("og:title")).toBe("Leg cramps");
     expect(meta("og:url")).toBe(PAGE);
     expect(meta("og:locale")).toBe("en_GB");
-    expect(meta("twitter:card")).toBe("summary");
+    expect(meta("twitter:card")).toBe("summary_large_image");
     expect(meta("twitter:description")).toBe(article.description);
+    // A typographic card of the title and the publisher's attribution, described in those words.
+    const card = `${ORIGIN}/social/leg-cramps.png`;
+    const alt = `Leg cramps. ${article.attribution.text}`;
+    expect([meta("og:image"), meta("og:image:width"), meta("og:image:height"), meta("og:image:alt")]).toEqual([
+      card,
+      "1200",
+      "630",
+      alt,
+    ]);
+    expect([meta("twitter:image"), meta("twitter:image:alt")]).toEqual([card, alt]);
     const links = found.link?.map((link) => link.attributes) ?? [];
     expect(links).toContainEqual({ rel: "canonical", href: PAGE });
     expect(links).toContainEqual({ rel: "alternate", hreflang: "en-GB", href: PAGE });
