@@ -2,7 +2,6 @@
 import { html } from "hono/html";
 import type { ContentLibrary, LocatedSection } from "../content/library";
 import type { CompiledEntry } from "../content/model";
-import { SERVICE_NAME } from "./resources";
 import type { OEmbed } from "./schemas";
 import { urls } from "./urls";
 
