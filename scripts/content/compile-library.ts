@@ -7,6 +7,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import * as z from "zod/mini";
 import {
+  articleMetadata,
   type CompiledArticle,
   type CompiledEntry,
   CompiledLibrary,
@@ -109,26 +110,8 @@ function compileEntry(folder: string, name: string, cwd: string, errors: Content
   if (parsed.errors.length > 0 || factErrors.length > 0 || mappingErrors.length > 0) return undefined;
 
   const withoutHash = {
-    slug: meta.slug,
-    title: meta.title,
-    description: meta.description,
-    language: meta.language,
-    dates: {
-      published: meta.dates?.published ?? null,
-      modified: meta.dates?.modified ?? null,
-      reviewed: meta.dates?.reviewed ?? null,
-      nextReview: meta.dates?.nextReview ?? null,
-    },
+    ...articleMetadata(meta),
     updatedAt: revisionTime(folder).toISOString(),
-    authors: meta.authors,
-    editorsNote: meta.editorsNote ?? null,
-    editors: meta.editors ?? [],
-    publisher: { name: meta.publisher.name, url: meta.publisher.url ?? null },
-    licence: meta.licence ?? null,
-    attribution: meta.attribution,
-    disclaimer: meta.disclaimer,
-    sourceUrl: meta.sourceUrl ?? null,
-    codes: meta.codes ?? [],
     codeMappings,
     sections,
     faq,
