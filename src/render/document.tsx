@@ -29,15 +29,24 @@ export interface RenderedPage {
   csp: string;
 }
 
+/** What every HTML document of the service starts its `<head>` with, the site's pages and embeds alike. */
+export function HeadEssentials(props: { title: string; description: string; canonicalUrl: string }) {
+  return (
+    <>
+      <meta charset="utf-8" />
+      <meta name="viewport" content="width=device-width, initial-scale=1" />
+      <title>{props.title}</title>
+      <meta name="description" content={props.description} />
+      <link rel="canonical" href={props.canonicalUrl} />
+    </>
+  );
+}
+
 export async function renderDocument(props: DocumentProps): Promise<RenderedPage> {
   const document = (
     <html lang={props.language}>
       <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{props.title}</title>
-        <meta name="description" content={props.description} />
-        <link rel="canonical" href={props.canonicalUrl} />
+        <HeadEssentials title={props.title} description={props.description} canonicalUrl={props.canonicalUrl} />
         <link rel="icon" href={`${props.base}${ASSET_PATHS.favicon}`} sizes="32x32" />
         <link rel="alternate" type="application/atom+xml" title={FEED_TITLE} href={urls.atomFeed(props.base)} />
         <link rel="alternate" type="application/feed+json" title={FEED_TITLE} href={urls.jsonFeed(props.base)} />

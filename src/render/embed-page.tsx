@@ -8,6 +8,7 @@
 import { raw } from "hono/html";
 import type { ArticleResource } from "../api/schemas";
 import { SectionView } from "./blocks";
+import { HeadEssentials } from "./document";
 import { EMBED_HEIGHT_SCRIPT, EMBED_STYLES } from "./embed-styles";
 import { inlineOnlyCsp } from "./hash";
 import { AttributionLine, Disclaimer, LicenceLine, UrgentAdvice } from "./provenance";
@@ -24,11 +25,7 @@ export async function renderEmbedPage(article: ArticleResource, theme: EmbedThem
   const document = (
     <html lang={article.language} data-theme={theme}>
       <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{article.title}</title>
-        <meta name="description" content={article.description} />
-        <link rel="canonical" href={article.canonicalUrl} />
+        <HeadEssentials title={article.title} description={article.description} canonicalUrl={article.canonicalUrl} />
         <meta name="robots" content="noindex" />
         <style>{raw(EMBED_STYLES)}</style>
       </head>

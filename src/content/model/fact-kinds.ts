@@ -8,23 +8,15 @@ export type Fact = z.infer<typeof Fact>;
 export const Statement = z.strictObject({ id: Id, ...sourced, ...qualifiers });
 
 export const CauseKind = z.enum(["theory", "lifestyle", "condition"]);
-export const Cause = z.strictObject({
-  id: Id,
-  name: Label,
+export const Cause = z.extend(Fact, {
   kind: CauseKind,
   group: z.optional(Label),
   examples: z.optional(z.array(Label)),
-  ...sourced,
-  ...qualifiers,
 });
 
-export const Treatment = z.strictObject({
-  id: Id,
-  name: Label,
+export const Treatment = z.extend(Fact, {
   kind: z.enum(["self-care", "medical", "medication"]),
   exercises: z.optional(z.array(Id)),
-  ...sourced,
-  ...qualifiers,
 });
 
 export const Exercise = z.strictObject({
@@ -34,23 +26,13 @@ export const Exercise = z.strictObject({
   steps: z.array(PublisherText).check(z.minLength(1, "an exercise needs at least one step")),
 });
 
-export const CausativeDrug = z.strictObject({
-  id: Id,
-  name: Label,
+export const CausativeDrug = z.extend(Fact, {
   purpose: z.optional(Label),
   treats: z.optional(z.array(Label)),
   prevents: z.optional(z.array(Label)),
-  ...sourced,
-  ...qualifiers,
 });
 
-export const SideEffect = z.strictObject({
-  id: Id,
-  name: Label,
-  serious: z.optional(z.boolean()),
-  ...sourced,
-  ...qualifiers,
-});
+export const SideEffect = z.extend(Fact, { serious: z.optional(z.boolean()) });
 
 export const CareCondition = z.strictObject({
   text: PublisherText,
