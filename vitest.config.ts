@@ -1,7 +1,9 @@
+import { fileURLToPath } from "node:url";
 import { cloudflareTest } from "@cloudflare/vitest-plugin";
 import { defineConfig } from "vitest/config";
 
 const wrangler = { configPath: "./wrangler.toml" };
+const LIBRARY_WITH_COPY = fileURLToPath(new URL("./test/fixtures/generated/library-with-copy.ts", import.meta.url));
 /** The IndexNow key the tests configure (test/worker/indexnow.test.ts). */
 export const TEST_INDEXNOW_KEY = "test-indexnow-key-0123";
 /**
@@ -19,11 +21,21 @@ const unreachableRateLimit = {
 export default defineConfig({
   test: {
     globalSetup: ["./test/global-setup.ts"],
+    // A file's first request builds its representations cold; on a shared 2-core machine that is seconds of
+    // wall time that say nothing about the code. Tests assert behaviour, never time (BENCHMARKS.md measures it).
+    testTimeout: 30_000,
     projects: [
       {
         // The real Worker with the real content, inside workerd.
         plugins: [cloudflareTest({ main: "./src/index.ts", wrangler, miniflare: unreachableRateLimit })],
         test: { name: "worker", include: ["test/worker/**/*.test.ts"] },
+      },
+      {
+        // The real Worker's suite again, against content/ plus a copy of its article under another slug
+        // (scripts/content/library-with-copy.ts): no test may assume the library holds one article.
+        plugins: [cloudflareTest({ main: "./src/index.ts", wrangler, miniflare: unreachableRateLimit })],
+        resolve: { alias: [{ find: /^.*\/content\/generated\/library$/, replacement: LIBRARY_WITH_COPY }] },
+        test: { name: "library", include: ["test/worker/**/*.test.ts"] },
       },
       {
         // The same app around made-up test content (test/fixtures/worker.ts).

@@ -11,6 +11,7 @@ import { join, resolve } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SERVICE_VERSION } from "../../src/api/resources";
+import { ARTICLES, slugsMappedTo } from "../support/library";
 import { type RunningWorker, startWorker } from "./support/worker-process";
 
 const ROOT = resolve(import.meta.dirname, "../..");
@@ -147,9 +148,11 @@ describe("the installable client", () => {
       sections: ["quinine-for-leg-cramps"],
       urgent: ["urgent-gp-or-111", "call-111-for-blood-clot-signs"],
       missing: [404, "/problems/not-found"],
-      coded: ["leg-cramps"],
+      coded: slugsMappedTo("G47.62"),
       bad: ["pageSize"],
-      cards: ["Patient information: Leg cramps"],
+      cards: ARTICLES.filter((article) => slugsMappedTo("R25.2").includes(article.slug)).map(
+        (article) => `Patient information: ${article.title}`,
+      ),
       page: true,
       revalidated: 304,
     });

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { ArticleResource } from "../../src/api/schemas";
 import type { Section } from "../../src/content/model";
 import { decodeEntities, scan } from "../support/html";
+import { ARTICLES } from "../support/library";
 import { call, getJson, ORIGIN } from "../support/worker";
 
 const PAGE = `${ORIGIN}/articles/leg-cramps`;
@@ -122,7 +123,10 @@ describe("GET /articles", () => {
     const response = await call("/articles");
     expect(response.status).toBe(200);
     const found = await scan(await response.text(), ["a", "link[rel=canonical]"]);
-    expect(found.a?.map((link) => [link.attributes.href, link.text])).toEqual([[PAGE, "Leg cramps"]]);
+    expect(found.a?.map((link) => [link.attributes.href, link.text])).toEqual(
+      ARTICLES.map((article) => [`${ORIGIN}/articles/${article.slug}`, article.title]),
+    );
+    expect(found.a?.map((link) => link.attributes.href)).toContain(PAGE);
     expect(found["link[rel=canonical]"]?.[0]?.attributes.href).toBe(`${ORIGIN}/articles`);
   });
 });

@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { CdsResponse, CdsServices } from "../../src/api/cds-hooks";
+import { slugsMappedTo } from "../support/library";
 import { call, getJson, getProblem, ORIGIN } from "../support/worker";
 
 const SERVICE = "/cds-services/patient-education";
@@ -97,8 +98,11 @@ describe("GET /cds-services", () => {
 
 describe("POST /cds-services/patient-education", () => {
   it("returns one info card linking to the article for a condition coded G47.62", async () => {
-    const [card, ...rest] = await cards([condition(G47_62)]);
-    expect(rest).toEqual([]);
+    const found = await cards([condition(G47_62)]);
+    expect(found.map((card) => card.links?.[0]?.url)).toEqual(
+      slugsMappedTo("G47.62").map((slug) => `${ORIGIN}/articles/${slug}`),
+    );
+    const card = found.find((candidate) => candidate.links?.[0]?.url === `${ORIGIN}/articles/leg-cramps`);
     expect(card).toMatchObject({
       summary: "Patient information: Leg cramps",
       indicator: "info",
@@ -115,7 +119,9 @@ describe("POST /cds-services/patient-education", () => {
   });
 
   it("returns one card per article, however many of the patient's conditions match it", async () => {
-    expect(await cards([condition(G47_62), condition(R25_2), condition(DIABETES)])).toHaveLength(1);
+    const articles = new Set([...slugsMappedTo("G47.62"), ...slugsMappedTo("R25.2")]);
+    expect(articles.size).toBeGreaterThan(0);
+    expect(await cards([condition(G47_62), condition(R25_2), condition(DIABETES)])).toHaveLength(articles.size);
   });
 
   it.each([

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { SLUGS } from "../support/library";
 import { call, ORIGIN } from "../support/worker";
 
 describe("crawler files", () => {
@@ -8,7 +9,11 @@ describe("crawler files", () => {
     const xml = await response.text();
     expect(xml).toContain('<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">');
     const locations = [...xml.matchAll(/<loc>([^<]+)<\/loc><lastmod>(\d{4}-\d{2}-\d{2})<\/lastmod>/g)];
-    expect(locations.map((match) => match[1])).toEqual([`${ORIGIN}/articles`, `${ORIGIN}/articles/leg-cramps`]);
+    expect(locations.map((match) => match[1])).toEqual([
+      `${ORIGIN}/articles`,
+      ...SLUGS.map((slug) => `${ORIGIN}/articles/${slug}`),
+    ]);
+    expect(SLUGS).toContain("leg-cramps");
   });
 
   it("points robots.txt at the sitemap", async () => {

@@ -8,10 +8,17 @@ import { parseAtomFeed } from "feedsmith";
 import { describe, expect, it } from "vitest";
 import { InfobuttonFeed } from "../../src/api/infobutton";
 import type { ArticleResource } from "../../src/api/schemas";
+import { slugsMappedTo, slugsTitled } from "../support/library";
 import { call, getJson, getProblem, ORIGIN } from "../support/worker";
 
 const ICD_10_CM = "2.16.840.1.113883.6.90";
 const PAGE = `${ORIGIN}/articles/leg-cramps`;
+
+/** The pages of these articles, as the feed identifies its entries. */
+function pages(slugs: string[]): string[] {
+  expect(slugs).toContain("leg-cramps");
+  return slugs.map((slug) => `${ORIGIN}/articles/${slug}`);
+}
 
 function request(params: Record<string, string>): string {
   return `/v1/infobutton?${new URLSearchParams(params)}`;
@@ -42,8 +49,8 @@ describe("GET /v1/infobutton", () => {
       ["mainSearchCriteria.v.c", "R25.2"],
       ["mainSearchCriteria.v.cs", ICD_10_CM],
     ]);
-    expect(feed.entries).toHaveLength(1);
-    const [entry] = feed.entries ?? [];
+    expect(feed.entries?.map((candidate) => candidate.id)).toEqual(pages(slugsMappedTo("R25.2")));
+    const entry = feed.entries?.find((candidate) => candidate.id === PAGE);
     expect(entry?.title?.value).toBe("Leg cramps");
     expect(entry?.xml?.lang).toBe("en-GB");
     expect(entry?.links?.[0]).toMatchObject({ href: PAGE, rel: "alternate", type: "text/html", hreflang: "en-GB" });
@@ -60,9 +67,11 @@ describe("GET /v1/infobutton", () => {
 
   it("answers JSON in MedlinePlus Connect's shape, with the mapping's provenance", async () => {
     const feed = await json({ "mainSearchCriteria.v.c": "G47.62", "mainSearchCriteria.v.cs": ICD_10_CM });
-    expect(feed.entry.map((entry) => entry.title._value)).toEqual(["Leg cramps"]);
-    expect(feed.entry[0]?.link[0]?.href).toBe(PAGE);
-    expect(feed.entry[0]?.codeMappings.map((mapping) => [mapping.code, mapping.display, mapping.mappedBy])).toEqual([
+    expect(feed.entry.map((entry) => entry.id._value)).toEqual(pages(slugsMappedTo("G47.62")));
+    const entry = feed.entry.find((candidate) => candidate.id._value === PAGE);
+    expect(entry?.title._value).toBe("Leg cramps");
+    expect(entry?.link[0]?.href).toBe(PAGE);
+    expect(entry?.codeMappings.map((mapping) => [mapping.code, mapping.display, mapping.mappedBy])).toEqual([
       ["G47.62", "Sleep related leg cramps", "Health content API"],
     ]);
   });
@@ -83,22 +92,24 @@ describe("GET /v1/infobutton", () => {
     expect(notAcceptable.status).toBe(406);
   });
 
+  // Each request with the articles it should list: those mapped to the code, or named by the display name.
   it.each([
-    [{ "mainSearchCriteria.v.c": "R25.2" }],
-    [{ "mainSearchCriteria.v.c": "r252", "mainSearchCriteria.v.cs": `urn:oid:${ICD_10_CM}` }],
-    [{ "mainSearchCriteria.v.c": "G47.62", "informationRecipient.languageCode.c": "en-GB" }],
-    [{ "mainSearchCriteria.v.dn": "Leg cramps" }],
-    [{ "mainSearchCriteria.v.dn": "cramp and spasm" }],
+    [{ "mainSearchCriteria.v.c": "R25.2" }, slugsMappedTo("R25.2")],
+    [{ "mainSearchCriteria.v.c": "r252", "mainSearchCriteria.v.cs": `urn:oid:${ICD_10_CM}` }, slugsMappedTo("R25.2")],
+    [{ "mainSearchCriteria.v.c": "G47.62", "informationRecipient.languageCode.c": "en-GB" }, slugsMappedTo("G47.62")],
+    [{ "mainSearchCriteria.v.dn": "Leg cramps" }, slugsTitled("Leg cramps")],
+    [{ "mainSearchCriteria.v.dn": "cramp and spasm" }, slugsMappedTo("R25.2")],
     [
       {
         "mainSearchCriteria.v.c": "R25.2",
         "mainSearchCriteria.v.dn": "Cramp and spasm",
         "taskContext.c.c": "PROBLISTREV",
       },
+      slugsMappedTo("R25.2"),
     ],
-  ])("lists the article for %j", async (params) => {
+  ])("lists the article for %j", async (params, slugs) => {
     const feed = await json(params);
-    expect(feed.entry.map((entry) => entry.id._value)).toEqual([PAGE]);
+    expect(feed.entry.map((entry) => entry.id._value)).toEqual(pages(slugs));
   });
 
   it.each([
