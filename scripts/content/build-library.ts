@@ -7,7 +7,8 @@
  * - `module`: the TypeScript module the Worker imports today
  *   (library-module.ts), byte for byte what compileLibrary gives;
  * - `dir`: one JSON file per article (`articles/<slug>.json`, the compiled
- *   entry) and the compact index (`index.json`, library-index.ts), written
+ *   entry), `sections/<slug>.json` (its sections' ids, titles and hashes)
+ *   and the compact index (`index.json`, library-index.ts), written
  *   one article at a time, so memory does not grow with the articles' text.
  *
  * A problem in any article fails the whole build with every `file:line:
@@ -25,8 +26,7 @@ import { articleFolders, noArticles } from "./compile-library";
 import { compileAll } from "./compile-pool";
 import type { CompileTask } from "./compile-task";
 import { ContentError, ContentErrors } from "./content-error";
-import type { IndexedArticle } from "./library-index";
-import { libraryIndex } from "./library-index";
+import { type IndexEntry, libraryIndex, splitRow } from "./library-index";
 import { libraryModule } from "./library-module";
 import { revisionTimes } from "./revision";
 
@@ -135,29 +135,36 @@ async function build(options: BuildOptions, cwd: string, folders: string[], cach
   };
 }
 
-/** `articles/<slug>.json` per article and `index.json`; article files of removed articles go. */
+/**
+ * `articles/<slug>.json` and `sections/<slug>.json` per article, and
+ * `index.json` (library-index.ts); the files of removed articles go.
+ */
 function writeLibraryDir(
   outDir: string,
   folders: readonly string[],
   dated: (folder: string) => CachedArticle,
 ): { written: number; removed: number } {
-  const articlesDir = join(outDir, "articles");
-  mkdirSync(articlesDir, { recursive: true });
+  const dirs = { articles: join(outDir, "articles"), sections: join(outDir, "sections") };
+  for (const dir of Object.values(dirs)) mkdirSync(dir, { recursive: true });
   let written = 0;
-  const rows: IndexedArticle[] = [];
+  const entries: IndexEntry[] = [];
   for (const folder of folders) {
     const { row, entry } = dated(folder);
-    if (writeIfChanged(join(articlesDir, `${folder}.json`), entry)) written++;
-    rows.push(row);
+    const parts = splitRow(row);
+    if (writeIfChanged(join(dirs.articles, `${folder}.json`), entry)) written++;
+    if (writeIfChanged(join(dirs.sections, `${folder}.json`), JSON.stringify(parts.sections))) written++;
+    entries.push(parts.entry);
   }
   const kept = new Set(folders.map((folder) => `${folder}.json`));
   let removed = 0;
-  for (const name of readdirSync(articlesDir)) {
-    if (kept.has(name)) continue;
-    rmSync(join(articlesDir, name), { recursive: true, force: true });
-    removed++;
+  for (const dir of Object.values(dirs)) {
+    for (const name of readdirSync(dir)) {
+      if (kept.has(name)) continue;
+      rmSync(join(dir, name), { recursive: true, force: true });
+      if (dir === dirs.articles) removed++;
+    }
   }
-  if (writeIfChanged(join(outDir, "index.json"), JSON.stringify(libraryIndex(rows)))) written++;
+  if (writeIfChanged(join(outDir, "index.json"), JSON.stringify(libraryIndex(entries)))) written++;
   return { written, removed };
 }
 

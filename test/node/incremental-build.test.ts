@@ -22,7 +22,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type BuildOptions, buildLibrary } from "../../scripts/content/build-library";
 import { compileLibrary } from "../../scripts/content/compile-library";
 import { ContentErrors } from "../../scripts/content/content-error";
-import type { LibraryIndex } from "../../scripts/content/library-index";
+import type { ArticleSections, LibraryIndex } from "../../scripts/content/library-index";
 import { libraryModule } from "../../scripts/content/library-module";
 import { writeSyntheticLibrary } from "../../scripts/content/synthetic/library";
 import type { CompiledEntry } from "../../src/content/model";
@@ -87,7 +87,9 @@ describe("the incremental build", () => {
         hash: entry.article.hash,
         updatedAt: entry.article.updatedAt,
       });
-      expect(sample?.sections.map((section) => section.id)).toEqual([
+      const sections = JSON.parse(read("out/sections/sample-condition.json")) as ArticleSections;
+      expect(sections.hash).toBe(entry.article.hash);
+      expect(sections.sections.map((section) => section.id)).toEqual([
         "introduction",
         "first-topic",
         "a-subtopic",
@@ -134,7 +136,7 @@ describe("the incremental build", () => {
       expect(JSON.stringify(articleFile("sample-condition"))).toContain("An edited paragraph in the first topic.");
       const after = outputs();
       const changed = Object.keys(after).filter((path) => after[path] !== before[path]);
-      expect(changed).toEqual(["articles/sample-condition.json", "index.json"]);
+      expect(changed).toEqual(["articles/sample-condition.json", "index.json", "sections/sample-condition.json"]);
     },
     SLOW,
   );
@@ -170,6 +172,7 @@ describe("the incremental build", () => {
       rmSync(join(root, "content/hostile-condition"), { recursive: true });
       expect(await buildLibrary(options)).toMatchObject({ compiled: 0, fromCache: 2, removed: 1 });
       expect(existsSync(join(root, "out/articles/hostile-condition.json"))).toBe(false);
+      expect(existsSync(join(root, "out/sections/hostile-condition.json"))).toBe(false);
       expect(index().articles.map((article) => article.slug)).not.toContain("hostile-condition");
       expect(index().count).toBe(2);
     },
@@ -191,7 +194,7 @@ describe("the incremental build", () => {
           .sort()
           .map((path) => [path, readFileSync(join(dir, path), "utf8")]);
       expect(files(two.outDir)).toEqual(files(one.outDir));
-      expect(files(one.outDir)).toHaveLength(41);
+      expect(files(one.outDir)).toHaveLength(81);
     },
     SLOW,
   );
