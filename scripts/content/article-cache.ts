@@ -17,7 +17,7 @@
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
-import { ARTICLE_FILES, type ArticleFiles } from "./compile-article";
+import { ARTICLE_FILES, type ArticleBytes } from "./compile-article";
 import type { IndexedArticle } from "./library-index";
 
 const ROOT = resolve(import.meta.dirname, "../..");
@@ -46,11 +46,13 @@ export class ArticleCache {
   }
 
   /** The key of an article folder's input. */
-  key(name: string, files: ArticleFiles): string {
+  key(name: string, files: ArticleBytes): string {
     const hash = createHash("sha256").update(this.fingerprint).update("\0").update(name);
     for (const file of ARTICLE_FILES) {
-      const text = files[file];
-      hash.update(`\0${file}\0`).update(text === undefined ? "absent" : `${Buffer.byteLength(text)}\0${text}`);
+      const bytes = files[file];
+      hash.update(`\0${file}\0`);
+      if (bytes === undefined) hash.update("absent");
+      else hash.update(`${bytes.byteLength}\0`).update(bytes);
     }
     return hash.digest("hex");
   }

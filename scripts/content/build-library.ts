@@ -21,7 +21,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import type { CompiledEntry } from "../../src/content/model";
 import { ArticleCache, type CachedArticle } from "./article-cache";
-import { readArticleFiles, UNDATED } from "./compile-article";
+import { articleText, readArticleBytes, UNDATED } from "./compile-article";
 import { articleFolders, noArticles } from "./compile-library";
 import { compileAll } from "./compile-pool";
 import type { CompileTask } from "./compile-task";
@@ -73,11 +73,11 @@ export async function buildLibrary(options: BuildOptions): Promise<BuildReport> 
 }
 
 async function build(options: BuildOptions, cwd: string, folders: string[], cache: ArticleCache): Promise<BuildReport> {
-  // Which articles changed: their files' hash against the cache.
+  // Which articles changed: their files' hash against the cache (of the bytes: nothing is decoded to find out).
   const keys = new Map<string, string>();
   const pending: string[] = [];
   for (const folder of folders) {
-    const key = cache.key(folder, readArticleFiles(join(options.contentDir, folder)));
+    const key = cache.key(folder, readArticleBytes(join(options.contentDir, folder)));
     keys.set(folder, key);
     if (!cache.has(key)) pending.push(folder);
   }
@@ -88,11 +88,11 @@ async function build(options: BuildOptions, cwd: string, folders: string[], cach
   const tasks = function* (): Generator<CompileTask & { key: string }> {
     for (const name of pending) {
       const folder = join(options.contentDir, name);
-      const files = readArticleFiles(folder);
+      const bytes = readArticleBytes(folder);
       // Keyed by the bytes compiled, which an edit since the first look may have changed.
-      const key = cache.key(name, files);
+      const key = cache.key(name, bytes);
       keys.set(name, key);
-      yield { folder, name, cwd, files, key };
+      yield { folder, name, cwd, files: articleText(bytes), key };
     }
   };
   await compileAll(tasks(), threads, (task, outcome) => {

@@ -35,18 +35,34 @@ export const ARTICLE_FILES = [ARTICLE_FILE, FACTS_FILE, CODES_FILE] as const;
 /** The `updatedAt` of an article before the build dates it: a valid time no real revision has. */
 export const UNDATED = new Date(0).toISOString();
 
-/** The text of each file of an article folder; undefined when it cannot be read (or, for codes.yaml, is absent). */
+/** The bytes of each file of an article folder; undefined when it cannot be read (or, for codes.yaml, is absent). */
+export type ArticleBytes = Record<(typeof ARTICLE_FILES)[number], Buffer | undefined>;
+/** The same files as text. */
 export type ArticleFiles = Record<(typeof ARTICLE_FILES)[number], string | undefined>;
 
-export function readArticleFiles(folder: string): ArticleFiles {
+export function readArticleBytes(folder: string): ArticleBytes {
   const read = (name: string) => {
     try {
-      return readFileSync(join(folder, name), "utf8");
+      return readFileSync(join(folder, name));
     } catch {
       return undefined;
     }
   };
   return { [ARTICLE_FILE]: read(ARTICLE_FILE), [FACTS_FILE]: read(FACTS_FILE), [CODES_FILE]: read(CODES_FILE) };
+}
+
+/** UTF-8 text of the files, as `readFileSync(path, "utf8")` gives it. */
+export function articleText(bytes: ArticleBytes): ArticleFiles {
+  const text = (file: Buffer | undefined) => file?.toString("utf8");
+  return {
+    [ARTICLE_FILE]: text(bytes[ARTICLE_FILE]),
+    [FACTS_FILE]: text(bytes[FACTS_FILE]),
+    [CODES_FILE]: text(bytes[CODES_FILE]),
+  };
+}
+
+export function readArticleFiles(folder: string): ArticleFiles {
+  return articleText(readArticleBytes(folder));
 }
 
 export interface CompiledArticleResult {

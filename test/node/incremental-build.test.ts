@@ -19,7 +19,9 @@ import {
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { ArticleCache } from "../../scripts/content/article-cache";
 import { type BuildOptions, buildLibrary } from "../../scripts/content/build-library";
+import { type ArticleBytes, articleText, readArticleBytes } from "../../scripts/content/compile-article";
 import { compileLibrary } from "../../scripts/content/compile-library";
 import { ContentErrors } from "../../scripts/content/content-error";
 import type { ArticleSections, LibraryIndex } from "../../scripts/content/library-index";
@@ -214,4 +216,42 @@ describe("the incremental build", () => {
     },
     SLOW,
   );
+});
+
+describe("the cache key", () => {
+  const bytes = (article: number[] | string, codes?: string): ArticleBytes => ({
+    "article.md": Buffer.from(article as string),
+    "facts.yaml": Buffer.from("facts: []\n"),
+    "codes.yaml": codes === undefined ? undefined : Buffer.from(codes),
+  });
+
+  it("is of the files' bytes, not of their decoded text", () => {
+    const cache = new ArticleCache(tmpdir(), "content");
+    // Two different invalid UTF-8 bytes decode to the same replacement character.
+    const a = bytes([0x61, 0xff]);
+    const b = bytes([0x61, 0xfe]);
+    expect(articleText(a)["article.md"]).toBe(articleText(b)["article.md"]);
+    expect(cache.key("x", a)).not.toBe(cache.key("x", b));
+    // The same bytes: the same key, from another cache of the same folder too.
+    expect(cache.key("x", bytes("text"))).toBe(new ArticleCache(tmpdir(), "content").key("x", bytes("text")));
+    // An absent file is not an empty one, and the folder's name counts.
+    expect(cache.key("x", bytes("text"))).not.toBe(cache.key("x", bytes("text", "")));
+    expect(cache.key("x", bytes("text"))).not.toBe(cache.key("y", bytes("text")));
+    // Where one file ends and the next begins is part of the key.
+    expect(cache.key("x", bytes("ab", "c"))).not.toBe(cache.key("x", bytes("a", "bc")));
+  });
+
+  it("reads the text the compiler would have read, byte order mark and all", () => {
+    const folder = mkdtempSync(join(tmpdir(), "article-"));
+    try {
+      writeFileSync(join(folder, "article.md"), "\uFEFF# Café\n");
+      writeFileSync(join(folder, "facts.yaml"), Buffer.from([0x61, 0xff, 0x0a]));
+      const text = articleText(readArticleBytes(folder));
+      expect(text["article.md"]).toBe(readFileSync(join(folder, "article.md"), "utf8"));
+      expect(text["facts.yaml"]).toBe(readFileSync(join(folder, "facts.yaml"), "utf8"));
+      expect(text["codes.yaml"]).toBeUndefined();
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
 });
