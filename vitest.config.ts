@@ -37,7 +37,13 @@ export default defineConfig({
       },
       {
         // Build-time tools (the content compiler) and HTTP-level checks run in Node.js.
-        test: { name: "node", include: ["test/node/**/*.test.ts"], environment: "node" },
+        test: {
+          name: "node",
+          include: ["test/node/**/*.test.ts"],
+          environment: "node",
+          // They start workerd, Java-free tools and compilers: seconds of CPU, longer on a busy machine.
+          testTimeout: 60_000,
+        },
       },
     ],
   },

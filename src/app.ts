@@ -12,7 +12,8 @@ import type { AppEnv } from "./env";
 import { baseUrl } from "./http/base-url";
 import { optionsResponse } from "./http/cross-origin";
 import { PROBLEM_TYPES, ProblemError, type ProblemType, problem, problemResponse } from "./http/problem";
-import { RepresentationStore } from "./http/representation";
+import { RepresentationStore } from "./http/representation-store";
+import { requestKey, type StoredResponses } from "./http/stored-responses";
 import { articleRoutes } from "./routes/articles";
 import { cdsRoutes } from "./routes/cds-services";
 import { conditionRoutes } from "./routes/conditions";
@@ -28,6 +29,8 @@ import { serviceIndexRoutes } from "./routes/service-index";
 export interface AppOptions {
   /** Where built responses are kept; one per app unless a caller wants to inspect it. */
   representations?: RepresentationStore;
+  /** Where the responses sent are remembered for the Worker's fast path; none when not given. */
+  storedResponses?: StoredResponses;
 }
 
 /** Builds the app around compiled content; the library and stored responses live as long as the isolate. */
@@ -41,6 +44,15 @@ export function createApp(compiled: CompiledLibrary, options: AppOptions = {}) {
     c.set("representations", representations);
     await next();
   });
+  const { storedResponses } = options;
+  if (storedResponses) {
+    // The next identical request (URL and Accept) is answered from this response without routing.
+    app.use(async (c, next) => {
+      await next();
+      const { stored } = c.var;
+      if (stored) storedResponses.remember(requestKey(c.req.url, c.req.header("Accept") ?? null), stored);
+    });
+  }
   app.use(baseUrl);
   app.use(
     methodNotAllowed({
@@ -54,18 +66,19 @@ export function createApp(compiled: CompiledLibrary, options: AppOptions = {}) {
     }),
   );
 
+  // Each sub-app's routes carry their full paths (built from their operations), so all mount at the root.
   const routes = app
     .route("/", serviceIndexRoutes)
-    .route("/v1/articles", articleRoutes)
-    .route("/v1/conditions", conditionRoutes)
-    .route("/v1/infobutton", infobuttonRoutes)
-    .route("/cds-services", cdsRoutes)
-    .route("/feeds", feedRoutes)
-    .route("/articles", pageRoutes)
+    .route("/", articleRoutes)
+    .route("/", conditionRoutes)
+    .route("/", infobuttonRoutes)
+    .route("/", cdsRoutes)
+    .route("/", feedRoutes)
+    .route("/", pageRoutes)
     .route("/", crawlerRoutes)
     .route("/", docsRoutes)
     .route("/", embedRoutes)
-    .route("/problems", problemRoutes);
+    .route("/", problemRoutes);
 
   app.notFound((c) => problemResponse(problem("not-found", `Nothing is served at ${new URL(c.req.url).pathname}.`)));
   app.onError((error, c) => {

@@ -1,5 +1,6 @@
 import type { ContentLibrary } from "./content/library";
-import type { RepresentationStore } from "./http/representation";
+import type { RepresentationStore } from "./http/representation-store";
+import type { StoredResponse } from "./http/stored-responses";
 
 /** Bindings come from wrangler.toml via `wrangler types` (worker-configuration.d.ts). */
 export interface AppEnv {
@@ -7,6 +8,8 @@ export interface AppEnv {
   Variables: {
     library: ContentLibrary;
     representations: RepresentationStore;
+    /** The stored response this request was sent, when it was one (src/http/send.ts). */
+    stored: StoredResponse | undefined;
     /** Origin used for absolute links: PUBLIC_BASE_URL, or the request's own origin. */
     baseUrl: string;
   };

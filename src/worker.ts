@@ -8,8 +8,8 @@
  */
 import { type AppOptions, createApp } from "./app";
 import type { CompiledLibrary } from "./content/model";
-import { RepresentationStore } from "./http/representation";
-import { readConditions, requestKey } from "./http/request-facts";
+import { readConditions } from "./http/conditional";
+import { RepresentationStore } from "./http/representation-store";
 import {
   allowedByBinding,
   clientAddress,
@@ -18,10 +18,12 @@ import {
   tooManyRequests,
 } from "./http/request-gates";
 import { answer } from "./http/send";
+import { requestKey, StoredResponses } from "./http/stored-responses";
 
 export function createWorker(compiled: CompiledLibrary, options: AppOptions = {}) {
   const representations = options.representations ?? new RepresentationStore();
-  const app = createApp(compiled, { representations });
+  const storedResponses = options.storedResponses ?? new StoredResponses();
+  const app = createApp(compiled, { representations, storedResponses });
 
   /** A refusal at the gates; a HEAD gets the headers of the GET and no body. */
   const refuse = (method: string, response: Response) => (method === "HEAD" ? new Response(null, response) : response);
@@ -41,7 +43,7 @@ export function createWorker(compiled: CompiledLibrary, options: AppOptions = {}
       const accept = headers.get("Accept");
       const conditions = readConditions(headers);
       if (method === "GET" || method === "HEAD") {
-        const stored = representations.recall(requestKey(url, accept));
+        const stored = storedResponses.recall(requestKey(url, accept));
         if (stored) {
           const oversized = refuseOversizedConditions(conditions);
           return oversized ? refuse(method, oversized) : answer(method, conditions, stored);

@@ -9,6 +9,7 @@ import { fromMarkdown } from "mdast-util-from-markdown";
 import { frontmatterFromMarkdown } from "mdast-util-frontmatter";
 import { frontmatter } from "micromark-extension-frontmatter";
 import type { Block, ListItem } from "../../src/content/model";
+import { SLUG, slugOf } from "../../src/content/slug";
 import { ContentError } from "./content-error";
 import { YamlSource } from "./yaml-source";
 
@@ -84,12 +85,12 @@ export function parseArticle(file: string, markdown: string): { article?: Parsed
       const raw = plainText(node.children, (child, message) => fail(child, message));
       const match = HEADING_ID.exec(raw);
       const title = match ? raw.slice(0, match.index).trim() : raw;
-      const id = match ? (match[1] ?? "").trim() : slugify(title);
+      const id = match ? (match[1] ?? "").trim() : slugOf(title);
       if (title === "") {
         fail(node, "empty text: heading has no title");
         continue;
       }
-      if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id)) {
+      if (!SLUG.test(id)) {
         fail(node, `section id "${id}" must be lowercase letters, digits and single hyphens`);
         continue;
       }
@@ -143,17 +144,6 @@ export function* walk(sections: DraftSection[]): Generator<DraftSection> {
     yield section;
     yield* walk(section.sections);
   }
-}
-
-/** The stable id of a heading: its words, lowercased and hyphenated. */
-export function slugify(title: string): string {
-  return title
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[’'‘]/g, "")
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "");
 }
 
 type Fail = (node: { position?: { start: { line: number } } }, message: string) => void;

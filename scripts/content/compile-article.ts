@@ -10,6 +10,7 @@ import { readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import * as z from "zod/mini";
 import {
+  articleMetadata,
   type CompiledArticle,
   CompiledEntry,
   Facts,
@@ -153,26 +154,8 @@ function compileEntry(
   if (parsed.errors.length > 0 || factErrors.length > 0 || mappingErrors.length > 0) return undefined;
 
   const withoutHash = {
-    slug: meta.slug,
-    title: meta.title,
-    description: meta.description,
-    language: meta.language,
-    dates: {
-      published: meta.dates?.published ?? null,
-      modified: meta.dates?.modified ?? null,
-      reviewed: meta.dates?.reviewed ?? null,
-      nextReview: meta.dates?.nextReview ?? null,
-    },
+    ...articleMetadata(meta),
     updatedAt: UNDATED,
-    authors: meta.authors,
-    editorsNote: meta.editorsNote ?? null,
-    editors: meta.editors ?? [],
-    publisher: { name: meta.publisher.name, url: meta.publisher.url ?? null },
-    licence: meta.licence ?? null,
-    attribution: meta.attribution,
-    disclaimer: meta.disclaimer,
-    sourceUrl: meta.sourceUrl ?? null,
-    codes: meta.codes ?? [],
     codeMappings,
     sections,
     faq,

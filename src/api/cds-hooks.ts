@@ -16,9 +16,6 @@ import { urls } from "./urls";
 
 export const PATIENT_EDUCATION_SERVICE = "patient-education";
 
-/** Largest request body accepted: ample for a Bundle of a patient's conditions. */
-export const MAX_CDS_REQUEST_BYTES = 512 * 1024;
-
 export const CdsService = z.strictObject({
   hook: z.string(),
   id: z.string(),

@@ -5,6 +5,7 @@
  * and tracking tags do not break requests.
  */
 import * as z from "zod/mini";
+import { SLUG_SOURCE } from "../content/slug";
 
 /** Caps on client-chosen lists and numbers; each is named in the 400 that enforces it. */
 export const LIMITS = { pageSize: 100, page: 10_000, sections: 50 } as const;
@@ -78,7 +79,7 @@ const clinicalCode = z.pipe(
 const sectionsMessage = "must be comma-separated section ids (lowercase letters, digits and hyphens)";
 /** `id,id,...`: section ids, de-duplicated, at most LIMITS.sections. */
 const sectionList = z.pipe(
-  single(/^[a-z0-9]+(?:-[a-z0-9]+)*(?:,[a-z0-9]+(?:-[a-z0-9]+)*)*$/, sectionsMessage).check(
+  single(new RegExp(`^${SLUG_SOURCE}(?:,${SLUG_SOURCE})*$`), sectionsMessage).check(
     z.refine((value) => new Set(value.split(",")).size <= LIMITS.sections, {
       error: `must list at most ${LIMITS.sections} section ids`,
     }),

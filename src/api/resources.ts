@@ -3,6 +3,7 @@
  * fragment (article, section, facts) carries attribution, licence,
  * disclaimer and the article's urgent care advice, so it can be shown on its own.
  */
+import { version } from "../../package.json";
 import type { LocatedSection } from "../content/library";
 import type { CompiledArticle, CompiledEntry, Section } from "../content/model";
 import type {
@@ -169,7 +170,8 @@ export function licenceText(licence: CompiledArticle["licence"]): string {
 }
 
 export const SERVICE_NAME = "Health content API";
-export const SERVICE_VERSION = "1.0.0";
+/** The API's version: package.json's, the one number (the client package carries it too). */
+export const SERVICE_VERSION = version;
 
 /** `GET /`: what this service is and where each route family lives (templates in braces). */
 export function serviceIndex(base: string): ServiceIndex {

@@ -3,21 +3,7 @@
  * resource builders are typed from and the OpenAPI document is generated from.
  */
 import * as z from "zod/mini";
-import {
-  Author,
-  CareAdvice,
-  ClinicalCode,
-  CodeMapping,
-  CompiledArticle,
-  Facts,
-  FaqEntry,
-  HttpUrl,
-  Id,
-  Licence,
-  Person,
-  Section,
-  Text,
-} from "../content/model";
+import { CareAdvice, CompiledArticle, Facts, HttpUrl, Id, Licence, Section, Text } from "../content/model";
 
 const Url = z.string();
 export const Links = z.record(z.string(), Url);
@@ -48,31 +34,20 @@ const provenance = {
   urgentCareAdvice: z.array(UrgentCareAdvice),
 };
 
-export const ArticleRef = z.strictObject({ slug: Id, title: Text, language: z.string(), canonicalUrl: Url });
+export const ArticleRef = z.extend(z.pick(CompiledArticle, { slug: true, title: true, language: true }), {
+  canonicalUrl: Url,
+});
 export type ArticleRef = z.infer<typeof ArticleRef>;
 
-export const ArticleResource = z.strictObject({
-  slug: Id,
-  title: Text,
-  description: Text,
-  language: z.string(),
-  canonicalUrl: Url,
-  dates: CompiledArticle.shape.dates,
-  updatedAt: z.string(),
-  hash: z.string(),
-  /** Codes the publisher supplied. */
-  codes: z.array(ClinicalCode),
-  /** Codes this service mapped the article to, each with who mapped it, from which release, and why. */
-  codeMappings: z.array(CodeMapping),
-  authors: z.array(Author),
-  editorsNote: z.nullable(Text),
-  editors: z.array(Person),
-  publisher: CompiledArticle.shape.publisher,
-  ...provenance,
-  sections: z.array(Section),
-  faq: z.array(FaqEntry),
-  links: Links,
-});
+/**
+ * The whole article: the compiled article (src/content/model/article.ts) with
+ * its canonical URL and links, and the provenance every fragment carries in
+ * place of the bare attribution line, licence, disclaimer and source URL.
+ */
+export const ArticleResource = z.extend(
+  z.omit(CompiledArticle, { attribution: true, licence: true, disclaimer: true, sourceUrl: true }),
+  { canonicalUrl: Url, ...provenance, links: Links },
+);
 export type ArticleResource = z.infer<typeof ArticleResource>;
 
 export const SectionResource = z.strictObject({
@@ -82,7 +57,7 @@ export const SectionResource = z.strictObject({
   path: z.array(Id),
   canonicalUrl: Url,
   dates: CompiledArticle.shape.dates,
-  updatedAt: z.string(),
+  updatedAt: CompiledArticle.shape.updatedAt,
   ...provenance,
   links: Links,
 });
@@ -92,9 +67,9 @@ export const ConditionResource = z.strictObject({
   slug: Id,
   name: Text,
   article: ArticleRef,
-  updatedAt: z.string(),
+  updatedAt: CompiledArticle.shape.updatedAt,
   /** Codes this service mapped the condition's article to (see ArticleResource). */
-  codeMappings: z.array(CodeMapping),
+  codeMappings: CompiledArticle.shape.codeMappings,
   facts: Facts,
   ...provenance,
   links: Links,
@@ -108,20 +83,25 @@ export const SectionSummary = z.strictObject({
   hash: z.string(),
 });
 
-export const ArticleSummary = z.strictObject({
-  slug: Id,
-  title: Text,
-  description: Text,
-  language: z.string(),
-  canonicalUrl: Url,
-  updatedAt: z.string(),
-  hash: z.string(),
-  codes: z.array(ClinicalCode),
-  codeMappings: z.array(CodeMapping),
-  /** Every section at any depth with its content hash: compare hashes to see what changed. */
-  sections: z.array(SectionSummary),
-  links: Links,
-});
+/** An article in a list: the compiled article's identity, and every section's content hash. */
+export const ArticleSummary = z.extend(
+  z.pick(CompiledArticle, {
+    slug: true,
+    title: true,
+    description: true,
+    language: true,
+    updatedAt: true,
+    hash: true,
+    codes: true,
+    codeMappings: true,
+  }),
+  {
+    canonicalUrl: Url,
+    /** Every section at any depth with its content hash: compare hashes to see what changed. */
+    sections: z.array(SectionSummary),
+    links: Links,
+  },
+);
 export type ArticleSummary = z.infer<typeof ArticleSummary>;
 
 export const ArticleList = z.strictObject({

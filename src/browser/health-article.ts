@@ -16,6 +16,7 @@
 
 import type { ArticleResource } from "../api/schemas";
 import type { Block, ListItem, Section } from "../content/model";
+import { SLUG } from "../content/slug";
 import { URGENT_ADVICE_HEADING, urgentAdviceBlocks, urgentAdviceToAdd } from "../render/urgent-advice";
 
 /** The parts of the JSON API's article (see /openapi.json) that the element renders. */
@@ -25,7 +26,6 @@ type Article = Pick<
 >;
 
 const HEIGHT_MESSAGE = "health-article:height";
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** The origin this script was loaded from: the default API, and the only origin whose iframes are resized. */
 const scriptOrigin = (() => {

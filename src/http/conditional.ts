@@ -14,6 +14,11 @@ export interface Conditions {
   ifModifiedSince: string | null;
 }
 
+/** The request's conditional headers: read once per request, on every path. */
+export function readConditions(headers: Headers): Conditions {
+  return { ifNoneMatch: headers.get("If-None-Match"), ifModifiedSince: headers.get("If-Modified-Since") };
+}
+
 export function isNotModified({ ifNoneMatch, ifModifiedSince }: Conditions, representation: Validators): boolean {
   // When If-None-Match is present, If-Modified-Since must be ignored.
   if (ifNoneMatch !== null) return matchesAnyTag(ifNoneMatch, representation.etag);

@@ -13,3 +13,6 @@ export const MAX_URL_LENGTH = 2048;
 export const MAX_HEADER_BYTES = 8 * 1024;
 /** The rate limit's period in seconds: wrangler.toml's [[ratelimits]] period, sent as Retry-After. */
 export const RATE_LIMIT_PERIOD_SECONDS = 60;
+
+/** The largest request body accepted (CDS Hooks requests): ample for a Bundle of a patient's conditions. */
+export const MAX_REQUEST_BODY_BYTES = 512 * 1024;

@@ -5,70 +5,91 @@
 
 import type { FieldError, Problem } from "../api/schemas";
 import { STANDARD_HEADERS } from "./cross-origin";
+import { MAX_HEADER_BYTES, MAX_REQUEST_BODY_BYTES, MAX_URL_LENGTH, RATE_LIMIT_PERIOD_SECONDS } from "./limits";
 
 export type { FieldError, Problem };
 
-/** The problem types this API uses: a stable slug, its title and what it means. */
+/**
+ * The problem types this API uses, the one table: a stable slug, its status,
+ * title and meaning, and an example `detail` (the OpenAPI document describes
+ * every error response from this table).
+ */
 export const PROBLEM_TYPES = {
-  "not-found": { status: 404, title: "Not Found", about: "No article, section or route exists at this URL." },
+  "not-found": {
+    status: 404,
+    title: "Not Found",
+    about: "No article, section or route exists at this URL.",
+    example: 'There is no article "no-such-article".',
+  },
   "invalid-parameters": {
     status: 400,
     title: "Invalid parameters",
     about:
       "One or more query or path parameters, or fields of the request body, are malformed; `errors` names each one and what is wrong with it.",
+    example: "Invalid value for: pageSize.",
   },
   "method-not-allowed": {
     status: 405,
     title: "Method Not Allowed",
     about: "The resource exists but does not support this HTTP method; the `Allow` header lists the ones it does.",
+    example: "This resource supports GET, HEAD, OPTIONS.",
   },
   "not-acceptable": {
     status: 406,
     title: "Not Acceptable",
     about: "None of the media types in the `Accept` header can be served at this URL; `detail` lists those that can.",
+    example: "This resource can be served as: application/json.",
   },
   "prefetch-required": {
     status: 412,
     title: "Precondition Failed",
     about:
       "A CDS Hooks request lacks the prefetch data the service needs (named in `detail`); this service does not fetch it from the EHR's FHIR server.",
+    example: "Send the patient's Condition resources as the `conditions` prefetch.",
   },
   "content-too-large": {
     status: 413,
     title: "Content Too Large",
     about: "The request body is larger than this API accepts (the limit is in `detail`).",
+    example: `Request bodies are limited to ${MAX_REQUEST_BODY_BYTES} bytes.`,
+  },
+  "uri-too-long": {
+    status: 414,
+    title: "URI Too Long",
+    about: "The URL is longer than this API accepts; no valid request needs one this long.",
+    example: `URLs are limited to ${MAX_URL_LENGTH} characters.`,
   },
   "unsupported-media-type": {
     status: 415,
     title: "Unsupported Media Type",
     about: "The request body is not in a media type this resource reads; `detail` names the one it does.",
-  },
-  "not-implemented": {
-    status: 501,
-    title: "Not Implemented",
-    about: "This option is defined by a standard but not served.",
+    example: "Send the CDS Hooks request as application/json.",
   },
   "too-many-requests": {
     status: 429,
     title: "Too Many Requests",
     about:
       "This client sent more requests than its limit allows (repeats of a response already built are not counted); wait for the number of seconds in `Retry-After`.",
-  },
-  "uri-too-long": {
-    status: 414,
-    title: "URI Too Long",
-    about: "The URL is longer than this API accepts; no valid request needs one this long.",
+    example: `Too many requests from this client: wait ${RATE_LIMIT_PERIOD_SECONDS} seconds.`,
   },
   "headers-too-large": {
     status: 431,
     title: "Request Header Fields Too Large",
     about:
       "A header this API reads (named in `detail`) is longer than it accepts; no valid request needs one this long.",
+    example: `The Accept header is limited to ${MAX_HEADER_BYTES} bytes.`,
   },
   "internal-error": {
     status: 500,
     title: "Internal Server Error",
     about: "Something failed inside the service. Nothing about the request caused it; try again later.",
+    example: "Something failed inside the service. Nothing about the request caused it; try again later.",
+  },
+  "not-implemented": {
+    status: 501,
+    title: "Not Implemented",
+    about: "This option is defined by a standard but not served.",
+    example: "Only format=json is served.",
   },
 } as const;
 

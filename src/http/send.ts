@@ -1,15 +1,15 @@
 import type { Context, TypedResponse } from "hono";
 import type { AppEnv } from "../env";
 import { type ContentCachePolicy, contentCachePolicy } from "./cache-policy";
-import { type Conditions, isNotModified } from "./conditional";
+import { type Conditions, isNotModified, readConditions } from "./conditional";
 import { STANDARD_HEADERS } from "./cross-origin";
-import type { JsonResponse, Representation, StoredResponse } from "./representation";
-import { readConditions, requestKey } from "./request-facts";
+import type { JsonResponse, Representation } from "./representation-store";
+import type { StoredResponse } from "./stored-responses";
 
 /**
  * Serves a stored representation: 304 when the client's copy is current,
- * otherwise the stored bytes (none for HEAD). The request is remembered, so
- * the next identical one is answered from the store without routing.
+ * otherwise the stored bytes (none for HEAD). The response is left in
+ * `c.var.stored`, for the app to remember for the fast path (src/app.ts).
  */
 export function sendRepresentation<T>(
   c: Context<AppEnv>,
@@ -57,7 +57,7 @@ function headHeaders(stored: StoredResponse): Headers {
 
 function respond(c: Context<AppEnv>, representation: Representation, vary?: string): Response {
   const stored = { representation, headers: responseHeaders(representation, contentCachePolicy(c.env), vary) };
-  c.var.representations.remember(requestKey(c.req.url, c.req.header("Accept") ?? null), stored);
+  c.set("stored", stored);
   return answer(c.req.method, readConditions(c.req.raw.headers), stored);
 }
 

@@ -1,30 +1,114 @@
 /** `/v1/articles`: the article collection, whole articles and single sections. */
 import { Hono } from "hono";
 import { articleList, DEFAULT_PAGE_SIZE } from "../api/article-list";
-import { ArticleListQuery, ArticleQuery } from "../api/parameters";
+import { ArticleListQuery, ArticleQuery, LIMITS } from "../api/parameters";
 import { sectionResource } from "../api/resources";
-import type { SectionResource } from "../api/schemas";
+import { ArticleList, ArticleResource, JsonLdGraph, SectionResource } from "../api/schemas";
 import type { AppEnv } from "../env";
 import { articleCacheTag, collectionCacheTag } from "../http/cache-tags";
 import { MEDIA } from "../http/media-types";
 import { chooseMedia, onlyMedia } from "../http/negotiation";
 import { notFound } from "../http/problem";
+import { representationKey } from "../http/representation-store";
 import { sendAlternative, sendRepresentation } from "../http/send";
 import { validQuery } from "../http/validation";
-import { articleJson, articleJsonLd, articleMarkdown } from "../representations/article";
+import { honoPath, json, type Operation, slugParameter } from "../openapi/operation";
+import { articleJson, articleJsonLd, articleMarkdown } from "../responses/article";
 import { sectionSelection } from "./section-selection";
 
 /** What `/v1/articles/{slug}` can be served as, in the order preferred when the client does not mind. */
 const ARTICLE_MEDIA = [MEDIA.json, MEDIA.jsonLd, MEDIA.markdown] as const;
 
+export const listArticles = {
+  path: "/v1/articles",
+  operationId: "listArticles",
+  summary: "List articles",
+  description:
+    "Article summaries, newest first, each with every section's id and content hash so a partner can see which sections changed. Paged with `Link` headers (`first`, `last`, `next`, `prev`).",
+  tag: "Articles",
+  query: {
+    schema: ArticleListQuery,
+    describe: {
+      page: { description: `Page number, 1 to ${LIMITS.page}.`, example: "1" },
+      pageSize: { description: `Articles per page, 1 to ${LIMITS.pageSize}; default 20.`, example: "20" },
+      updatedSince: {
+        description: "Only articles whose content changed here at or after this ISO 8601 date or date-time.",
+        example: "2026-01-01",
+      },
+      code: {
+        description:
+          "Only articles with this clinical code, in any coding system, or in one system as `SYSTEM|CODE` (a name such as ICD-10-CM, an HL7 OID or a FHIR system URI). Matches the publisher's codes and this service's code mappings.",
+        example: "ICD-10-CM|R25.2",
+      },
+    },
+  },
+  content: json(ArticleList, "ArticleList"),
+  errors: [400],
+} as const satisfies Operation;
+
+export const getArticle = {
+  path: "/v1/articles/{slug}",
+  operationId: "getArticle",
+  summary: "Get an article",
+  description:
+    "The whole article: metadata, attribution, licence, disclaimer, nested `sections` of typed blocks and the `faq`. `Accept: application/ld+json` gives the schema.org graph (the same bytes as `/jsonld`) and `Accept: text/markdown` the article as Markdown.",
+  tag: "Articles",
+  pathParameters: slugParameter,
+  query: {
+    schema: ArticleQuery,
+    describe: {
+      sections: {
+        description: `Only these sections (comma-separated ids, at any depth, at most ${LIMITS.sections}), each with its subsections. Narrows the JSON and Markdown.`,
+        example: "calf-extension,quinine-for-leg-cramps",
+      },
+    },
+  },
+  content: {
+    ...json(ArticleResource, "Article"),
+    [MEDIA.jsonLd]: { schema: JsonLdGraph, component: "JsonLdGraph" },
+    [MEDIA.markdown]: { text: "The article as CommonMark, with its disclaimer, attribution, licence and credits." },
+  },
+  errors: [400, 404],
+} as const satisfies Operation;
+
+export const getSection = {
+  path: "/v1/articles/{slug}/sections/{id}",
+  operationId: "getSection",
+  summary: "Get one section",
+  description:
+    "One section at any depth, with its subsections and the article's attribution, licence, disclaimer, dates and canonical URL.",
+  tag: "Articles",
+  pathParameters: {
+    ...slugParameter,
+    id: { description: "The section's id (a slug of its heading).", example: "calf-extension" },
+  },
+  content: json(SectionResource, "SectionResponse"),
+  errors: [404],
+} as const satisfies Operation;
+
+export const getArticleJsonLd = {
+  path: "/v1/articles/{slug}/jsonld",
+  operationId: "getArticleJsonLd",
+  summary: "Get the schema.org graph",
+  description:
+    "One JSON-LD `@graph`: MedicalWebPage, MedicalCondition with its causes, risk factors, tests, differential diagnoses, treatments and prevention, drug therapies with their side effects, drugs, FAQ questions and the people behind the article.",
+  tag: "Articles",
+  pathParameters: slugParameter,
+  content: { [MEDIA.jsonLd]: { schema: JsonLdGraph, component: "JsonLdGraph" } },
+  errors: [404],
+} as const satisfies Operation;
+
+/** This file's operations, for the OpenAPI document (src/routes/operations.ts). */
+export const ARTICLE_OPERATIONS: readonly Operation[] = [listArticles, getArticle, getSection, getArticleJsonLd];
+
 export const articleRoutes = new Hono<AppEnv>()
-  .get("/", onlyMedia(MEDIA.json), validQuery(ArticleListQuery), async (c) => {
+  .get(honoPath(listArticles.path), onlyMedia(MEDIA.json), validQuery(ArticleListQuery), async (c) => {
     const { library, baseUrl, representations } = c.var;
     const query = c.req.valid("query");
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? DEFAULT_PAGE_SIZE;
     const code = query.code ? `${query.code.system ?? ""}|${query.code.code}` : "";
-    const key = `list ${baseUrl} ${page} ${pageSize} ${query.updatedSince ?? ""} ${code}`;
+    const key = representationKey(listArticles.operationId, baseUrl, page, pageSize, query.updatedSince ?? "", code);
     const representation = await representations.get(key, () => {
       const body = articleList(library, query, baseUrl);
       return {
@@ -35,7 +119,7 @@ export const articleRoutes = new Hono<AppEnv>()
     });
     return sendRepresentation(c, representation);
   })
-  .get("/:slug", validQuery(ArticleQuery), async (c) => {
+  .get(honoPath(getArticle.path), validQuery(ArticleQuery), async (c) => {
     const { library, baseUrl, representations } = c.var;
     const slug = c.req.param("slug");
     const entry = library.entry(slug) ?? notFound(`There is no article "${slug}".`);
@@ -51,22 +135,25 @@ export const articleRoutes = new Hono<AppEnv>()
     }
     return sendRepresentation(c, await articleJson(representations, entry, baseUrl, selection), "Accept");
   })
-  .get("/:slug/jsonld", onlyMedia(MEDIA.jsonLd), async (c) => {
+  .get(honoPath(getArticleJsonLd.path), onlyMedia(MEDIA.jsonLd), async (c) => {
     const { library, baseUrl, representations } = c.var;
     const slug = c.req.param("slug");
     const entry = library.entry(slug) ?? notFound(`There is no article "${slug}".`);
     return sendRepresentation(c, await articleJsonLd(representations, entry, baseUrl));
   })
-  .get("/:slug/sections/:id", onlyMedia(MEDIA.json), async (c) => {
+  .get(honoPath(getSection.path), onlyMedia(MEDIA.json), async (c) => {
     const { library, baseUrl } = c.var;
     const { slug, id } = c.req.param();
     const entry = library.entry(slug) ?? notFound(`There is no article "${slug}".`);
     const located = library.section(slug, id) ?? notFound(`Article "${slug}" has no section "${id}".`);
-    const representation = await c.var.representations.get<SectionResource>(`section ${baseUrl} ${slug} ${id}`, () => ({
-      json: sectionResource(entry, located, baseUrl),
-      lastModified: entry.article.updatedAt,
-      headers: articleCacheTag(slug),
-    }));
+    const representation = await c.var.representations.get<SectionResource>(
+      representationKey(getSection.operationId, baseUrl, slug, id),
+      () => ({
+        json: sectionResource(entry, located, baseUrl),
+        lastModified: entry.article.updatedAt,
+        headers: articleCacheTag(slug),
+      }),
+    );
     return sendRepresentation(c, representation);
   });
 

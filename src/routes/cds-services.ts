@@ -6,61 +6,130 @@
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import {
-  type CdsResponse,
+  CdsResponse,
+  CdsServices,
   cdsServices,
   FhirCondition,
-  MAX_CDS_REQUEST_BYTES,
   PATIENT_EDUCATION_SERVICE,
   PatientViewRequest,
   patientViewCards,
 } from "../api/cds-hooks";
 import type { AppEnv } from "../env";
 import { STANDARD_HEADERS } from "../http/cross-origin";
+import { MAX_REQUEST_BODY_BYTES } from "../http/limits";
 import { MEDIA } from "../http/media-types";
 import { onlyMedia } from "../http/negotiation";
 import { invalidParameters, notFound, ProblemError, problem } from "../http/problem";
+import { representationKey } from "../http/representation-store";
 import { sendRepresentation } from "../http/send";
 import { validBody } from "../http/validation";
+import { honoPath, json, type Operation } from "../openapi/operation";
 
 const tooLarge = () => {
-  throw new ProblemError(problem("content-too-large", `Request bodies are limited to ${MAX_CDS_REQUEST_BYTES} bytes.`));
+  throw new ProblemError(
+    problem("content-too-large", `Request bodies are limited to ${MAX_REQUEST_BODY_BYTES} bytes.`),
+  );
 };
 
+export const getCdsServices = {
+  path: "/cds-services",
+  operationId: "getCdsServices",
+  summary: "CDS Hooks discovery",
+  description: "The CDS Hooks 2.0 services this API offers: `patient-education`, for the `patient-view` hook.",
+  tag: "Clinical systems",
+  content: json(CdsServices, "CdsServices"),
+  errors: [],
+} as const satisfies Operation;
+
+export const callCdsService = {
+  path: "/cds-services/{id}",
+  method: "post",
+  operationId: "callCdsService",
+  summary: "Call a CDS Hooks service",
+  description: `CDS Hooks 2.0 \`patient-view\`: reads the patient's FHIR R4 Condition resources from the \`conditions\` prefetch (this service never calls your FHIR server) and returns an \`info\` card linking to the article for each article matching one of their current conditions' codes; none matching is \`{"cards": []}\`. Bodies are limited to 512 KiB, never stored or logged, and answered with \`Cache-Control: no-store\`. A JWT in \`Authorization\` is accepted and not required.`,
+  tag: "Clinical systems",
+  pathParameters: { id: { description: "The service's id from discovery.", example: "patient-education" } },
+  requestBody: {
+    schema: PatientViewRequest,
+    component: "PatientViewRequest",
+    description: "A CDS Hooks `patient-view` request with the `conditions` prefetch.",
+    example: {
+      hook: "patient-view",
+      hookInstance: "d1577c69-dfbe-44ad-ba6d-3e05e953b2ea",
+      context: { userId: "Practitioner/example", patientId: "1288992" },
+      prefetch: {
+        conditions: {
+          resourceType: "Bundle",
+          entry: [
+            {
+              resource: {
+                resourceType: "Condition",
+                clinicalStatus: {
+                  coding: [{ system: "http://terminology.hl7.org/CodeSystem/condition-clinical", code: "active" }],
+                },
+                code: {
+                  coding: [
+                    {
+                      system: "http://hl7.org/fhir/sid/icd-10-cm",
+                      code: "G47.62",
+                      display: "Sleep related leg cramps",
+                    },
+                  ],
+                },
+              },
+            },
+          ],
+        },
+      },
+    },
+  },
+  content: json(CdsResponse, "CdsResponse"),
+  errors: [400, 404, 412, 413, 415],
+} as const satisfies Operation;
+
+/** This file's operations, for the OpenAPI document (src/routes/operations.ts). */
+export const CDS_OPERATIONS: readonly Operation[] = [getCdsServices, callCdsService];
+
 export const cdsRoutes = new Hono<AppEnv>()
-  .get("/", onlyMedia(MEDIA.json), async (c) => {
+  .get(honoPath(getCdsServices.path), onlyMedia(MEDIA.json), async (c) => {
     const { library, representations } = c.var;
-    const representation = await representations.get("cds-services", () => ({
+    const representation = await representations.get(representationKey(getCdsServices.operationId), () => ({
       json: cdsServices(),
       lastModified: library.updatedAt,
     }));
     return sendRepresentation(c, representation);
   })
-  .post("/:id", onlyMedia(MEDIA.json), bodyLimit({ maxSize: MAX_CDS_REQUEST_BYTES, onError: tooLarge }), async (c) => {
-    const id = c.req.param("id");
-    if (id !== PATIENT_EDUCATION_SERVICE) notFound(`There is no CDS service "${id}".`);
-    const contentType = c.req.header("Content-Type")?.split(";")[0]?.trim().toLowerCase();
-    if (contentType !== MEDIA.json) {
-      throw new ProblemError(problem("unsupported-media-type", "Send the CDS Hooks request as application/json."));
-    }
-    const body = await c.req
-      .json<unknown>()
-      .catch(() => invalidParameters([{ in: "body", name: "", detail: "must be a JSON document" }]));
-    const request = validBody(PatientViewRequest, body);
-    if (request.prefetch?.conditions === undefined) {
-      throw new ProblemError(
-        problem("prefetch-required", "Send the patient's Condition resources as the `conditions` prefetch."),
+  .post(
+    honoPath(callCdsService.path),
+    onlyMedia(MEDIA.json),
+    bodyLimit({ maxSize: MAX_REQUEST_BODY_BYTES, onError: tooLarge }),
+    async (c) => {
+      const id = c.req.param("id");
+      if (id !== PATIENT_EDUCATION_SERVICE) notFound(`There is no CDS service "${id}".`);
+      const contentType = c.req.header("Content-Type")?.split(";")[0]?.trim().toLowerCase();
+      if (contentType !== MEDIA.json) {
+        throw new ProblemError(problem("unsupported-media-type", "Send the CDS Hooks request as application/json."));
+      }
+      const body = await c.req
+        .json<unknown>()
+        .catch(() => invalidParameters([{ in: "body", name: "", detail: "must be a JSON document" }]));
+      const request = validBody(PatientViewRequest, body);
+      if (request.prefetch?.conditions === undefined) {
+        throw new ProblemError(
+          problem("prefetch-required", "Send the patient's Condition resources as the `conditions` prefetch."),
+        );
+      }
+      // Each Condition is read in full; other resources (an OperationOutcome, say) are skipped.
+      const conditions = (request.prefetch.conditions?.entry ?? []).flatMap(({ resource }, index) =>
+        resource?.resourceType === "Condition"
+          ? [validBody(FhirCondition, resource, ["prefetch", "conditions", "entry", index, "resource"])]
+          : [],
       );
-    }
-    // Each Condition is read in full; other resources (an OperationOutcome, say) are skipped.
-    const conditions = (request.prefetch.conditions?.entry ?? []).flatMap(({ resource }, index) =>
-      resource?.resourceType === "Condition"
-        ? [validBody(FhirCondition, resource, ["prefetch", "conditions", "entry", index, "resource"])]
-        : [],
-    );
-    const response: CdsResponse = patientViewCards(c.var.library, conditions, c.var.baseUrl);
-    return c.json(response, 200, {
-      ...STANDARD_HEADERS,
-      "Content-Type": `${MEDIA.json}; charset=utf-8`,
-      "Cache-Control": "no-store",
-    });
-  });
+      const response: CdsResponse = patientViewCards(c.var.library, conditions, c.var.baseUrl);
+      return c.json(response, 200, {
+        ...STANDARD_HEADERS,
+        "Content-Type": `${MEDIA.json}; charset=utf-8`,
+        "Cache-Control": "no-store",
+      });
+    },
+  );

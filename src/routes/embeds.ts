@@ -1,8 +1,9 @@
 /** Partner embeds: the iframe page, the <health-article> script, and oEmbed. */
 import { Hono } from "hono";
 import { DEFAULT_SIZE, oEmbedResponse, resolveOEmbedUrl } from "../api/oembed";
-import { EmbedQuery, OEmbedQuery } from "../api/parameters";
+import { EmbedQuery, LIMITS, OEmbedQuery } from "../api/parameters";
 import { articleResource } from "../api/resources";
+import { OEmbed } from "../api/schemas";
 import type { AppEnv } from "../env";
 import { EMBED_SCRIPT } from "../generated/embed-script";
 import { contentCacheSeconds } from "../http/cache-policy";
@@ -10,20 +11,81 @@ import { articleCacheTag } from "../http/cache-tags";
 import { MEDIA } from "../http/media-types";
 import { onlyMedia } from "../http/negotiation";
 import { notFound, ProblemError, problem } from "../http/problem";
+import { representationKey } from "../http/representation-store";
 import { sendRepresentation } from "../http/send";
 import { validQuery } from "../http/validation";
+import { honoPath, html, json, type Operation, slugParameter } from "../openapi/operation";
 import { renderEmbedPage } from "../render/embed-page";
 import { sectionSelection } from "./section-selection";
 
+export const getEmbed = {
+  path: "/embed/{slug}",
+  operationId: "getEmbed",
+  summary: "Embeddable article for an iframe",
+  description:
+    'A small self-contained page (no external requests) that any site may frame. Attribution with a link back, licence and disclaimer are always shown. It posts its height to the parent page (`{type: "health-article:height", height}`) whenever it changes; /embed.js resizes the iframe.',
+  tag: "Embeds",
+  pathParameters: slugParameter,
+  query: {
+    schema: EmbedQuery,
+    describe: {
+      sections: {
+        description: `Only these sections (comma-separated ids, at most ${LIMITS.sections}).`,
+        example: "calf-extension,ankle-stretch",
+      },
+      theme: { description: "Colour theme: `light` (default) or `dark`.", example: "light" },
+    },
+  },
+  content: html("The embed page."),
+  errors: [400, 404],
+} as const satisfies Operation;
+
+export const getEmbedScript = {
+  path: "/embed.js",
+  operationId: "getEmbedScript",
+  summary: "The <health-article> element",
+  description:
+    "Defines `<health-article slug sections theme api>`, which renders an article from this API into Shadow DOM with its attribution and disclaimer, and sizes any /embed/ iframe of this service on the page.",
+  tag: "Embeds",
+  content: { "text/javascript": { text: "The element's script." } },
+  errors: [],
+} as const satisfies Operation;
+
+export const getOEmbed = {
+  path: "/oembed",
+  operationId: "getOEmbed",
+  summary: "oEmbed",
+  description:
+    "oEmbed 1.0 for article pages: type `rich`, with an iframe of /embed/{slug} (a `#section` in the URL chooses that section). Any `format` but `json` (`xml`, say) is answered 501, as the specification asks.",
+  tag: "Embeds",
+  query: {
+    schema: OEmbedQuery,
+    describe: {
+      url: {
+        description: "The article page's URL, optionally with a `#section-id`.",
+        example: "{base}/articles/leg-cramps",
+      },
+      format: { description: "`json` (the default); any other format is not served (501).", example: "json" },
+      maxwidth: { description: "Maximum iframe width in pixels.", example: "480" },
+      maxheight: { description: "Maximum iframe height in pixels.", example: "600" },
+    },
+  },
+  content: json(OEmbed, "OEmbed"),
+  errors: [400, 404, 501],
+} as const satisfies Operation;
+
+/** This file's operations, for the OpenAPI document (src/routes/operations.ts). */
+export const EMBED_OPERATIONS: readonly Operation[] = [getEmbed, getEmbedScript, getOEmbed];
+
 export const embedRoutes = new Hono<AppEnv>()
-  .get("/embed/:slug", onlyMedia(MEDIA.html), validQuery(EmbedQuery), async (c) => {
+  .get(honoPath(getEmbed.path), onlyMedia(MEDIA.html), validQuery(EmbedQuery), async (c) => {
     const { library, baseUrl, representations } = c.var;
     const slug = c.req.param("slug");
     const entry = library.entry(slug) ?? notFound(`There is no article "${slug}".`);
     const query = c.req.valid("query");
     const selection = sectionSelection(library, slug, query.sections);
     const theme = query.theme ?? "light";
-    const key = `embed ${baseUrl} ${slug} ${selection?.join(",") ?? "*"} ${theme}`;
+    const key = representationKey(getEmbed.operationId, baseUrl, slug, selection?.join(",") ?? "*", theme);
     const representation = await representations.get(key, async () => {
       const article = articleResource(entry, baseUrl, selection ? new Set(selection) : undefined);
       const page = await renderEmbedPage(article, theme);
@@ -37,16 +99,16 @@ export const embedRoutes = new Hono<AppEnv>()
     });
     return sendRepresentation(c, representation);
   })
-  .get("/embed.js", onlyMedia("text/javascript"), async (c) => {
+  .get(honoPath(getEmbedScript.path), onlyMedia("text/javascript"), async (c) => {
     const { library, representations } = c.var;
-    const representation = await representations.get("embed.js", () => ({
+    const representation = await representations.get(representationKey(getEmbedScript.operationId), () => ({
       text: EMBED_SCRIPT,
       contentType: "text/javascript; charset=utf-8",
       lastModified: library.updatedAt,
     }));
     return sendRepresentation(c, representation);
   })
-  .get("/oembed", onlyMedia(MEDIA.json), validQuery(OEmbedQuery), async (c) => {
+  .get(honoPath(getOEmbed.path), onlyMedia(MEDIA.json), validQuery(OEmbedQuery), async (c) => {
     const { library, baseUrl, representations } = c.var;
     const query = c.req.valid("query");
     if (query.format !== undefined && query.format !== "json") {
@@ -57,7 +119,14 @@ export const embedRoutes = new Hono<AppEnv>()
       resolveOEmbedUrl(library, baseUrl, query.url) ?? notFound(`${query.url} is not an article page of this service.`);
     const maxwidth = query.maxwidth ?? DEFAULT_SIZE.width;
     const maxheight = query.maxheight ?? DEFAULT_SIZE.height;
-    const key = `oembed ${baseUrl} ${target.entry.article.slug} ${target.section?.section.id ?? ""} ${maxwidth} ${maxheight}`;
+    const key = representationKey(
+      getOEmbed.operationId,
+      baseUrl,
+      target.entry.article.slug,
+      target.section?.section.id ?? "",
+      maxwidth,
+      maxheight,
+    );
     const representation = await representations.get(key, async () => ({
       json: await oEmbedResponse(target, baseUrl, { maxwidth, maxheight }, contentCacheSeconds(c.env)),
       lastModified: target.entry.article.updatedAt,

@@ -1,19 +1,46 @@
 /** `/feeds/articles.atom` and `/feeds/articles.json`: the articles, newest change first. */
 import { Hono } from "hono";
-import { articlesFeed, type JsonFeed } from "../api/feeds";
+import { articlesFeed, JsonFeed } from "../api/feeds";
 import type { AppEnv } from "../env";
 import { collectionCacheTag } from "../http/cache-tags";
 import { chooseMedia, onlyMedia } from "../http/negotiation";
+import { representationKey } from "../http/representation-store";
 import { sendRepresentation } from "../http/send";
+import { honoPath, type Operation } from "../openapi/operation";
 import { renderArticlesAtom } from "../render/articles-atom";
 
 const ATOM = "application/atom+xml";
 export const JSON_FEED = "application/feed+json";
 
+export const getAtomFeed = {
+  path: "/feeds/articles.atom",
+  operationId: "getAtomFeed",
+  summary: "Atom feed of articles",
+  description:
+    "Atom 1.0: one entry per article, newest change first, with its title, description (the publisher's words), page, attribution, licence and when this API's copy last changed; `hc:article` and `hc:section` elements (namespace `urn:health-content-api:feed`) give the article's and every section's content hash, so a reader can tell which sections changed.",
+  tag: "Discovery",
+  content: { "application/atom+xml": { text: "An Atom 1.0 feed." } },
+  errors: [],
+} as const satisfies Operation;
+
+export const getJsonFeed = {
+  path: "/feeds/articles.json",
+  operationId: "getJsonFeed",
+  summary: "JSON Feed of articles",
+  description:
+    "The same feed as JSON Feed 1.1 (`application/feed+json`), each item's `_health_content` extension giving its API URL, content hashes, attribution and licence.",
+  tag: "Discovery",
+  content: { "application/feed+json": { schema: JsonFeed, component: "JsonFeed" } },
+  errors: [],
+} as const satisfies Operation;
+
+/** This file's operations, for the OpenAPI document (src/routes/operations.ts). */
+export const FEED_OPERATIONS: readonly Operation[] = [getAtomFeed, getJsonFeed];
+
 export const feedRoutes = new Hono<AppEnv>()
-  .get("/articles.atom", onlyMedia(ATOM), async (c) => {
+  .get(honoPath(getAtomFeed.path), onlyMedia(ATOM), async (c) => {
     const { library, baseUrl, representations } = c.var;
-    const representation = await representations.get(`atom ${baseUrl}`, () => ({
+    const representation = await representations.get(representationKey(getAtomFeed.operationId, baseUrl), () => ({
       text: renderArticlesAtom(articlesFeed(library, baseUrl), library.updatedAt, baseUrl),
       contentType: `${ATOM}; charset=utf-8`,
       lastModified: library.updatedAt,
@@ -21,15 +48,18 @@ export const feedRoutes = new Hono<AppEnv>()
     }));
     return sendRepresentation(c, representation);
   })
-  .get("/articles.json", async (c) => {
+  .get(honoPath(getJsonFeed.path), async (c) => {
     // JSON Feed's own media type, also served to a client that asks for plain JSON.
     chooseMedia(c.req.header("Accept"), [JSON_FEED, "application/json"]);
     const { library, baseUrl, representations } = c.var;
-    const representation = await representations.get<JsonFeed>(`jsonfeed ${baseUrl}`, () => ({
-      json: articlesFeed(library, baseUrl),
-      contentType: `${JSON_FEED}; charset=utf-8`,
-      lastModified: library.updatedAt,
-      headers: collectionCacheTag(),
-    }));
+    const representation = await representations.get<JsonFeed>(
+      representationKey(getJsonFeed.operationId, baseUrl),
+      () => ({
+        json: articlesFeed(library, baseUrl),
+        contentType: `${JSON_FEED}; charset=utf-8`,
+        lastModified: library.updatedAt,
+        headers: collectionCacheTag(),
+      }),
+    );
     return sendRepresentation(c, representation);
   });

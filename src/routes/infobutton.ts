@@ -4,30 +4,79 @@
  * here. Atom (text/xml) by default, or JSON; no match is an empty feed.
  */
 import { Hono } from "hono";
-import { canonicalInfobuttonQuery, type InfobuttonFeed, infobuttonFeed } from "../api/infobutton";
+import { canonicalInfobuttonQuery, InfobuttonFeed, infobuttonFeed } from "../api/infobutton";
 import { INFOBUTTON_RESPONSE_TYPES, InfobuttonQuery } from "../api/parameters";
 import type { AppEnv } from "../env";
 import { collectionCacheTag } from "../http/cache-tags";
 import { MEDIA } from "../http/media-types";
 import { chooseMedia } from "../http/negotiation";
+import { representationKey } from "../http/representation-store";
 import { sendRepresentation } from "../http/send";
 import { validQuery } from "../http/validation";
+import { honoPath, json, type Operation } from "../openapi/operation";
 import { renderInfobuttonAtom } from "../render/infobutton-atom";
 
-export const infobuttonRoutes = new Hono<AppEnv>().get("/", validQuery(InfobuttonQuery), async (c) => {
-  const { library, baseUrl, representations } = c.var;
-  const query = c.req.valid("query");
-  // knowledgeResponseType decides, as in MedlinePlus Connect; without it, Accept does (Atom first).
-  const requested = query.knowledgeResponseType;
-  const media = requested ?? chooseMedia(c.req.header("Accept"), INFOBUTTON_RESPONSE_TYPES);
-  const key = `infobutton ${baseUrl} ${media} ${canonicalInfobuttonQuery(query)}`;
-  const representation = await representations.get<InfobuttonFeed>(key, () => {
-    const feed = infobuttonFeed(library, query, baseUrl);
-    // It lists articles: purged with the collection.
-    const common = { lastModified: library.updatedAt, headers: collectionCacheTag() };
-    return media === MEDIA.json
-      ? { json: feed, ...common }
-      : { text: renderInfobuttonAtom(feed), contentType: `${media}; charset=utf-8`, ...common };
-  });
-  return sendRepresentation(c, representation, requested ? undefined : "Accept");
-});
+export const getInfobuttonKnowledge = {
+  path: "/v1/infobutton",
+  operationId: "getInfobuttonKnowledge",
+  summary: "HL7 Infobutton knowledge request",
+  description:
+    "Patient education by clinical code, with MedlinePlus Connect's parameters (HL7 Context-Aware Knowledge Retrieval, URL-based), so an EHR configured for MedlinePlus Connect can point here. Answers an Atom feed (`text/xml`, the default) or the same feed as JSON; no match is an empty feed. Codes this service mapped an article to are labelled as its mappings, never the publisher's. JSONP is not served: any origin may read the JSON (CORS).",
+  tag: "Clinical systems",
+  query: {
+    schema: InfobuttonQuery,
+    describe: {
+      "mainSearchCriteria.v.c": { description: "The clinical code.", example: "R25.2" },
+      "mainSearchCriteria.v.cs": {
+        description:
+          "The code system's OID: ICD-10-CM 2.16.840.1.113883.6.90, SNOMED CT 2.16.840.1.113883.6.96, RxNorm 2.16.840.1.113883.6.88, LOINC 2.16.840.1.113883.6.1. Any system when absent; an OID of another system matches nothing.",
+        example: "2.16.840.1.113883.6.90",
+      },
+      "mainSearchCriteria.v.dn": {
+        description: "The concept's display name; used to match article and condition names when no code is given.",
+        example: "Cramp and spasm",
+      },
+      "informationRecipient.languageCode.c": {
+        description: "The reader's language (`en` by default); articles in other languages are not listed.",
+        example: "en",
+      },
+      knowledgeResponseType: {
+        description: "`text/xml` (Atom, the default), `application/atom+xml` or `application/json`.",
+        example: "application/json",
+      },
+    },
+  },
+  content: {
+    ...json(InfobuttonFeed, "InfobuttonFeed"),
+    "text/xml": {
+      text: "The default: an Atom 1.0 feed, one entry per matching article, with the matching code as a `category`.",
+    },
+    "application/atom+xml": { text: "The same Atom feed, with Atom's own media type." },
+  },
+  errors: [400],
+} as const satisfies Operation;
+
+/** This file's operations, for the OpenAPI document (src/routes/operations.ts). */
+export const INFOBUTTON_OPERATIONS: readonly Operation[] = [getInfobuttonKnowledge];
+
+export const infobuttonRoutes = new Hono<AppEnv>().get(
+  honoPath(getInfobuttonKnowledge.path),
+  validQuery(InfobuttonQuery),
+  async (c) => {
+    const { library, baseUrl, representations } = c.var;
+    const query = c.req.valid("query");
+    // knowledgeResponseType decides, as in MedlinePlus Connect; without it, Accept does (Atom first).
+    const requested = query.knowledgeResponseType;
+    const media = requested ?? chooseMedia(c.req.header("Accept"), INFOBUTTON_RESPONSE_TYPES);
+    const key = representationKey(getInfobuttonKnowledge.operationId, baseUrl, media, canonicalInfobuttonQuery(query));
+    const representation = await representations.get<InfobuttonFeed>(key, () => {
+      const feed = infobuttonFeed(library, query, baseUrl);
+      // It lists articles: purged with the collection.
+      const common = { lastModified: library.updatedAt, headers: collectionCacheTag() };
+      return media === MEDIA.json
+        ? { json: feed, ...common }
+        : { text: renderInfobuttonAtom(feed), contentType: `${media}; charset=utf-8`, ...common };
+    });
+    return sendRepresentation(c, representation, requested ? undefined : "Accept");
+  },
+);

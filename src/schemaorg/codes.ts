@@ -5,10 +5,11 @@
  */
 import type { MedicalCode } from "schema-dts";
 import type { CompiledArticle } from "../content/model";
-import { type NodeIds, nameId, ref } from "./node-ids";
+import { slugOf } from "../content/slug";
+import { type NodeIds, ref } from "./node-ids";
 
 export const mappedCodeId = (ids: NodeIds, system: string, code: string) =>
-  ids.of("code", `${nameId(system)}-${nameId(code)}`);
+  ids.of("code", `${slugOf(system)}-${slugOf(code)}`);
 
 /** The values of the condition's `code`: the publisher's codes in place, the mappings by reference. */
 export function conditionCodes(article: CompiledArticle, ids: NodeIds) {

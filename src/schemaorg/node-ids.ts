@@ -31,16 +31,6 @@ export function ref(id: string): IdReference {
   return { "@id": id };
 }
 
-/** Kebab-case form of a name, for ids of nodes the facts only name (e.g. treated conditions). */
-export function nameId(name: string): string {
-  return name
-    .normalize("NFKD")
-    .toLowerCase()
-    .replace(/[’']/g, "")
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "");
-}
-
 /** Nodes built from facts, and references to them for the node that links them. */
 export function factNodes<Fact, Node>(
   facts: readonly Fact[],

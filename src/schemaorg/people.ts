@@ -1,14 +1,15 @@
 /** Author, editor and publisher nodes. */
 import type { Organization, Person } from "schema-dts";
 import type { CompiledArticle } from "../content/model";
-import { type NodeIds, nameId, ref } from "./node-ids";
+import { slugOf } from "../content/slug";
+import { type NodeIds, ref } from "./node-ids";
 
 export function authorId(ids: NodeIds, name: string): string {
-  return ids.of("author", nameId(name));
+  return ids.of("author", slugOf(name));
 }
 
 export function editorId(ids: NodeIds, name: string): string {
-  return ids.of("editor", nameId(name));
+  return ids.of("editor", slugOf(name));
 }
 
 /** One node per author organisation or person; editors' employers are referenced, not repeated. */

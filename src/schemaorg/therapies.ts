@@ -12,8 +12,9 @@ import type {
   MedicalTherapy,
 } from "schema-dts";
 import type { Facts } from "../content/model";
+import { slugOf } from "../content/slug";
 import { factDescriber, joinQuotes } from "./fact-text";
-import { type NodeIds, nameId, ref } from "./node-ids";
+import { type NodeIds, ref } from "./node-ids";
 
 export type TherapyNode = MedicalTherapy | Drug | MedicalCondition | MedicalSignOrSymptom | MedicalCause;
 
@@ -71,7 +72,7 @@ export function drugTherapyNodes(facts: Facts, ids: NodeIds): TherapyNode[] {
       ? [
           {
             "@type": "MedicalCondition",
-            "@id": ids.of("condition", nameId(therapy.firstUsedFor.name)),
+            "@id": ids.of("condition", slugOf(therapy.firstUsedFor.name)),
             name: therapy.firstUsedFor.name,
             possibleTreatment: ref(drugId),
           },
@@ -115,7 +116,7 @@ export function causativeDrugNodes(facts: Facts, ids: NodeIds): TherapyNode[] {
     ...[...treatedBy.values()].map(
       (treated): MedicalCondition => ({
         "@type": "MedicalCondition",
-        "@id": ids.of("condition", nameId(treated.name)),
+        "@id": ids.of("condition", slugOf(treated.name)),
         name: treated.name,
         possibleTreatment: treated.drugs,
       }),

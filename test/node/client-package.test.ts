@@ -136,7 +136,7 @@ describe("the installable client", () => {
   it("type-checks a partner's code in a strict project outside the repository, and refuses misuse", () => {
     const output = execFileSync(TSC, ["-p", join(project, "app/tsconfig.json")], { encoding: "utf8" });
     expect(output).toBe("");
-  });
+  }, 120_000);
 
   it("makes every call it types against the Worker", async () => {
     // Asynchronously: the Worker's dev server runs in this process and must keep serving.

@@ -11,7 +11,7 @@
 import { Validator } from "@cfworker/json-schema";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
-import { OPERATIONS } from "../../src/openapi/operations";
+import { OPERATIONS } from "../../src/routes/operations";
 import { call, ORIGIN } from "../support/worker";
 
 /** Requests per operation. */

@@ -7,7 +7,7 @@ import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { createApp } from "../../src/app";
 import { library } from "../../src/content/generated/library";
-import { OPERATIONS } from "../../src/openapi/operations";
+import { OPERATIONS } from "../../src/routes/operations";
 import { call, ORIGIN } from "../support/worker";
 
 interface Document {

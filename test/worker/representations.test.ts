@@ -2,7 +2,7 @@ import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { createApp } from "../../src/app";
 import { library } from "../../src/content/generated/library";
-import { RepresentationStore } from "../../src/http/representation";
+import { RepresentationStore } from "../../src/http/representation-store";
 import { createWorker } from "../../src/worker";
 import { call } from "../support/worker";
 

@@ -10,7 +10,7 @@
  * `index` depends only on the seed and the index.
  */
 import { stringify } from "yaml";
-import { slugify } from "../article-parser";
+import { slugOf } from "../../../src/content/slug";
 import { Random } from "./random";
 import type { SourceText } from "./source-text";
 
@@ -52,7 +52,7 @@ export function syntheticArticle(index: number, seed: string, source: SourceText
   const topic = `${invented()} ${random.pick(NOUNS)}`;
   const medicine = invented().toLowerCase();
   const number = String(index + 1).padStart(5, "0");
-  const slug = `synthetic-${number}-${slugify(topic)}`;
+  const slug = `synthetic-${number}-${slugOf(topic)}`;
   const substitute = (text: string) =>
     text
       .replace(/\bLeg cramps?\b/g, topic)
@@ -69,12 +69,12 @@ export function syntheticArticle(index: number, seed: string, source: SourceText
   for (const section of random.shuffle(source.sections)) {
     if (!random.chance(0.75)) continue;
     const text = substitute(section.markdown);
-    const id = slugify(headingOf(text));
+    const id = slugOf(headingOf(text));
     if (text.includes("FAQ")) faqSection = id;
     sections.push(text);
     ids.add(id);
     for (const { heading, quote } of section.quotables) {
-      quotes.push({ section: slugify(substitute(heading)), quote: substitute(quote) });
+      quotes.push({ section: slugOf(substitute(heading)), quote: substitute(quote) });
     }
   }
   for (let n = random.int(1, 3); n > 0; n--) {
@@ -83,7 +83,7 @@ export function syntheticArticle(index: number, seed: string, source: SourceText
       .replace("{topic}", topic.toLowerCase())
       .replace("{word}", random.pick(source.words))
       .replace("{Invented}", invented());
-    const id = slugify(heading);
+    const id = slugOf(heading);
     if (ids.has(id)) continue;
     ids.add(id);
     const paragraphs = Array.from({ length: random.int(1, 3) }, () => sentences(random.int(2, 5)).join(" "));
@@ -190,7 +190,7 @@ function urgentSection(topic: string, random: Random) {
     `Your ${topic.toLowerCase()} comes back within ${random.int(2, 9)} days`,
   ];
   const markdown = [`## ${heading}`, "", quote, "", ...when.map((item) => `- ${item}`)].join("\n");
-  return { id: slugify(heading), quote, when, markdown };
+  return { id: slugOf(heading), quote, when, markdown };
 }
 
 function codesFile(random: Random): string {

@@ -3,12 +3,11 @@
  * (per base URL and variant), together with its bytes and strong ETag, then
  * served as those bytes. Steady-state requests do no serialisation,
  * rendering or hashing.
- *
- * The store also remembers which stored response answered which request
- * (URL and Accept), so an identical request is answered straight from the
- * store without routing: see `createWorker` in src/worker.ts.
+ * The responses they were sent as, remembered for the fast path, are in
+ * stored-responses.ts.
  */
 import type { TypedResponse } from "hono";
+import { BoundedMap } from "./bounded-map";
 
 /** What a route builds, once: a JSON value (typed `T`) or text such as HTML. */
 export type RepresentationSource<T> = {
@@ -44,15 +43,12 @@ export interface Representation<T = unknown> {
 }
 
 /**
- * A stored representation with every header it is sent with on one route.
- * The headers are a `Headers` object built once: workerd copies one into a
- * new Response in about a third of the time it takes to read the same
- * headers from a list of pairs (7 against 23 µs, BENCHMARKS.md). Nothing
- * mutates it; each Response gets its own copy.
+ * The key of a stored representation: who builds it (an operation's id, or a
+ * representation several operations share) and the variant (base URL, slug,
+ * selection, media...), so keys cannot collide across routes.
  */
-export interface StoredResponse {
-  readonly representation: Representation;
-  readonly headers: Headers;
+export function representationKey(owner: string, ...variant: readonly (string | number)[]): string {
+  return [owner, ...variant].join(" ");
 }
 
 /** A JSON response whose body type the typed client (`hono/client`) can see. */
@@ -60,54 +56,14 @@ export type JsonResponse<T> = Response & TypedResponse<T, 200, "json">;
 
 const encoder = new TextEncoder();
 
-/**
- * A map that keeps at most `capacity` entries, dropping the least recently
- * used, so variants chosen by clients (section selections, hosts, Accept
- * headers) cannot grow memory without bound.
- */
-class BoundedMap<V> {
-  private readonly entries = new Map<string, V>();
-  constructor(private readonly capacity: number) {}
-
-  get(key: string): V | undefined {
-    const value = this.entries.get(key);
-    if (value !== undefined) {
-      // Refresh its place in the recency order.
-      this.entries.delete(key);
-      this.entries.set(key, value);
-    }
-    return value;
-  }
-
-  /** The value under `key`, leaving its place in the order as it is. */
-  peek(key: string): V | undefined {
-    return this.entries.get(key);
-  }
-
-  set(key: string, value: V): void {
-    this.entries.delete(key);
-    this.entries.set(key, value);
-    if (this.entries.size > this.capacity) {
-      const oldest = this.entries.keys().next().value;
-      if (oldest !== undefined) this.entries.delete(oldest);
-    }
-  }
-
-  delete(key: string): void {
-    this.entries.delete(key);
-  }
-}
-
 /** Builds each keyed representation once and keeps it (bounded, least recently used first out). */
 export class RepresentationStore {
   /** How many representations were built: a test can assert each is built once. */
   builds = 0;
   private readonly stored: BoundedMap<Promise<Representation>>;
-  private readonly responses: BoundedMap<StoredResponse>;
 
   constructor(capacity = 512) {
     this.stored = new BoundedMap(capacity);
-    this.responses = new BoundedMap(capacity);
   }
 
   /** The representation stored under `key`, built by `build` the first time it is asked for. */
@@ -123,23 +79,6 @@ export class RepresentationStore {
     // A failed build is not kept: the next request tries again.
     created.catch(() => this.stored.delete(key));
     return created;
-  }
-
-  /** Remembers that requests with this key are answered by `response`. */
-  remember(requestKey: string, response: StoredResponse): void {
-    this.responses.set(requestKey, response);
-  }
-
-  /**
-   * The stored response that answered a request with this key before, if
-   * any. This runs on every request, so it leaves the order alone: moving
-   * the entry to the back cost about 1 % of throughput (profiled under
-   * load). Responses therefore leave in the order they were remembered; one
-   * pushed out by a flood of new variants is routed once more and
-   * remembered again.
-   */
-  recall(requestKey: string): StoredResponse | undefined {
-    return this.responses.peek(requestKey);
   }
 
   private async create<T>(

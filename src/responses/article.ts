@@ -9,11 +9,20 @@ import type { ContentLibrary } from "../content/library";
 import type { CompiledEntry } from "../content/model";
 import { articleCacheTag, collectionCacheTag } from "../http/cache-tags";
 import { MEDIA } from "../http/media-types";
-import type { Representation, RepresentationStore } from "../http/representation";
+import { type Representation, type RepresentationStore, representationKey } from "../http/representation-store";
 import { renderArticlePage } from "../render/article-page";
 import { renderArticlesIndexPage } from "../render/articles-index-page";
 import { renderMarkdown } from "../render/markdown";
 import { articleGraph } from "../schemaorg/article-graph";
+
+/** The owners of the representations this module builds: shared by routes, so not any one operation's. */
+const SHARED = {
+  json: "article",
+  markdown: "article-markdown",
+  jsonLd: "article-jsonld",
+  page: "article-page",
+  index: "articles-page",
+} as const;
 
 export function articleJson(
   store: RepresentationStore,
@@ -21,7 +30,7 @@ export function articleJson(
   base: string,
   selection?: readonly string[],
 ): Promise<Representation<ArticleResource>> {
-  const key = `article ${base} ${entry.article.slug} ${selection?.join(",") ?? "*"}`;
+  const key = representationKey(SHARED.json, base, entry.article.slug, selection?.join(",") ?? "*");
   return store.get(key, () => ({
     json: articleResource(entry, base, selection ? new Set(selection) : undefined),
     lastModified: entry.article.updatedAt,
@@ -35,7 +44,7 @@ export function articleMarkdown(
   base: string,
   selection?: readonly string[],
 ): Promise<Representation> {
-  const key = `markdown ${base} ${entry.article.slug} ${selection?.join(",") ?? "*"}`;
+  const key = representationKey(SHARED.markdown, base, entry.article.slug, selection?.join(",") ?? "*");
   return store.get(key, () => ({
     text: renderMarkdown(articleResource(entry, base, selection ? new Set(selection) : undefined)),
     contentType: `${MEDIA.markdown}; charset=utf-8`,
@@ -49,7 +58,7 @@ export function articleJsonLd(
   entry: CompiledEntry,
   base: string,
 ): Promise<Representation<Graph>> {
-  return store.get(`jsonld ${base} ${entry.article.slug}`, () => ({
+  return store.get(representationKey(SHARED.jsonLd, base, entry.article.slug), () => ({
     json: articleGraph(entry, base),
     contentType: `${MEDIA.jsonLd}; charset=utf-8`,
     lastModified: entry.article.updatedAt,
@@ -58,7 +67,7 @@ export function articleJsonLd(
 }
 
 export function articlePage(store: RepresentationStore, entry: CompiledEntry, base: string): Promise<Representation> {
-  return store.get(`page ${base} ${entry.article.slug}`, async () => {
+  return store.get(representationKey(SHARED.page, base, entry.article.slug), async () => {
     const page = await renderArticlePage(entry, articleGraph(entry, base), base);
     return {
       text: page.html,
@@ -78,7 +87,7 @@ export function articlesIndexPage(
   library: ContentLibrary,
   base: string,
 ): Promise<Representation> {
-  return store.get(`pages ${base}`, async () => {
+  return store.get(representationKey(SHARED.index, base), async () => {
     const page = await renderArticlesIndexPage(library, base);
     return {
       text: page.html,

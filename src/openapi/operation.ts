@@ -1,0 +1,63 @@
+/**
+ * What an operation of the API is, for its OpenAPI description: each route
+ * file declares its operations beside its handlers (src/routes/), builds its
+ * Hono path from the operation's path, and keys its stored responses by the
+ * operation. src/routes/operations.ts lists them all for the document.
+ */
+import type * as z from "zod/mini";
+import { MEDIA } from "../http/media-types";
+
+/** A response body: a named zod schema (a component), or plain text of a media type. */
+export type Body = { schema: z.ZodMiniType; component: string; example?: unknown } | { text: string; example?: string };
+
+/** The statuses an operation may answer besides 200, 304 and those every operation can (405, 406, 414, 429, 431). */
+export type ErrorStatus = 400 | 404 | 412 | 413 | 415 | 501;
+
+export type Tag = "Articles" | "Conditions" | "Clinical systems" | "Pages" | "Embeds" | "Discovery" | "Problems";
+
+export interface Operation {
+  /** OpenAPI's form, `/v1/articles/{slug}`: the one constant the route's Hono path is built from. */
+  path: string;
+  /** GET (also answering HEAD) unless said otherwise. */
+  method?: "post";
+  operationId: string;
+  summary: string;
+  description: string;
+  tag: Tag;
+  pathParameters?: Readonly<Record<string, { description: string; example: string }>>;
+  /** Query parameters; `{base}` in an example stands for this server's base URL. */
+  query?: { schema: z.ZodMiniObject; describe: Readonly<Record<string, { description: string; example: string }>> };
+  /** A POST's JSON request body. */
+  requestBody?: { schema: z.ZodMiniType; component: string; description: string; example: unknown };
+  /** The success response, keyed by media type. */
+  content: Readonly<Record<string, Body>>;
+  errors: readonly ErrorStatus[];
+}
+
+/** A JSON success body described by a zod schema, as the named component. */
+export const json = (schema: z.ZodMiniType, component: string): Record<string, Body> => ({
+  [MEDIA.json]: { schema, component },
+});
+
+/** An HTML success body. */
+export const html = (text: string): Record<string, Body> => ({ [MEDIA.html]: { text } });
+
+/** The `{slug}` path parameter of an article's routes. */
+export const slugParameter = {
+  slug: { description: "The article's slug, e.g. `leg-cramps`.", example: "leg-cramps" },
+} as const;
+
+/** `/v1/articles/{slug}` as Hono writes it, `/v1/articles/:slug`, at the type level too (for the typed client). */
+export type HonoPath<Path extends string> = Path extends `${infer Head}{${infer Name}}${infer Tail}`
+  ? `${Head}:${Name}${HonoPath<Tail>}`
+  : Path;
+
+/** An operation's Hono path; `patterns` constrains parameters, as `/:keyFile{[a-z]+\\.txt}`. */
+export function honoPath<const Path extends string>(
+  path: Path,
+  patterns: Readonly<Record<string, string>> = {},
+): HonoPath<Path> {
+  return path.replace(/\{([^}]+)\}/g, (_, name: string) =>
+    patterns[name] ? `:${name}{${patterns[name]}}` : `:${name}`,
+  ) as HonoPath<Path>;
+}

@@ -1,0 +1,111 @@
+/** Each operation as an OpenAPI path item: its parameters, request body and every response it can give. */
+import * as z from "zod/mini";
+import { MEDIA } from "../http/media-types";
+import { CACHE_HEADERS, problemResponseName, problemTypeOf } from "./components";
+import type { Operation } from "./operation";
+
+export interface PathOptions {
+  base: string;
+  /** Example bodies by component name, taken from the real content. */
+  examples: Record<string, unknown>;
+  /** The configured IndexNow key, for the key file's example. */
+  indexNowKey?: string;
+}
+
+/** A key of the right form, for the key file's example where none is configured. */
+const EXAMPLE_INDEXNOW_KEY = "0123456789abcdef";
+
+/** Statuses every operation can answer, whatever it is: the request gates' and negotiation's. */
+const EVERY_OPERATION = [405, 406, 414, 429, 431] as const;
+
+const LINK_HEADER = {
+  Link: { description: "RFC 8288 links to the first, last, next and previous pages.", schema: { type: "string" } },
+};
+const NO_STORE = {
+  "Cache-Control": { description: "`no-store`: the answer depends on patient data.", schema: { type: "string" } },
+};
+
+export function pathItem(operation: Operation, options: PathOptions): Record<string, unknown> {
+  const { requestBody } = operation;
+  return {
+    [operation.method ?? "get"]: {
+      operationId: operation.operationId,
+      summary: operation.summary,
+      description: operation.description,
+      tags: [operation.tag],
+      parameters: parameters(operation, options),
+      ...(requestBody
+        ? {
+            requestBody: {
+              required: true,
+              description: requestBody.description,
+              content: {
+                [MEDIA.json]: {
+                  schema: { $ref: `#/components/schemas/${requestBody.component}` },
+                  example: requestBody.example,
+                },
+              },
+            },
+          }
+        : {}),
+      responses: responses(operation, options.examples),
+    },
+  };
+}
+
+function parameters(operation: Operation, { base, indexNowKey }: PathOptions): unknown[] {
+  const path = Object.entries(operation.pathParameters ?? {}).map(([name, { description, example }]) => ({
+    name,
+    in: "path",
+    required: true,
+    description,
+    example: example.replace("{indexNowKey}", indexNowKey || EXAMPLE_INDEXNOW_KEY),
+    schema: { type: "string" },
+  }));
+  const query = operation.query;
+  const queryParameters = query
+    ? Object.entries(query.schema.shape).map(([name, schema]) => {
+        const { $schema: _dialect, ...wire } = z.toJSONSchema(schema, { target: "draft-2020-12", io: "input" });
+        return {
+          name,
+          in: "query",
+          required: schema._zod.optin !== "optional",
+          description: query.describe[name]?.description,
+          example: query.describe[name]?.example.replace("{base}", base),
+          schema: wire,
+        };
+      })
+    : [];
+  return [...path, ...queryParameters];
+}
+
+function responses(operation: Operation, examples: Record<string, unknown>): Record<string, unknown> {
+  const content = Object.fromEntries(
+    Object.entries(operation.content).map(([media, body]) => {
+      if ("schema" in body) {
+        const example = body.example ?? examples[body.component];
+        return [media, { schema: { $ref: `#/components/schemas/${body.component}` }, ...(example ? { example } : {}) }];
+      }
+      return [media, { schema: { type: "string", description: body.text } }];
+    }),
+  );
+  const headers = { ...CACHE_HEADERS, ...(operation.operationId === "listArticles" ? LINK_HEADER : {}) };
+  // A POST is answered afresh every time: no validators, never stored.
+  const success =
+    operation.method === "post"
+      ? { "200": { description: operation.summary, headers: NO_STORE, content } }
+      : {
+          "200": { description: operation.summary, headers, content },
+          "304": { $ref: "#/components/responses/NotModified" },
+        };
+  const errors = [...operation.errors, ...EVERY_OPERATION].sort((a, b) => a - b);
+  return {
+    ...success,
+    ...Object.fromEntries(
+      errors.map((status) => [
+        String(status),
+        { $ref: `#/components/responses/${problemResponseName(problemTypeOf(status))}` },
+      ]),
+    ),
+  };
+}
