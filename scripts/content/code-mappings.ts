@@ -4,7 +4,6 @@
  * be a valid code of its system, written as the classification writes it,
  * and given once.
  */
-import { existsSync, readFileSync } from "node:fs";
 import { CODE_SYSTEMS } from "../../src/content/code-systems";
 import { type CodeMapping, CodeMappingFile } from "../../src/content/model";
 import { ContentError } from "./content-error";
@@ -12,11 +11,12 @@ import { YamlSource } from "./yaml-source";
 
 export const CODES_FILE = "codes.yaml";
 
-export function readCodeMappings(path: string, file: string, errors: ContentError[]): CodeMapping[] {
-  if (!existsSync(path)) return [];
+/** The mappings in `text`, the contents of `file` (undefined when there is none). */
+export function readCodeMappings(text: string | undefined, file: string, errors: ContentError[]): CodeMapping[] {
+  if (text === undefined) return [];
   let source: YamlSource;
   try {
-    source = YamlSource.parse(file, readFileSync(path, "utf8"));
+    source = YamlSource.parse(file, text);
   } catch (error) {
     if (error instanceof ContentError) errors.push(error);
     else throw error;

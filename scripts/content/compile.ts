@@ -1,39 +1,63 @@
 /**
- * Content compiler CLI: validates `content/` and writes the generated module
- * the Worker imports. On bad content it prints `file:line: message` for every
- * problem and exits 1, so a broken build can never be served or deployed.
+ * Content compiler CLI: validates `content/` and writes what the Worker
+ * reads. On bad content it prints `file:line: message` for every problem and
+ * exits 1, so a broken build can never be served or deployed.
  *
  *   tsx scripts/content/compile.ts [--content content] [--out src/content/generated/library.ts]
+ *                                  [--out-dir DIR] [--cache .cache/content | --no-cache] [--threads N]
+ *
+ * `--out` writes the TypeScript module the Worker imports (the default);
+ * `--out-dir` writes one JSON file per article and a compact index instead
+ * (or as well, with `--out`). Only articles whose files changed since the
+ * last build are compiled (build-library.ts), on up to `--threads` worker
+ * threads (default: the machine's cores).
  *
  * CONTENT_DIR, when set, replaces the default content folder (e.g. to build
  * the Worker around another content tree with `wrangler dev` or `deploy`).
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { dirname, resolve } from "node:path";
+import { availableParallelism } from "node:os";
+import { resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { compileLibrary } from "./compile-library";
+import { buildLibrary } from "./build-library";
 import { ContentErrors } from "./content-error";
-import { libraryModule } from "./library-module";
+
+const DEFAULT_MODULE = "src/content/generated/library.ts";
+/** More slugs than this are counted, not listed. */
+const LISTED = 20;
 
 const { values } = parseArgs({
   options: {
     content: { type: "string", default: process.env.CONTENT_DIR || "content" },
-    out: { type: "string", default: "src/content/generated/library.ts" },
+    out: { type: "string" },
+    "out-dir": { type: "string" },
+    cache: { type: "string", default: ".cache/content" },
+    "no-cache": { type: "boolean", default: false },
+    threads: { type: "string", default: String(availableParallelism()) },
   },
 });
-const contentDir = resolve(values.content);
-const outFile = resolve(values.out);
+const threads = Number(values.threads);
+if (!Number.isInteger(threads) || threads < 1)
+  throw new Error(`--threads must be a whole number, not ${values.threads}`);
+const outDir = values["out-dir"];
+const moduleFile = values.out ?? (outDir ? undefined : DEFAULT_MODULE);
 
 try {
-  const library = compileLibrary(contentDir);
-  const module = libraryModule(library, outFile);
-  // Rewrite only on change, so watchers (wrangler dev, vitest) do not reload for nothing.
-  if (!existsSync(outFile) || readFileSync(outFile, "utf8") !== module) {
-    mkdirSync(dirname(outFile), { recursive: true });
-    writeFileSync(outFile, module);
-  }
-  const articles = library.entries.map((entry) => entry.article.slug).join(", ");
-  console.log(`content: compiled ${library.entries.length} article(s) (${articles}) into ${values.out}`);
+  const started = performance.now();
+  const report = await buildLibrary({
+    contentDir: resolve(values.content),
+    moduleFile: moduleFile && resolve(moduleFile),
+    outDir: outDir && resolve(outDir),
+    cacheRoot: values["no-cache"] ? undefined : resolve(values.cache),
+    threads,
+  });
+  const articles = report.slugs.length <= LISTED ? ` (${report.slugs.join(", ")})` : "";
+  const into = [moduleFile, outDir].filter(Boolean).join(" and ");
+  const work =
+    `${report.compiled} compiled${report.threads > 1 ? ` on ${report.threads} threads` : ""}, ` +
+    `${report.fromCache} unchanged; ${report.written} file(s) written` +
+    (report.removed > 0 ? `, ${report.removed} removed` : "");
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  console.log(`content: compiled ${report.slugs.length} article(s)${articles} into ${into} (${work}; ${seconds} s)`);
 } catch (error) {
   if (!(error instanceof ContentErrors)) throw error;
   for (const problem of error.errors) console.error(problem.message);

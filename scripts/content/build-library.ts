@@ -1,0 +1,177 @@
+/**
+ * The content build: compiles only the articles whose input changed since
+ * the last build (article-cache.ts), on worker threads when there are enough
+ * of them to pay for starting threads (compile-pool.ts), then writes the
+ * library in one or both forms:
+ *
+ * - `module`: the TypeScript module the Worker imports today
+ *   (library-module.ts), byte for byte what compileLibrary gives;
+ * - `dir`: one JSON file per article (`articles/<slug>.json`, the compiled
+ *   entry), `sections/<slug>.json` (its sections' ids, titles and hashes)
+ *   and the compact index (`index.json`, library-index.ts), written
+ *   one article at a time, so memory does not grow with the articles' text.
+ *
+ * A problem in any article fails the whole build with every `file:line:
+ * message`, and nothing is written: a half-built library is never served.
+ * Files whose bytes did not change are not rewritten (watchers stay quiet,
+ * and an upload can tell what changed by the files' hashes).
+ */
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import type { CompiledEntry } from "../../src/content/model";
+import { ArticleCache, type CachedArticle } from "./article-cache";
+import { articleText, readArticleBytes, UNDATED } from "./compile-article";
+import { articleFolders, noArticles } from "./compile-library";
+import { compileAll } from "./compile-pool";
+import type { CompileTask } from "./compile-task";
+import { ContentError, ContentErrors } from "./content-error";
+import { type IndexEntry, libraryIndex, splitRow } from "./library-index";
+import { libraryModule } from "./library-module";
+import { revisionTimes } from "./revision";
+
+export interface BuildOptions {
+  contentDir: string;
+  /** File names in errors are relative to this. */
+  cwd?: string;
+  /** Write the TypeScript module here. */
+  moduleFile?: string;
+  /** Write one file per article and the index here. */
+  outDir?: string;
+  /** The cache's root folder; without one, a temporary cache that is removed afterwards (everything compiles). */
+  cacheRoot?: string;
+  /** Worker threads for the articles to compile (1: in this thread). */
+  threads: number;
+}
+
+export interface BuildReport {
+  slugs: string[];
+  compiled: number;
+  fromCache: number;
+  /** Threads that compiled (1 when it was done in this one). */
+  threads: number;
+  /** Files written (unchanged files are not). */
+  written: number;
+  /** Article files of articles no longer in the library, removed. */
+  removed: number;
+}
+
+/** Fewer articles than this per thread are compiled in this thread: starting a worker costs about as much. */
+const ARTICLES_PER_THREAD = 16;
+
+export async function buildLibrary(options: BuildOptions): Promise<BuildReport> {
+  const cwd = options.cwd ?? process.cwd();
+  const folders = articleFolders(options.contentDir);
+  if (folders.length === 0) throw new ContentErrors([noArticles(options.contentDir, cwd)]);
+  const temporary = options.cacheRoot ? undefined : mkdtempSync(join(tmpdir(), "content-cache-"));
+  try {
+    const cache = new ArticleCache(options.cacheRoot ?? temporary ?? "", options.contentDir);
+    return await build(options, cwd, folders, cache);
+  } finally {
+    if (temporary) rmSync(temporary, { recursive: true, force: true });
+  }
+}
+
+async function build(options: BuildOptions, cwd: string, folders: string[], cache: ArticleCache): Promise<BuildReport> {
+  // Which articles changed: their files' hash against the cache (of the bytes: nothing is decoded to find out).
+  const keys = new Map<string, string>();
+  const pending: string[] = [];
+  for (const folder of folders) {
+    const key = cache.key(folder, readArticleBytes(join(options.contentDir, folder)));
+    keys.set(folder, key);
+    if (!cache.has(key)) pending.push(folder);
+  }
+
+  // Compile them, each result into the cache, keeping every problem.
+  const problems = new Map<string, ContentError[]>();
+  const threads = Math.max(1, Math.min(options.threads, Math.floor(pending.length / ARTICLES_PER_THREAD)));
+  const tasks = function* (): Generator<CompileTask & { key: string }> {
+    for (const name of pending) {
+      const folder = join(options.contentDir, name);
+      const bytes = readArticleBytes(folder);
+      // Keyed by the bytes compiled, which an edit since the first look may have changed.
+      const key = cache.key(name, bytes);
+      keys.set(name, key);
+      yield { folder, name, cwd, files: articleText(bytes), key };
+    }
+  };
+  await compileAll(tasks(), threads, (task, outcome) => {
+    if (outcome.ok) cache.write(task.key, { row: outcome.row, entry: outcome.entry });
+    else
+      problems.set(
+        task.name,
+        outcome.errors.map(({ file, line, detail }) => new ContentError(file, line, detail)),
+      );
+  });
+  if (problems.size > 0) throw new ContentErrors(folders.flatMap((folder) => problems.get(folder) ?? []));
+
+  const times = revisionTimes(options.contentDir, folders);
+  const dated = (folder: string): CachedArticle => {
+    const found = cache.read(keys.get(folder) ?? "");
+    if (!found) throw new Error(`the compiled ${folder} is missing from the cache (${cache.dir}): build again`);
+    const updatedAt = (times.get(folder) ?? new Date(0)).toISOString();
+    // The first `"updatedAt":"` is the article's own: inside a JSON string a quote is always escaped.
+    return {
+      row: { ...found.row, updatedAt },
+      entry: found.entry.replace(`"updatedAt":"${UNDATED}"`, `"updatedAt":"${updatedAt}"`),
+    };
+  };
+
+  let written = 0;
+  let removed = 0;
+  if (options.outDir) ({ written, removed } = writeLibraryDir(options.outDir, folders, dated));
+  if (options.moduleFile) {
+    const entries = folders.map((folder) => JSON.parse(dated(folder).entry) as CompiledEntry);
+    if (writeIfChanged(options.moduleFile, libraryModule({ entries }, options.moduleFile))) written++;
+  }
+  cache.prune(new Set(keys.values()));
+  return {
+    slugs: folders,
+    compiled: pending.length,
+    fromCache: folders.length - pending.length,
+    threads,
+    written,
+    removed,
+  };
+}
+
+/**
+ * `articles/<slug>.json` and `sections/<slug>.json` per article, and
+ * `index.json` (library-index.ts); the files of removed articles go.
+ */
+function writeLibraryDir(
+  outDir: string,
+  folders: readonly string[],
+  dated: (folder: string) => CachedArticle,
+): { written: number; removed: number } {
+  const dirs = { articles: join(outDir, "articles"), sections: join(outDir, "sections") };
+  for (const dir of Object.values(dirs)) mkdirSync(dir, { recursive: true });
+  let written = 0;
+  const entries: IndexEntry[] = [];
+  for (const folder of folders) {
+    const { row, entry } = dated(folder);
+    const parts = splitRow(row);
+    if (writeIfChanged(join(dirs.articles, `${folder}.json`), entry)) written++;
+    if (writeIfChanged(join(dirs.sections, `${folder}.json`), JSON.stringify(parts.sections))) written++;
+    entries.push(parts.entry);
+  }
+  const kept = new Set(folders.map((folder) => `${folder}.json`));
+  let removed = 0;
+  for (const dir of Object.values(dirs)) {
+    for (const name of readdirSync(dir)) {
+      if (kept.has(name)) continue;
+      rmSync(join(dir, name), { recursive: true, force: true });
+      if (dir === dirs.articles) removed++;
+    }
+  }
+  if (writeIfChanged(join(outDir, "index.json"), JSON.stringify(libraryIndex(entries)))) written++;
+  return { written, removed };
+}
+
+/** Writes `text` unless the file already holds it; true when written. */
+function writeIfChanged(path: string, text: string): boolean {
+  if (existsSync(path) && readFileSync(path, "utf8") === text) return false;
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, text);
+  return true;
+}
