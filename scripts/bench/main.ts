@@ -112,9 +112,9 @@ async function main(): Promise<number> {
 
   let handler: BenchResults["handler"] = null;
   if (!options.skipHandler) {
-    log("\n== Handler: fetch calls with no network, in workerd and in Node.js ==");
-    handler = await benchHandlers(bundle, config, routes, options.host, machine.workerd, (runtime, result) =>
-      log(`  ${runtime.padEnd(7)} ${result.route}: ${(result.handler.avgNs / 1000).toFixed(2)} µs/call`),
+    log("\n== Handler: fetch calls with no network, inside workerd ==");
+    handler = await benchHandlers(bundle, config, routes, options.host, machine.workerd, (result) =>
+      log(`  ${result.route}: ${(result.handler.avgNs / 1000).toFixed(2)} µs/call`),
     );
   }
   if (!options.keepBundle) bundle.dispose();

@@ -2,7 +2,7 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname } from "node:path";
 import type { BundleModule } from "./bundle";
-import type { HandlerBenchResult, HandlerRun } from "./handler";
+import type { HandlerBenchResult } from "./handler";
 import type { LoadComparison } from "./load";
 import type { MachineInfo } from "./machine";
 import { TARGETS } from "./options";
@@ -161,25 +161,20 @@ export function printDiagnostics(results: Pick<BenchResults, "routes">): string 
 
 export function printHandler(handler: HandlerBenchResult): string {
   const us = (ns: number) => `${(ns / 1000).toFixed(2)} µs`;
-  const table = (run: HandlerRun) =>
+  return [
+    `Handler, inside workerd (${handler.runtime}): mean per call; ${handler.method}`,
     renderTable(
       ["route", "first call", "handler (p99)", "constant (p99)", "overhead", "handler/const"],
-      run.routes.map((route) => [
+      handler.routes.map((route) => [
         route.route,
-        run.clockResolutionMs >= 1 ? `${route.firstCallMs.toFixed(0)} ms` : millis(route.firstCallMs),
+        `${route.firstCallMs.toFixed(0)} ms`,
         `${us(route.handler.avgNs)} (${us(route.handler.p99Ns)})`,
         `${us(route.constant.avgNs)} (${us(route.constant.p99Ns)})`,
         us(route.overheadNs),
         `${(route.handler.avgNs / route.constant.avgNs).toFixed(1)}x`,
       ]),
       ["left", "right", "right", "right", "right", "right"],
-    );
-  return [
-    `Handler, inside workerd (${handler.workerd.runtime}): mean per call; ${handler.workerd.method}`,
-    table(handler.workerd),
-    "",
-    `Handler, in Node.js (${handler.node.runtime}): mean per call; ${handler.node.method}`,
-    table(handler.node),
+    ),
     "constant: new Response(same bytes, same headers). overhead: handler minus constant, the cost of routing,",
     "middleware and the stored-representation lookup. first call: builds the representation, compiles its code.",
   ].join("\n");

@@ -4,9 +4,8 @@
  * headers. They are the same for every response, so they are written once
  * into each stored representation's headers and into problem responses,
  * rather than set one by one on every response by middleware (Hono's `cors`
- * and `secureHeaders`): measured with `npm run bench`, setting them per
- * request cost about 30 µs of CPU a request, a third of all the work (see
- * BENCHMARKS.md). Preflights still use Hono's `cors`.
+ * and `secureHeaders`), which measured far slower (BENCHMARKS.md).
+ * Preflights still use Hono's `cors`.
  */
 import type { Context } from "hono";
 import { cors } from "hono/cors";

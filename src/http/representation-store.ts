@@ -22,13 +22,9 @@ const JSON_CONTENT_TYPE = "application/json; charset=utf-8";
 /** A built response body and its validators. `T` is the JSON body type, carried to the typed client. */
 export interface Representation<T = unknown> {
   /**
-   * The bytes, as a Blob. A Uint8Array body is copied into every response
-   * (the Fetch standard requires it: the array could change afterwards); a
-   * Blob cannot change, and workerd sends it far more cheaply. Measured
-   * under load, the 74 KB page cost 137 µs of CPU a request from a
-   * Uint8Array and 59 µs from a Blob; in a one-line Worker the copies cost
-   * more the larger the isolate's heap, which points at garbage collection
-   * (BENCHMARKS.md).
+   * The bytes, as a Blob: workerd copies a Uint8Array body into every
+   * response (the array could change afterwards; a Blob cannot), and sending
+   * `blob.stream()` instead measured no better overall (BENCHMARKS.md).
    */
   readonly body: Blob;
   readonly contentType: string;

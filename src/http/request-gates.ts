@@ -11,8 +11,8 @@
  * would protect nothing, while readers behind one address (a clinic's or a
  * council's network) would be refused a page they could be served. Floods
  * of cheap requests are for the platform's DDoS protection and WAF rules,
- * which run before the Worker. (Counting every request in the isolate cost
- * about 2 % of throughput: BENCHMARKS.md.)
+ * which run before the Worker. (Counting every request also slowed every
+ * stored response: BENCHMARKS.md.)
  */
 
 import type { Conditions } from "./conditional";

@@ -10,8 +10,7 @@ import type { Representation } from "./representation-store";
 /**
  * A stored representation with every header it is sent with on one route.
  * The headers are a `Headers` object built once: workerd copies one into a
- * new Response in about a third of the time it takes to read the same
- * headers from a list of pairs (7 against 23 µs, BENCHMARKS.md). Nothing
+ * Response faster than it reads a list of pairs (BENCHMARKS.md). Nothing
  * mutates it; each Response gets its own copy.
  */
 export interface StoredResponse {
@@ -40,11 +39,10 @@ export class StoredResponses {
 
   /**
    * The stored response that answered a request with this key before, if
-   * any. This runs on every request, so it leaves the order alone: moving
-   * the entry to the back cost about 1 % of throughput (profiled under
-   * load). Responses therefore leave in the order they were remembered; one
-   * pushed out by a flood of new variants is routed once more and
-   * remembered again.
+   * any. This runs on every request, so it leaves the order alone (moving
+   * the entry to the back showed in the profile: BENCHMARKS.md). Responses
+   * therefore leave in the order they were remembered; one pushed out by a
+   * flood of new variants is routed once more and remembered again.
    */
   recall(requestKey: string): StoredResponse | undefined {
     return this.responses.peek(requestKey);
