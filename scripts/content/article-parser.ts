@@ -44,13 +44,9 @@ export function parseArticle(file: string, markdown: string): { article?: Parsed
   if (first?.type !== "yaml") {
     return { errors: [new ContentError(file, 1, "missing front matter: the file must start with a --- YAML block")] };
   }
-  let frontMatter: YamlSource;
-  try {
-    frontMatter = YamlSource.parse(file, first.value, lineOf(first) + 1);
-  } catch (error) {
-    if (error instanceof ContentError) return { errors: [error] };
-    throw error;
-  }
+  const yamlErrors: ContentError[] = [];
+  const frontMatter = YamlSource.parse(file, first.value, yamlErrors, lineOf(first) + 1);
+  if (!frontMatter) return { errors: yamlErrors };
 
   const fail = (node: { position?: { start: { line: number } } }, message: string) => {
     errors.push(new ContentError(file, lineOf(node), message));

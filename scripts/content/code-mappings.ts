@@ -6,7 +6,7 @@
  */
 import { CODE_SYSTEMS } from "../../src/content/code-systems";
 import { type CodeMapping, CodeMappingFile } from "../../src/content/model";
-import { ContentError } from "./content-error";
+import type { ContentError } from "./content-error";
 import { YamlSource } from "./yaml-source";
 
 export const CODES_FILE = "codes.yaml";
@@ -14,14 +14,8 @@ export const CODES_FILE = "codes.yaml";
 /** The mappings in `text`, the contents of `file` (undefined when there is none). */
 export function readCodeMappings(text: string | undefined, file: string, errors: ContentError[]): CodeMapping[] {
   if (text === undefined) return [];
-  let source: YamlSource;
-  try {
-    source = YamlSource.parse(file, text);
-  } catch (error) {
-    if (error instanceof ContentError) errors.push(error);
-    else throw error;
-    return [];
-  }
+  const source = YamlSource.parse(file, text, errors);
+  if (!source) return [];
   const parsed = source.validate(CodeMappingFile);
   if ("errors" in parsed) {
     errors.push(...parsed.errors);

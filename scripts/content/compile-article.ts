@@ -130,14 +130,8 @@ function compileEntry(
     errors.push(frontMatterSource.error(["slug"], `slug "${meta.slug}" must match the folder name "${name}"`));
   }
 
-  let factsSource: YamlSource;
-  try {
-    factsSource = YamlSource.parse(factsFile, factsText);
-  } catch (error) {
-    if (error instanceof ContentError) errors.push(error);
-    else throw error;
-    return undefined;
-  }
+  const factsSource = YamlSource.parse(factsFile, factsText, errors);
+  if (!factsSource) return undefined;
   const facts = factsSource.validate(Facts);
   if ("errors" in facts) {
     errors.push(...facts.errors);

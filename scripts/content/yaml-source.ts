@@ -17,14 +17,15 @@ export class YamlSource {
     private readonly firstLine: number,
   ) {}
 
-  /** Parses `text`; syntax errors become ContentErrors at their line. */
-  static parse(file: string, text: string, firstLine = 1): YamlSource {
+  /** Parses `text`; a syntax error is added to `errors` at its line, and nothing is returned. */
+  static parse(file: string, text: string, errors: ContentError[], firstLine = 1): YamlSource | undefined {
     const lines = new LineCounter();
     const document = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
     const source = new YamlSource(file, document, lines, firstLine);
     const [first] = document.errors;
     if (first) {
-      throw new ContentError(file, source.lineAt(first.pos[0]), `YAML: ${first.message.split("\n")[0]}`);
+      errors.push(new ContentError(file, source.lineAt(first.pos[0]), `YAML: ${first.message.split("\n")[0]}`));
+      return undefined;
     }
     return source;
   }
