@@ -3,7 +3,14 @@ import { cloudflareTest } from "@cloudflare/vitest-plugin";
 import { defineConfig } from "vitest/config";
 
 const wrangler = { configPath: "./wrangler.toml" };
-const LIBRARY_WITH_COPY = fileURLToPath(new URL("./test/fixtures/generated/library-with-copy.ts", import.meta.url));
+const generated = (path: string) => fileURLToPath(new URL(`./test/fixtures/generated/${path}`, import.meta.url));
+const LIBRARY_WITH_COPY = generated("library-with-copy.ts");
+/**
+ * The assets a project's Worker reads its articles from (the content build
+ * writes them beside each library's index, `npm run build:test-content`).
+ * The `worker` and `limits` projects read wrangler.toml's, build/assets.
+ */
+const articlesIn = (directory: string) => ({ assets: { directory, hasUserWorker: true } });
 /** The IndexNow key the tests configure (test/worker/indexnow.test.ts). */
 export const TEST_INDEXNOW_KEY = "test-indexnow-key-0123";
 /**
@@ -33,13 +40,25 @@ export default defineConfig({
       {
         // The real Worker's suite again, against content/ plus a copy of its article under another slug
         // (scripts/content/library-with-copy.ts): no test may assume the library holds one article.
-        plugins: [cloudflareTest({ main: "./src/index.ts", wrangler, miniflare: unreachableRateLimit })],
+        plugins: [
+          cloudflareTest({
+            main: "./src/index.ts",
+            wrangler,
+            miniflare: { ...unreachableRateLimit, ...articlesIn(generated("library-with-copy-assets")) },
+          }),
+        ],
         resolve: { alias: [{ find: /^.*\/content\/generated\/library$/, replacement: LIBRARY_WITH_COPY }] },
         test: { name: "library", include: ["test/worker/**/*.test.ts"] },
       },
       {
         // The same app around made-up test content (test/fixtures/worker.ts).
-        plugins: [cloudflareTest({ main: "./test/fixtures/worker.ts", wrangler, miniflare: unreachableRateLimit })],
+        plugins: [
+          cloudflareTest({
+            main: "./test/fixtures/worker.ts",
+            wrangler,
+            miniflare: { ...unreachableRateLimit, ...articlesIn(generated("assets")) },
+          }),
+        ],
         test: { name: "fixtures", include: ["test/fixtures-worker/**/*.test.ts"] },
       },
       {

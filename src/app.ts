@@ -7,7 +7,7 @@ import { Hono } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { methodNotAllowed } from "hono/method-not-allowed";
 import { ContentLibrary } from "./content/library";
-import type { CompiledLibrary } from "./content/model";
+import type { LibraryIndex } from "./content/model";
 import type { AppEnv } from "./env";
 import { baseUrl } from "./http/base-url";
 import { optionsResponse } from "./http/cross-origin";
@@ -33,9 +33,9 @@ export interface AppOptions {
   storedResponses?: StoredResponses;
 }
 
-/** Builds the app around compiled content; the library and stored responses live as long as the isolate. */
-export function createApp(compiled: CompiledLibrary, options: AppOptions = {}) {
-  const library = new ContentLibrary(compiled);
+/** Builds the app around the library's index; the library and stored responses live as long as the isolate. */
+export function createApp(index: LibraryIndex, options: AppOptions = {}) {
+  const library = new ContentLibrary(index);
   const representations = options.representations ?? new RepresentationStore();
 
   const app = new Hono<AppEnv>();

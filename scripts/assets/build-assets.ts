@@ -13,7 +13,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import { ASSET_PATHS, DOCS_VIEWER_VERSION } from "../../src/api/asset-paths";
-import { library } from "../../src/content/generated/library";
+import { libraryIndex } from "../../src/content/generated/library";
 import { favicon, socialCard } from "../social/images";
 
 const OUT = resolve(import.meta.dirname, "../../build/assets");
@@ -51,7 +51,7 @@ const HEADERS = `/*
 `;
 
 let cards = 0;
-for (const { article } of library.entries) {
+for (const article of libraryIndex.articles) {
   const png = await socialCard({
     title: article.title,
     attribution: article.attribution,

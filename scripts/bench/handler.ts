@@ -11,7 +11,7 @@
  */
 import { Miniflare } from "miniflare";
 import type { Bundle } from "./bundle";
-import { bundleCode, configEnv, LOOPBACK, workerEntry } from "./miniflare-workers";
+import { bundleCode, configEnv, LOOPBACK, withAssets, workerEntry } from "./miniflare-workers";
 import { type BenchRoute, routeLabel } from "./routes";
 import type { WorkerConfig } from "./wrangler-config";
 
@@ -147,7 +147,7 @@ async function benchHandlersInWorkerd(
   );
   // A fresh workerd per route, so each first call is a cold one, as it is on a new isolate.
   for (const route of routes) {
-    const mf = new Miniflare({ host: LOOPBACK, port: 0, cf: false, workers: [timing] });
+    const mf = new Miniflare({ host: LOOPBACK, port: 0, cf: false, workers: withAssets(timing, config) });
     try {
       const response = await mf.dispatchFetch(`http://${LOOPBACK}/`, {
         method: "POST",

@@ -76,17 +76,50 @@ export function bundleCode(bundle: Bundle): WorkerCode {
   return { modulesRoot: bundle.dir, mainModule: main.path, modules };
 }
 
-/** wrangler.toml's `[vars]` and `[[ratelimits]]`, as the Worker's bindings. */
+/** wrangler.toml's `[vars]`, `[[ratelimits]]` and assets binding, as the Worker's bindings. */
 export function configEnv(config: WorkerConfig): Record<string, Binding> {
   const env: Record<string, Binding> = {};
   for (const [name, value] of Object.entries(config.vars)) env[name] = { type: "text", value };
   for (const [name, { namespaceId, simple }] of Object.entries(config.ratelimits)) {
     env[name] = { type: "rate-limit", namespace: namespaceId, simple };
   }
+  if (config.assets?.binding) env[config.assets.binding] = { type: "worker", worker: assetsWorkerName(config) };
   return env;
 }
 
-/** The built bundle with wrangler.toml's dates, flags, vars and rate limits. */
+/** The built bundle with wrangler.toml's dates, flags, vars, rate limits and assets. */
 export function bundleEntry(bundle: Bundle, config: WorkerConfig, options: EntryOptions = {}): WorkerEntry {
   return workerEntry(config.name, bundleCode(bundle), config, { env: configEnv(config), ...options });
+}
+
+/**
+ * The Workers to start for `entry`: it, and when wrangler.toml has assets,
+ * a Worker that only serves them, which the assets binding calls. On
+ * Cloudflare the assets and the routing in front of a Worker run outside
+ * it; in Miniflare, a Worker with `assets` gets a router Worker in front of
+ * it in the same workerd, which would be measured as the Worker's own cost.
+ */
+export function withAssets(entry: WorkerEntry, config: WorkerConfig): WorkerEntry[] {
+  if (!config.assets) return [entry];
+  const assets: WorkerEntry = {
+    config: {
+      name: assetsWorkerName(config),
+      compatibilityDate: config.compatibilityDate,
+      // Miniflare wants code for every Worker; with no user Worker, the assets service never calls it.
+      manifest: {
+        modulesRoot: config.assets.directory,
+        mainModule: "unused.mjs",
+        modules: { "unused.mjs": { type: "esm", contents: UNUSED_WORKER } },
+      },
+      assets: { directory: config.assets.directory, hasUserWorker: false },
+    },
+    dev: {},
+  };
+  return [entry, assets];
+}
+
+const UNUSED_WORKER = "export default { fetch() { return new Response(null, { status: 404 }); } };";
+
+function assetsWorkerName(config: WorkerConfig): string {
+  return `${config.name}-assets`;
 }

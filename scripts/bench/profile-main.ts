@@ -18,7 +18,7 @@ import { Miniflare } from "miniflare";
 import WebSocket from "ws";
 import { buildBundle } from "./bundle";
 import { CpuMeter } from "./cpu-meter";
-import { bundleEntry, LOOPBACK } from "./miniflare-workers";
+import { bundleEntry, LOOPBACK, withAssets } from "./miniflare-workers";
 import { OptionError, readOptions, USAGE } from "./options";
 import { BENCH_ROUTES, routeLabel } from "./routes";
 import { readWorkerConfig } from "./wrangler-config";
@@ -57,7 +57,7 @@ async function main(): Promise<number> {
     port: 0,
     cf: false,
     inspectorPort: INSPECTOR_PORT,
-    workers: [bundleEntry(bundle, config)],
+    workers: withAssets(bundleEntry(bundle, config), config),
   });
   try {
     await mf.ready;

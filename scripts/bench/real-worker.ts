@@ -7,7 +7,7 @@
 import { Miniflare } from "miniflare";
 import type { Bundle } from "./bundle";
 import { httpGet } from "./http-get";
-import { bundleEntry, LOOPBACK, type WorkerEntry, workerEntry } from "./miniflare-workers";
+import { bundleEntry, LOOPBACK, type WorkerEntry, withAssets, workerEntry } from "./miniflare-workers";
 import { childPids, hasProc } from "./proc";
 import type { WorkerConfig } from "./wrangler-config";
 
@@ -64,11 +64,11 @@ export async function startRealWorker(
     },
     config,
   );
-  const real = bundleEntry(bundle, config);
+  const real = withAssets(bundleEntry(bundle, config), config);
   const baseline: StartupTimes[] = [];
   const samples: StartupTimes[] = [];
   for (;;) {
-    const reference = await timedStart(trivial, host);
+    const reference = await timedStart([trivial], host);
     await reference.mf.dispose();
     baseline.push(reference.times);
     const before = new Set(hasProc ? childPids("workerd") : []);
@@ -94,12 +94,15 @@ export async function startRealWorker(
   }
 }
 
+/** Starts `workers`, the first of which is the one timed and served. */
 async function timedStart(
-  worker: WorkerEntry,
+  workers: WorkerEntry[],
   host: string,
 ): Promise<{ mf: Miniflare; origin: URL; times: StartupTimes; status: number }> {
+  const [worker] = workers;
+  if (!worker) throw new Error("no Worker to start");
   const started = performance.now();
-  const mf = new Miniflare({ host: LOOPBACK, port: 0, cf: false, workers: [worker] });
+  const mf = new Miniflare({ host: LOOPBACK, port: 0, cf: false, workers });
   try {
     await mf.ready;
     const readyMs = performance.now() - started;

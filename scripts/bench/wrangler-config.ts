@@ -3,6 +3,7 @@
  * parser (the same one `wrangler dev` and `wrangler deploy` use), so the
  * benchmark never drifts from the configuration.
  */
+import { dirname, resolve } from "node:path";
 import { unstable_readConfig } from "wrangler";
 
 export interface WorkerConfig {
@@ -15,6 +16,8 @@ export interface WorkerConfig {
   vars: Record<string, string>;
   /** `[[ratelimits]]` bindings by name. */
   ratelimits: Record<string, { namespaceId: string; simple: { limit: number; period: 10 | 60 } }>;
+  /** `[assets]`: the folder (absolute), the binding the Worker reads it through, and the paths the Worker sees first. */
+  assets?: { directory: string; binding: string | undefined; runWorkerFirst: string[] | boolean | undefined };
 }
 
 export function readWorkerConfig(configPath = "wrangler.toml"): WorkerConfig {
@@ -31,7 +34,13 @@ export function readWorkerConfig(configPath = "wrangler.toml"): WorkerConfig {
   for (const binding of config.ratelimits) {
     ratelimits[binding.name] = { namespaceId: binding.namespace_id, simple: binding.simple };
   }
+  const assets = config.assets?.directory && {
+    directory: resolve(dirname(configPath), config.assets.directory),
+    binding: config.assets.binding,
+    runWorkerFirst: config.assets.run_worker_first,
+  };
   return {
+    ...(assets && { assets }),
     ratelimits,
     name: config.name ?? "worker",
     main: config.main,

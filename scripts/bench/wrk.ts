@@ -25,20 +25,27 @@ const run = promisify(execFile);
 export const WRK_INSTALL_HINT = "wrk is not installed. Install it with: apt-get install -y wrk";
 
 /**
- * wrk's hooks: requests come from 10,000 client addresses in turn, with a
+ * wrk's hooks: requests come from 10,000 client addresses in turn (and, when
+ * paths are given, go to each path in turn instead of the command line's), with a
  * CF-Connecting-IP header as Cloudflare's edge sends (repeats of a stored
  * response do not read it; a request that does work is counted under it,
  * and at ~20k requests/s each address sends about 120 a minute, well under
  * the per-client limit), and `done` prints wrk's totals and latency
  * histogram as one JSON line.
  */
-const DONE_SCRIPT = `-- Written by scripts/bench: rotates client addresses and prints wrk's summary as JSON.
+const doneScript = (
+  paths: readonly string[],
+) => `-- Written by scripts/bench: rotates client addresses and prints wrk's summary as JSON.
 local client = 0
+local paths = { ${paths.map((path) => JSON.stringify(path)).join(", ")} }
+local next_path = 0
 request = function()
   client = (client + 1) % 10000
   wrk.headers["CF-Connecting-IP"] = string.format("10.%d.%d.%d",
     math.floor(client / 65536) % 256, math.floor(client / 256) % 256, client % 256)
-  return wrk.format(nil)
+  if #paths == 0 then return wrk.format(nil) end
+  next_path = next_path % #paths + 1
+  return wrk.format(nil, paths[next_path])
 end
 done = function(summary, latency, requests)
   local e = summary.errors
@@ -91,11 +98,11 @@ export interface WrkResult {
 export class Wrk {
   private constructor(private readonly scriptPath: string) {}
 
-  /** Checks wrk is installed and writes its `done` hook into `workDir`. */
-  static async prepare(workDir: string): Promise<Wrk> {
+  /** Checks wrk is installed and writes its hooks into `workDir`; with `paths`, each request goes to the next. */
+  static async prepare(workDir: string, paths: readonly string[] = []): Promise<Wrk> {
     if (!hasCommand("wrk")) throw new MissingToolError(WRK_INSTALL_HINT);
-    const scriptPath = join(workDir, "bench-done.lua");
-    await writeFile(scriptPath, DONE_SCRIPT);
+    const scriptPath = join(workDir, `bench-${paths.length}-paths.lua`);
+    await writeFile(scriptPath, doneScript(paths));
     return new Wrk(scriptPath);
   }
 

@@ -17,8 +17,8 @@
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
+import type { IndexedArticle } from "../../src/content/model";
 import { ARTICLE_FILES, type ArticleBytes } from "./compile-article";
-import type { IndexedArticle } from "./library-index";
 
 const ROOT = resolve(import.meta.dirname, "../..");
 /** What the compiler is: every file here and in src/content, and what they import from node_modules. */

@@ -2,14 +2,13 @@
  * The content build: compiles only the articles whose input changed since
  * the last build (article-cache.ts), on worker threads when there are enough
  * of them to pay for starting threads (compile-pool.ts), then writes the
- * library in one or both forms:
+ * library in the two parts the Worker reads:
  *
- * - `module`: the TypeScript module the Worker imports today
- *   (library-module.ts), byte for byte what compileLibrary gives;
+ * - `module`: the TypeScript module of the library's index, which the
+ *   Worker's bundle holds (library-module.ts, library-index.ts);
  * - `dir`: one JSON file per article (`articles/<slug>.json`, the compiled
- *   entry), `sections/<slug>.json` (its sections' ids, titles and hashes)
- *   and the compact index (`index.json`, library-index.ts), written
- *   one article at a time, so memory does not grow with the articles' text.
+ *   entry), which the Worker reads from its static assets; written one
+ *   article at a time, so memory does not grow with the articles' text.
  *
  * A problem in any article fails the whole build with every `file:line:
  * message`, and nothing is written: a half-built library is never served.
@@ -19,14 +18,13 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import type { CompiledEntry } from "../../src/content/model";
 import { ArticleCache, type CachedArticle } from "./article-cache";
 import { articleText, readArticleBytes, UNDATED } from "./compile-article";
 import { articleFolders, noArticles } from "./compile-library";
 import { compileAll } from "./compile-pool";
 import type { CompileTask } from "./compile-task";
 import { ContentError, ContentErrors } from "./content-error";
-import { type IndexEntry, libraryIndex, splitRow } from "./library-index";
+import { libraryIndex } from "./library-index";
 import { libraryModule } from "./library-module";
 import { revisionTimes } from "./revision";
 
@@ -34,9 +32,9 @@ export interface BuildOptions {
   contentDir: string;
   /** File names in errors are relative to this. */
   cwd?: string;
-  /** Write the TypeScript module here. */
+  /** Write the index's TypeScript module here. */
   moduleFile?: string;
-  /** Write one file per article and the index here. */
+  /** Write one file per article here. */
   outDir?: string;
   /** The cache's root folder; without one, a temporary cache that is removed afterwards (everything compiles). */
   cacheRoot?: string;
@@ -119,10 +117,10 @@ async function build(options: BuildOptions, cwd: string, folders: string[], cach
 
   let written = 0;
   let removed = 0;
-  if (options.outDir) ({ written, removed } = writeLibraryDir(options.outDir, folders, dated));
+  if (options.outDir) ({ written, removed } = writeArticleFiles(options.outDir, folders, dated));
   if (options.moduleFile) {
-    const entries = folders.map((folder) => JSON.parse(dated(folder).entry) as CompiledEntry);
-    if (writeIfChanged(options.moduleFile, libraryModule({ entries }, options.moduleFile))) written++;
+    const index = libraryIndex(folders.map((folder) => dated(folder).row));
+    if (writeIfChanged(options.moduleFile, libraryModule(index, options.moduleFile))) written++;
   }
   cache.prune(new Set(keys.values()));
   return {
@@ -135,36 +133,25 @@ async function build(options: BuildOptions, cwd: string, folders: string[], cach
   };
 }
 
-/**
- * `articles/<slug>.json` and `sections/<slug>.json` per article, and
- * `index.json` (library-index.ts); the files of removed articles go.
- */
-function writeLibraryDir(
+/** `articles/<slug>.json` per article; the files of removed articles go. */
+function writeArticleFiles(
   outDir: string,
   folders: readonly string[],
   dated: (folder: string) => CachedArticle,
 ): { written: number; removed: number } {
-  const dirs = { articles: join(outDir, "articles"), sections: join(outDir, "sections") };
-  for (const dir of Object.values(dirs)) mkdirSync(dir, { recursive: true });
+  const dir = join(outDir, "articles");
+  mkdirSync(dir, { recursive: true });
   let written = 0;
-  const entries: IndexEntry[] = [];
   for (const folder of folders) {
-    const { row, entry } = dated(folder);
-    const parts = splitRow(row);
-    if (writeIfChanged(join(dirs.articles, `${folder}.json`), entry)) written++;
-    if (writeIfChanged(join(dirs.sections, `${folder}.json`), JSON.stringify(parts.sections))) written++;
-    entries.push(parts.entry);
+    if (writeIfChanged(join(dir, `${folder}.json`), dated(folder).entry)) written++;
   }
   const kept = new Set(folders.map((folder) => `${folder}.json`));
   let removed = 0;
-  for (const dir of Object.values(dirs)) {
-    for (const name of readdirSync(dir)) {
-      if (kept.has(name)) continue;
-      rmSync(join(dir, name), { recursive: true, force: true });
-      if (dir === dirs.articles) removed++;
-    }
+  for (const name of readdirSync(dir)) {
+    if (kept.has(name)) continue;
+    rmSync(join(dir, name), { recursive: true, force: true });
+    removed++;
   }
-  if (writeIfChanged(join(outDir, "index.json"), JSON.stringify(libraryIndex(entries)))) written++;
   return { written, removed };
 }
 

@@ -4,8 +4,9 @@
  * The result is what the cache stores (the entry as JSON and its index row)
  * or the problems, as plain data that crosses between threads.
  */
+
+import type { IndexedArticle } from "../../src/content/model";
 import { type ArticleFiles, compileArticle } from "./compile-article";
-import type { IndexedArticle } from "./library-index";
 import { indexedArticle } from "./library-index";
 
 export interface CompileTask {
@@ -23,5 +24,5 @@ export function runCompileTask({ folder, name, cwd, files }: CompileTask): Compi
   const { entry, errors } = compileArticle(folder, name, cwd, files);
   if (!entry) return { ok: false, errors: errors.map(({ file, line, detail }) => ({ file, line, detail })) };
   const json = JSON.stringify(entry);
-  return { ok: true, row: indexedArticle(entry, Buffer.byteLength(json)), entry: json };
+  return { ok: true, row: indexedArticle(entry), entry: json };
 }

@@ -4,11 +4,12 @@
  * exits 1, so a broken build can never be served or deployed.
  *
  *   tsx scripts/content/compile.ts [--content content] [--out src/content/generated/library.ts]
- *                                  [--out-dir DIR] [--cache .cache/content | --no-cache] [--threads N]
+ *                                  [--out-dir build/assets/_content] [--cache .cache/content | --no-cache]
+ *                                  [--threads N]
  *
- * `--out` writes the TypeScript module the Worker imports (the default);
- * `--out-dir` writes one JSON file per article and a compact index instead
- * (or as well, with `--out`). Only articles whose files changed since the
+ * `--out` is the TypeScript module of the library's index, which the Worker
+ * imports; `--out-dir` the folder of one JSON file per article, which the
+ * Worker reads from its static assets. Only articles whose files changed since the
  * last build are compiled (build-library.ts), on up to `--threads` worker
  * threads (default: the machine's cores).
  *
@@ -16,20 +17,23 @@
  * the Worker around another content tree with `wrangler dev` or `deploy`).
  */
 import { availableParallelism } from "node:os";
-import { resolve } from "node:path";
+import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
+import { CONTENT_ASSETS } from "../../src/api/asset-paths";
 import { buildLibrary } from "./build-library";
 import { ContentErrors } from "./content-error";
 
 const DEFAULT_MODULE = "src/content/generated/library.ts";
+/** Where the Worker reads articles from: its assets folder (wrangler.toml), at CONTENT_ASSETS. */
+const DEFAULT_ARTICLES_DIR = join("build/assets", CONTENT_ASSETS);
 /** More slugs than this are counted, not listed. */
 const LISTED = 20;
 
 const { values } = parseArgs({
   options: {
     content: { type: "string", default: process.env.CONTENT_DIR || "content" },
-    out: { type: "string" },
-    "out-dir": { type: "string" },
+    out: { type: "string", default: DEFAULT_MODULE },
+    "out-dir": { type: "string", default: DEFAULT_ARTICLES_DIR },
     cache: { type: "string", default: ".cache/content" },
     "no-cache": { type: "boolean", default: false },
     threads: { type: "string", default: String(availableParallelism()) },
@@ -39,19 +43,19 @@ const threads = Number(values.threads);
 if (!Number.isInteger(threads) || threads < 1)
   throw new Error(`--threads must be a whole number, not ${values.threads}`);
 const outDir = values["out-dir"];
-const moduleFile = values.out ?? (outDir ? undefined : DEFAULT_MODULE);
+const moduleFile = values.out;
 
 try {
   const started = performance.now();
   const report = await buildLibrary({
     contentDir: resolve(values.content),
-    moduleFile: moduleFile && resolve(moduleFile),
-    outDir: outDir && resolve(outDir),
+    moduleFile: resolve(moduleFile),
+    outDir: resolve(outDir),
     cacheRoot: values["no-cache"] ? undefined : resolve(values.cache),
     threads,
   });
   const articles = report.slugs.length <= LISTED ? ` (${report.slugs.join(", ")})` : "";
-  const into = [moduleFile, outDir].filter(Boolean).join(" and ");
+  const into = `${moduleFile} and ${outDir}`;
   const work =
     `${report.compiled} compiled${report.threads > 1 ? ` on ${report.threads} threads` : ""}, ` +
     `${report.fromCache} unchanged; ${report.written} file(s) written` +

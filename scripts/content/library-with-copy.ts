@@ -4,6 +4,7 @@
  * against two articles and shows no test assumes there is only one.
  *
  *   tsx scripts/content/library-with-copy.ts [--out test/fixtures/generated/library-with-copy.ts]
+ *                                            [--out-dir test/fixtures/generated/library-with-copy-assets/_content]
  */
 import { execFileSync } from "node:child_process";
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -15,6 +16,7 @@ const { values } = parseArgs({
   options: {
     content: { type: "string", default: "content" },
     out: { type: "string", default: "test/fixtures/generated/library-with-copy.ts" },
+    "out-dir": { type: "string", default: "test/fixtures/generated/library-with-copy-assets/_content" },
   },
 });
 const contentDir = resolve(values.content);
@@ -30,7 +32,16 @@ try {
   const articleFile = join(workDir, copy, "article.md");
   const text = readFileSync(articleFile, "utf8").replace(new RegExp(`^slug: ${original}$`, "m"), `slug: ${copy}`);
   writeFileSync(articleFile, text);
-  execFileSync("tsx", ["scripts/content/compile.ts", "--content", workDir, "--out", values.out], { stdio: "inherit" });
+  const compile = [
+    "scripts/content/compile.ts",
+    "--content",
+    workDir,
+    "--out",
+    values.out,
+    "--out-dir",
+    values["out-dir"],
+  ];
+  execFileSync("tsx", compile, { stdio: "inherit" });
 } finally {
   rmSync(workDir, { recursive: true, force: true });
 }

@@ -1,4 +1,5 @@
 /** The article collection: filtering by revision time and clinical code, and paging. */
+import type { AssetReader } from "../content/article-files";
 import type { ContentLibrary } from "../content/library";
 import { hasCode } from "./code-match";
 import type { ArticleListQuery } from "./parameters";
@@ -9,14 +10,23 @@ import { urls } from "./urls";
 export const DEFAULT_PAGE_SIZE = 20;
 
 /** One page of the articles matching the query, with `self`, `first`, `last`, `next` and `prev` links. */
-export function articleList(library: ContentLibrary, query: ArticleListQuery, base: string): ArticleList {
+export async function articleList(
+  library: ContentLibrary,
+  assets: AssetReader,
+  query: ArticleListQuery,
+  base: string,
+): Promise<ArticleList> {
   const page = query.page ?? 1;
   const pageSize = query.pageSize ?? DEFAULT_PAGE_SIZE;
   const matching = filterArticles(library, query);
   const totalPages = Math.max(1, Math.ceil(matching.length / pageSize));
-  const items = matching
-    .slice((page - 1) * pageSize, page * pageSize)
-    .map((article) => articleSummary(article, library.sections(article.slug), base));
+  const shown = matching.slice((page - 1) * pageSize, page * pageSize);
+  // A summary lists the article's sections, which only its file holds.
+  const loaded = await library.articlesOf(
+    shown.map((article) => article.slug),
+    assets,
+  );
+  const items = loaded.map((article) => articleSummary(article.entry.article, article.sections(), base));
   const pageUrl = (n: number) => listUrl(base, { ...query, page: n, pageSize });
   const links: Record<string, string> = { self: pageUrl(page), first: pageUrl(1), last: pageUrl(totalPages) };
   if (page < totalPages) links.next = pageUrl(page + 1);
@@ -25,8 +35,7 @@ export function articleList(library: ContentLibrary, query: ArticleListQuery, ba
 }
 
 function filterArticles(library: ContentLibrary, query: ArticleListQuery) {
-  return library.entries
-    .map((entry) => entry.article)
+  return library.articles
     .filter((article) => !query.updatedSince || article.updatedAt >= query.updatedSince)
     .filter((article) => !query.code || hasCode(article, query.code));
 }

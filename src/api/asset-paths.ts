@@ -1,15 +1,21 @@
 /**
- * Where the static assets (built by scripts/assets/build-assets.ts and
- * served by Cloudflare, not the Worker) live: one declaration for the build
- * that writes them and the pages that link to them.
+ * Where the static assets live: one declaration for the builds that write
+ * them (scripts/assets/build-assets.ts, the content build) and the code that
+ * links to or reads them. Cloudflare serves them without the Worker, except
+ * the content build's files, which only the Worker reads.
  */
 
 /** The reference viewer's version, as pinned in package.json (swagger-ui-dist). */
 export const DOCS_VIEWER_VERSION = "5.35.0";
 
+/** The content build's folder in the assets (wrangler.toml runs the Worker first for it, so it stays private). */
+export const CONTENT_ASSETS = "/_content";
+
 const viewer = `/docs/swagger-ui-${DOCS_VIEWER_VERSION}`;
 
 export const ASSET_PATHS = {
+  /** An article's compiled file, read by the Worker through its assets binding; never served to clients. */
+  article: (slug: string) => `${CONTENT_ASSETS}/articles/${slug}.json`,
   socialCard: (slug: string) => `/social/${slug}.png`,
   favicon: "/favicon.ico",
   docsViewer: {

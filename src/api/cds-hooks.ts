@@ -9,7 +9,7 @@
 import * as z from "zod/mini";
 import { findCodeSystem } from "../content/code-systems";
 import type { ContentLibrary } from "../content/library";
-import type { CompiledArticle } from "../content/model";
+import type { IndexedArticle } from "../content/model";
 import { escapeMarkdown } from "../render/markdown";
 import { type CodeQuery, type MatchedCodes, matchCodes } from "./code-match";
 import { urls } from "./urls";
@@ -109,7 +109,7 @@ export function patientViewCards(library: ContentLibrary, conditions: FhirCondit
       return [{ system: findCodeSystem(coding.system)?.name ?? coding.system, code: coding.code }];
     }),
   );
-  const cards = library.entries.flatMap(({ article }) => {
+  const cards = library.articles.flatMap((article) => {
     const matched = codes.map((code) => matchCodes(article, code));
     const publisher = matched.flatMap((match) => match.publisher);
     const mapped = matched.flatMap((match) => match.mapped);
@@ -118,7 +118,7 @@ export function patientViewCards(library: ContentLibrary, conditions: FhirCondit
   return { cards };
 }
 
-function card(article: CompiledArticle, matched: MatchedCodes, base: string): z.infer<typeof Card> {
+function card(article: IndexedArticle, matched: MatchedCodes, base: string): z.infer<typeof Card> {
   const page = urls.page(base, article.slug);
   const because = [
     ...matched.publisher.map((code) => `${code.system} ${code.code} (the publisher's code)`),

@@ -5,7 +5,7 @@
  * so R252 finds R25.2).
  */
 import { CODE_SYSTEMS, findCodeSystem } from "../content/code-systems";
-import type { ClinicalCode, CodeMapping, CompiledArticle } from "../content/model";
+import type { ClinicalCode, CodeMapping, IndexedArticle } from "../content/model";
 
 /** A requested code; `system` is null when any system will do. */
 export interface CodeQuery {
@@ -19,7 +19,7 @@ export interface MatchedCodes {
   mapped: CodeMapping[];
 }
 
-export function matchCodes(article: CompiledArticle, wanted: CodeQuery): MatchedCodes {
+export function matchCodes(article: Pick<IndexedArticle, "codes" | "codeMappings">, wanted: CodeQuery): MatchedCodes {
   const publisher = article.codes.filter(
     (code) =>
       code.code.toLowerCase() === wanted.code.toLowerCase() &&
@@ -32,7 +32,7 @@ export function matchCodes(article: CompiledArticle, wanted: CodeQuery): Matched
   return { publisher, mapped };
 }
 
-export function hasCode(article: CompiledArticle, wanted: CodeQuery): boolean {
+export function hasCode(article: Pick<IndexedArticle, "codes" | "codeMappings">, wanted: CodeQuery): boolean {
   const { publisher, mapped } = matchCodes(article, wanted);
   return publisher.length > 0 || mapped.length > 0;
 }

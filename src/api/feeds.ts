@@ -1,12 +1,14 @@
 /**
- * The feed of articles, newest change first: JSON Feed 1.1 here, the same
- * feed as Atom 1.0 in src/render/articles-atom.ts. Each item is an article:
+ * The feed of articles, the newest changes first: JSON Feed 1.1 here, the
+ * same feed as Atom 1.0 in src/render/articles-atom.ts. Each item is an article:
  * its title, its description (the publisher's words), its page, when this
  * API's copy last changed, and every section's content hash, so a reader can
- * tell which sections changed since it last looked.
+ * tell which sections changed since it last looked. A feed says what changed
+ * lately, so it holds the newest FEED_ITEMS articles; the sitemap and
+ * `/v1/articles?updatedSince=` list them all.
  */
 import * as z from "zod/mini";
-import type { ContentLibrary, LocatedSection } from "../content/library";
+import type { LoadedArticle, LocatedSection } from "../content/library";
 import type { CompiledArticle } from "../content/model";
 import { SERVICE_NAME } from "./resources";
 import { urls } from "./urls";
@@ -14,6 +16,9 @@ import { urls } from "./urls";
 export const FEED_TITLE = `${SERVICE_NAME}: articles`;
 export const FEED_DESCRIPTION =
   "Patient-facing health articles, newest change first, with each section's content hash.";
+
+/** How many articles a feed holds, newest change first (a common length for a feed's recent items). */
+export const FEED_ITEMS = 50;
 
 const SectionHash = z.strictObject({ id: z.string(), title: z.nullable(z.string()), hash: z.string() });
 
@@ -54,7 +59,8 @@ export const JsonFeed = z.strictObject({
 export type JsonFeed = z.infer<typeof JsonFeed>;
 export type FeedItem = JsonFeed["items"][number];
 
-export function articlesFeed(library: ContentLibrary, base: string): JsonFeed {
+/** The feed of `articles`, which are the library's newest, newest first. */
+export function articlesFeed(articles: readonly LoadedArticle[], base: string): JsonFeed {
   return {
     version: "https://jsonfeed.org/version/1.1",
     title: FEED_TITLE,
@@ -62,8 +68,7 @@ export function articlesFeed(library: ContentLibrary, base: string): JsonFeed {
     feed_url: urls.jsonFeed(base),
     description: FEED_DESCRIPTION,
     authors: [{ name: SERVICE_NAME, url: `${base}/` }],
-    // The library lists articles newest change first.
-    items: library.entries.map(({ article }) => item(article, library.sections(article.slug), base)),
+    items: articles.map((article) => item(article.entry.article, article.sections(), base)),
   };
 }
 

@@ -8,7 +8,7 @@
 import * as z from "zod/mini";
 import { findCodeSystem } from "../content/code-systems";
 import type { ContentLibrary } from "../content/library";
-import { CodeMapping, type CompiledArticle } from "../content/model";
+import { CodeMapping, type IndexedArticle } from "../content/model";
 import { type CodeQuery, type MatchedCodes, matchCodes } from "./code-match";
 import type { InfobuttonQuery } from "./parameters";
 import { licenceText, SERVICE_NAME } from "./resources";
@@ -80,13 +80,9 @@ const CRITERIA = [
 /** The feed answering a knowledge request: every article that matches, newest first; none is an empty feed. */
 export function infobuttonFeed(library: ContentLibrary, query: InfobuttonQuery, base: string): InfobuttonFeed {
   const language = query["informationRecipient.languageCode.c"] ?? "en";
-  const entries = library.entries.flatMap(({ article, facts }) => {
+  const entries = library.articles.flatMap((article) => {
     if (primaryLanguage(article.language) !== primaryLanguage(language)) return [];
-    const matched = matchRequest(
-      article,
-      [facts.condition.name, ...facts.condition.alternateNames.map((n) => n.name)],
-      query,
-    );
+    const matched = matchRequest(article, article.conditionNames, query);
     return matched ? [entry(article, matched, base)] : [];
   });
   const code = query["mainSearchCriteria.v.c"];
@@ -112,7 +108,7 @@ export function infobuttonFeed(library: ContentLibrary, query: InfobuttonQuery, 
 }
 
 /** The codes an article matches the request with; for a display name alone, its names; undefined if none. */
-function matchRequest(article: CompiledArticle, names: string[], query: InfobuttonQuery): MatchedCodes | undefined {
+function matchRequest(article: IndexedArticle, names: string[], query: InfobuttonQuery): MatchedCodes | undefined {
   const code = query["mainSearchCriteria.v.c"];
   if (code !== undefined) {
     const system = query["mainSearchCriteria.v.cs"];
@@ -127,7 +123,7 @@ function matchRequest(article: CompiledArticle, names: string[], query: Infobutt
   return known.some((name) => normaliseName(name) === displayName) ? { publisher: [], mapped: [] } : undefined;
 }
 
-function entry(article: CompiledArticle, matched: MatchedCodes, base: string): InfobuttonEntry {
+function entry(article: IndexedArticle, matched: MatchedCodes, base: string): InfobuttonEntry {
   const page = urls.page(base, article.slug);
   return {
     lang: article.language,

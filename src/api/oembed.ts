@@ -1,5 +1,6 @@
 /** oEmbed 1.0 for article pages: which article (and section) a URL names, and the `rich` answer for it. */
 import { html } from "hono/html";
+import type { AssetReader } from "../content/article-files";
 import type { ContentLibrary, LocatedSection } from "../content/library";
 import type { CompiledEntry } from "../content/model";
 import type { OEmbed } from "./schemas";
@@ -15,7 +16,12 @@ export interface OEmbedTarget {
 }
 
 /** The article page (or section anchor) `url` names on this service, if it names one. */
-export function resolveOEmbedUrl(library: ContentLibrary, base: string, url: string): OEmbedTarget | undefined {
+export async function resolveOEmbedUrl(
+  library: ContentLibrary,
+  assets: AssetReader,
+  base: string,
+  url: string,
+): Promise<OEmbedTarget | undefined> {
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -24,11 +30,12 @@ export function resolveOEmbedUrl(library: ContentLibrary, base: string, url: str
   }
   if (parsed.origin !== new URL(base).origin) return undefined;
   const match = /^\/articles\/([a-z0-9-]+)\/?$/.exec(parsed.pathname);
-  const entry = match?.[1] ? library.entry(match[1]) : undefined;
-  if (!entry) return undefined;
+  const article = match?.[1] ? await library.article(match[1], assets) : undefined;
+  if (!article) return undefined;
+  const { entry } = article;
   const fragment = parsed.hash.slice(1);
   if (fragment === "") return { entry };
-  const section = library.section(entry.article.slug, fragment);
+  const section = article.section(fragment);
   return section ? { entry, section } : undefined;
 }
 

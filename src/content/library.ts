@@ -1,8 +1,11 @@
 /**
- * The one module that reads compiled content. Everything else asks it for
- * articles, sections and facts by slug and id.
+ * The one module that reads compiled content. The index of every article is
+ * held in memory (it is in the bundle); an article's text is read from its
+ * file on demand (article-files.ts), so the library's size does not weigh
+ * on the Worker's size, start-up or memory.
  */
-import type { CompiledEntry, CompiledLibrary, Section } from "./model";
+import { ArticleFileCache, type AssetReader } from "./article-files";
+import type { CompiledEntry, IndexedArticle, LibraryIndex, Section } from "./model";
 
 export interface LocatedSection {
   section: Section;
@@ -11,36 +14,59 @@ export interface LocatedSection {
 }
 
 export class ContentLibrary {
-  readonly entries: readonly CompiledEntry[];
+  /** Every article, newest change first; ties broken by slug so the order is stable. */
+  readonly articles: readonly IndexedArticle[];
   /** The newest content revision across all articles. */
   readonly updatedAt: string;
-  private readonly bySlug: Map<string, CompiledEntry>;
-  private readonly sectionsBySlug: Map<string, Map<string, LocatedSection>>;
+  private readonly bySlug: Map<string, IndexedArticle>;
+  private readonly files: ArticleFileCache;
 
-  constructor(compiled: CompiledLibrary) {
-    // Newest first; ties broken by slug so the order is stable.
-    this.entries = [...compiled.entries].sort(
-      (a, b) => b.article.updatedAt.localeCompare(a.article.updatedAt) || a.article.slug.localeCompare(b.article.slug),
+  constructor(index: LibraryIndex, files = new ArticleFileCache()) {
+    this.articles = [...index.articles].sort(
+      (a, b) => b.updatedAt.localeCompare(a.updatedAt) || a.slug.localeCompare(b.slug),
     );
-    this.updatedAt = this.entries[0]?.article.updatedAt ?? new Date(0).toISOString();
-    this.bySlug = new Map(this.entries.map((entry) => [entry.article.slug, entry]));
-    this.sectionsBySlug = new Map(
-      this.entries.map((entry) => [entry.article.slug, indexSections(entry.article.sections)]),
-    );
+    this.updatedAt = this.articles[0]?.updatedAt ?? new Date(0).toISOString();
+    this.bySlug = new Map(this.articles.map((article) => [article.slug, article]));
+    this.files = files;
   }
 
-  entry(slug: string): CompiledEntry | undefined {
+  /** The article's index entry: enough to tell whether it exists, list it and link to it. */
+  find(slug: string): IndexedArticle | undefined {
     return this.bySlug.get(slug);
   }
 
-  section(slug: string, id: string): LocatedSection | undefined {
-    return this.sectionsBySlug.get(slug)?.get(id);
+  /** The whole article, read through `assets`; undefined when the library has no such article. */
+  async article(slug: string, assets: AssetReader): Promise<LoadedArticle | undefined> {
+    const indexed = this.bySlug.get(slug);
+    return indexed && this.files.read(indexed, assets, (entry) => new LoadedArticle(entry));
   }
 
-  /** Every section of an article in document order, at any depth. */
-  sections(slug: string): LocatedSection[] {
-    return [...(this.sectionsBySlug.get(slug)?.values() ?? [])];
+  /** The articles with these slugs (which must be in the index), in the order given. */
+  articlesOf(slugs: readonly string[], assets: AssetReader): Promise<LoadedArticle[]> {
+    return Promise.all(slugs.map(async (slug) => (await this.article(slug, assets)) ?? missing(slug)));
   }
+}
+
+/** A whole article, with its sections found by id. */
+export class LoadedArticle {
+  private readonly sectionsById: Map<string, LocatedSection>;
+
+  constructor(readonly entry: CompiledEntry) {
+    this.sectionsById = indexSections(entry.article.sections);
+  }
+
+  section(id: string): LocatedSection | undefined {
+    return this.sectionsById.get(id);
+  }
+
+  /** Every section in document order, at any depth. */
+  sections(): LocatedSection[] {
+    return [...this.sectionsById.values()];
+  }
+}
+
+function missing(slug: string): never {
+  throw new Error(`the library has no article "${slug}"`);
 }
 
 function indexSections(sections: Section[], ancestors: string[] = [], index = new Map<string, LocatedSection>()) {

@@ -5,7 +5,7 @@ import { ARTICLES_INDEX_NAME } from "../schemaorg/web-page";
 import { type RenderedPage, renderDocument } from "./document";
 
 export function renderArticlesIndexPage(library: ContentLibrary, base: string): Promise<RenderedPage> {
-  const articles = library.entries.map((entry) => entry.article);
+  const { articles } = library;
   const languages = new Set(articles.map((article) => article.language));
   return renderDocument({
     // One language for the page when every article shares it.

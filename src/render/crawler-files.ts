@@ -7,7 +7,7 @@ import { element, xmlDocument } from "./xml";
 export function renderSitemap(library: ContentLibrary, base: string): string {
   const entries = [
     { loc: urls.pages(base), lastmod: library.updatedAt },
-    ...library.entries.map(({ article }) => ({ loc: urls.page(base, article.slug), lastmod: article.updatedAt })),
+    ...library.articles.map((article) => ({ loc: urls.page(base, article.slug), lastmod: article.updatedAt })),
   ];
   return xmlDocument(
     element(

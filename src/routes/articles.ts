@@ -109,8 +109,8 @@ export const articleRoutes = new Hono<AppEnv>()
     const pageSize = query.pageSize ?? DEFAULT_PAGE_SIZE;
     const code = query.code ? `${query.code.system ?? ""}|${query.code.code}` : "";
     const key = representationKey(listArticles.operationId, baseUrl, page, pageSize, query.updatedSince ?? "", code);
-    const representation = await representations.get(key, () => {
-      const body = articleList(library, query, baseUrl);
+    const representation = await representations.get(key, async () => {
+      const body = await articleList(library, c.env.ASSETS, query, baseUrl);
       return {
         json: body,
         lastModified: library.updatedAt,
@@ -122,10 +122,11 @@ export const articleRoutes = new Hono<AppEnv>()
   .get(honoPath(getArticle.path), validQuery(ArticleQuery), async (c) => {
     const { library, baseUrl, representations } = c.var;
     const slug = c.req.param("slug");
-    const entry = library.entry(slug) ?? notFound(`There is no article "${slug}".`);
+    const article = (await library.article(slug, c.env.ASSETS)) ?? notFound(`There is no article "${slug}".`);
+    const { entry } = article;
     const media = chooseMedia(c.req.header("Accept"), ARTICLE_MEDIA);
     // Checked in every form, so an unknown id is a 400 whatever the Accept.
-    const selection = sectionSelection(library, slug, c.req.valid("query").sections);
+    const selection = sectionSelection(article, c.req.valid("query").sections);
     // The graph describes the whole article: `sections` narrows the JSON and Markdown only.
     if (media === MEDIA.jsonLd) {
       return sendAlternative(c, await articleJsonLd(representations, entry, baseUrl), "Accept");
@@ -138,14 +139,15 @@ export const articleRoutes = new Hono<AppEnv>()
   .get(honoPath(getArticleJsonLd.path), onlyMedia(MEDIA.jsonLd), async (c) => {
     const { library, baseUrl, representations } = c.var;
     const slug = c.req.param("slug");
-    const entry = library.entry(slug) ?? notFound(`There is no article "${slug}".`);
-    return sendRepresentation(c, await articleJsonLd(representations, entry, baseUrl));
+    const article = (await library.article(slug, c.env.ASSETS)) ?? notFound(`There is no article "${slug}".`);
+    return sendRepresentation(c, await articleJsonLd(representations, article.entry, baseUrl));
   })
   .get(honoPath(getSection.path), onlyMedia(MEDIA.json), async (c) => {
     const { library, baseUrl } = c.var;
     const { slug, id } = c.req.param();
-    const entry = library.entry(slug) ?? notFound(`There is no article "${slug}".`);
-    const located = library.section(slug, id) ?? notFound(`Article "${slug}" has no section "${id}".`);
+    const article = (await library.article(slug, c.env.ASSETS)) ?? notFound(`There is no article "${slug}".`);
+    const { entry } = article;
+    const located = article.section(id) ?? notFound(`Article "${slug}" has no section "${id}".`);
     const representation = await c.var.representations.get<SectionResource>(
       representationKey(getSection.operationId, baseUrl, slug, id),
       () => ({

@@ -29,7 +29,8 @@ export const CONDITION_OPERATIONS: readonly Operation[] = [getCondition];
 export const conditionRoutes = new Hono<AppEnv>().get(honoPath(getCondition.path), onlyMedia(MEDIA.json), async (c) => {
   const { library, baseUrl } = c.var;
   const slug = c.req.param("slug");
-  const entry = library.entry(slug) ?? notFound(`There is no condition "${slug}".`);
+  const article = (await library.article(slug, c.env.ASSETS)) ?? notFound(`There is no condition "${slug}".`);
+  const { entry } = article;
   const representation = await c.var.representations.get<ConditionResource>(
     representationKey(getCondition.operationId, baseUrl, slug),
     () => ({

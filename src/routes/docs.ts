@@ -47,18 +47,19 @@ export const docsRoutes = new Hono<AppEnv>()
     const representation = await representations.get(representationKey(getOpenApi.operationId, baseUrl), async () => {
       // Loaded on first use: the generator and the full content schemas are not needed to serve content.
       const { openApiDocument } = await import("../openapi/document");
-      const [first] = library.entries;
+      const [newest] = library.articles;
+      const article = newest && (await library.article(newest.slug, c.env.ASSETS));
       const examples: Record<string, unknown> = {
         ServiceIndex: serviceIndex(baseUrl),
-        ArticleList: articleList(library, {}, baseUrl),
+        ArticleList: await articleList(library, c.env.ASSETS, {}, baseUrl),
       };
-      if (first) {
-        const [section] = library.sections(first.article.slug);
-        examples.Condition = conditionResource(first, baseUrl);
+      if (article) {
+        const [section] = article.sections();
+        examples.Condition = conditionResource(article.entry, baseUrl);
         if (section) {
           // A one-section article keeps the example readable.
-          examples.Article = articleResource(first, baseUrl, new Set([section.section.id]));
-          examples.SectionResponse = sectionResource(first, section, baseUrl);
+          examples.Article = articleResource(article.entry, baseUrl, new Set([section.section.id]));
+          examples.SectionResponse = sectionResource(article.entry, section, baseUrl);
         }
       }
       return {

@@ -81,9 +81,10 @@ export const embedRoutes = new Hono<AppEnv>()
   .get(honoPath(getEmbed.path), onlyMedia(MEDIA.html), validQuery(EmbedQuery), async (c) => {
     const { library, baseUrl, representations } = c.var;
     const slug = c.req.param("slug");
-    const entry = library.entry(slug) ?? notFound(`There is no article "${slug}".`);
+    const loaded = (await library.article(slug, c.env.ASSETS)) ?? notFound(`There is no article "${slug}".`);
+    const { entry } = loaded;
     const query = c.req.valid("query");
-    const selection = sectionSelection(library, slug, query.sections);
+    const selection = sectionSelection(loaded, query.sections);
     const theme = query.theme ?? "light";
     const key = representationKey(getEmbed.operationId, baseUrl, slug, selection?.join(",") ?? "*", theme);
     const representation = await representations.get(key, async () => {
@@ -116,7 +117,8 @@ export const embedRoutes = new Hono<AppEnv>()
       throw new ProblemError(problem("not-implemented", "Only format=json is served."));
     }
     const target =
-      resolveOEmbedUrl(library, baseUrl, query.url) ?? notFound(`${query.url} is not an article page of this service.`);
+      (await resolveOEmbedUrl(library, c.env.ASSETS, baseUrl, query.url)) ??
+      notFound(`${query.url} is not an article page of this service.`);
     const maxwidth = query.maxwidth ?? DEFAULT_SIZE.width;
     const maxheight = query.maxheight ?? DEFAULT_SIZE.height;
     const key = representationKey(

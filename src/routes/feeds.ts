@@ -1,6 +1,7 @@
 /** `/feeds/articles.atom` and `/feeds/articles.json`: the articles, newest change first. */
-import { Hono } from "hono";
-import { articlesFeed, JsonFeed } from "../api/feeds";
+import { type Context, Hono } from "hono";
+import { articlesFeed, FEED_ITEMS, JsonFeed } from "../api/feeds";
+import type { LoadedArticle } from "../content/library";
 import type { AppEnv } from "../env";
 import { collectionCacheTag } from "../http/cache-tags";
 import { chooseMedia, onlyMedia } from "../http/negotiation";
@@ -17,7 +18,8 @@ export const getAtomFeed = {
   operationId: "getAtomFeed",
   summary: "Atom feed of articles",
   description:
-    "Atom 1.0: one entry per article, newest change first, with its title, description (the publisher's words), page, attribution, licence and when this API's copy last changed; `hc:article` and `hc:section` elements (namespace `urn:health-content-api:feed`) give the article's and every section's content hash, so a reader can tell which sections changed.",
+    `Atom 1.0: one entry per article for the ${FEED_ITEMS} most recently changed, newest first, ` +
+    "with its title, description (the publisher's words), page, attribution, licence and when this API's copy last changed; `hc:article` and `hc:section` elements (namespace `urn:health-content-api:feed`) give the article's and every section's content hash, so a reader can tell which sections changed. The sitemap and `/v1/articles?updatedSince=` list every article.",
   tag: "Discovery",
   content: { "application/atom+xml": { text: "An Atom 1.0 feed." } },
   errors: [],
@@ -40,8 +42,8 @@ export const FEED_OPERATIONS: readonly Operation[] = [getAtomFeed, getJsonFeed];
 export const feedRoutes = new Hono<AppEnv>()
   .get(honoPath(getAtomFeed.path), onlyMedia(ATOM), async (c) => {
     const { library, baseUrl, representations } = c.var;
-    const representation = await representations.get(representationKey(getAtomFeed.operationId, baseUrl), () => ({
-      text: renderArticlesAtom(articlesFeed(library, baseUrl), library.updatedAt, baseUrl),
+    const representation = await representations.get(representationKey(getAtomFeed.operationId, baseUrl), async () => ({
+      text: renderArticlesAtom(articlesFeed(await newest(c), baseUrl), library.updatedAt, baseUrl),
       contentType: `${ATOM}; charset=utf-8`,
       lastModified: library.updatedAt,
       headers: collectionCacheTag(),
@@ -54,8 +56,8 @@ export const feedRoutes = new Hono<AppEnv>()
     const { library, baseUrl, representations } = c.var;
     const representation = await representations.get<JsonFeed>(
       representationKey(getJsonFeed.operationId, baseUrl),
-      () => ({
-        json: articlesFeed(library, baseUrl),
+      async () => ({
+        json: articlesFeed(await newest(c), baseUrl),
         contentType: `${JSON_FEED}; charset=utf-8`,
         lastModified: library.updatedAt,
         headers: collectionCacheTag(),
@@ -63,3 +65,10 @@ export const feedRoutes = new Hono<AppEnv>()
     );
     return sendRepresentation(c, representation);
   });
+
+/** The articles a feed holds: the library's newest. */
+function newest(c: Context<AppEnv>): Promise<LoadedArticle[]> {
+  const { library } = c.var;
+  const slugs = library.articles.slice(0, FEED_ITEMS).map((article) => article.slug);
+  return library.articlesOf(slugs, c.env.ASSETS);
+}

@@ -41,6 +41,6 @@ export const pageRoutes = new Hono<AppEnv>()
   .get(honoPath(getArticlePage.path), onlyMedia(MEDIA.html), async (c) => {
     const { library, baseUrl, representations } = c.var;
     const slug = c.req.param("slug");
-    const entry = library.entry(slug) ?? notFound(`There is no article "${slug}".`);
-    return sendRepresentation(c, await articlePage(representations, entry, baseUrl));
+    const article = (await library.article(slug, c.env.ASSETS)) ?? notFound(`There is no article "${slug}".`);
+    return sendRepresentation(c, await articlePage(representations, article.entry, baseUrl));
   });

@@ -28,7 +28,7 @@ describe.skipIf(!available)(vocabularyTestTitle("JSON-LD served by the Worker"),
     vocabulary = loadSchemaOrgVocabulary();
     workers.real = await startWorker();
     // Made-up content with the fields the real article lacks: dates, licence, codes, source URL.
-    workers.fixtures = await startWorker("test/fixtures/worker.ts");
+    workers.fixtures = await startWorker("test/fixtures/worker.ts", "test/fixtures/generated/assets");
   }, 120_000);
   afterAll(async () => {
     await Promise.all(Object.values(workers).map((worker) => worker.stop()));

@@ -6,7 +6,7 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { createApp } from "../../src/app";
-import { library } from "../../src/content/generated/library";
+import { libraryIndex } from "../../src/content/generated/library";
 import { OPERATIONS } from "../../src/routes/operations";
 import { call, ORIGIN } from "../support/worker";
 
@@ -28,7 +28,7 @@ const toOpenApiPath = (path: string) => path.replace(/:([A-Za-z]+)(?:\{[^/]*\})?
 
 describe("OpenAPI coverage", () => {
   it("documents every route the app serves, and nothing else", async () => {
-    const app = createApp(library);
+    const app = createApp(libraryIndex);
     const served = new Set(
       app.routes
         .filter((route) => route.method === "GET" || route.method === "POST")
@@ -86,7 +86,7 @@ describe("OpenAPI coverage", () => {
   });
 
   it("builds the document once per isolate", async () => {
-    const app = createApp(library);
+    const app = createApp(libraryIndex);
     const first = await app.request("/openapi.json", {}, env);
     const second = await app.request("/openapi.json", {}, env);
     expect(second.headers.get("ETag")).toBe(first.headers.get("ETag"));

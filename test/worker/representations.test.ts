@@ -1,7 +1,7 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { createApp } from "../../src/app";
-import { library } from "../../src/content/generated/library";
+import { libraryIndex } from "../../src/content/generated/library";
 import { RepresentationStore } from "../../src/http/representation-store";
 import { createWorker } from "../../src/worker";
 import { call } from "../support/worker";
@@ -14,7 +14,7 @@ async function seen(response: Response) {
 describe("stored representations", () => {
   it("builds each representation once and then serves the same bytes", async () => {
     const representations = new RepresentationStore();
-    const app = createApp(library, { representations });
+    const app = createApp(libraryIndex, { representations });
     const paths = [
       "/v1/articles/leg-cramps",
       "/v1/articles/leg-cramps/sections/heel-walk",
@@ -31,7 +31,7 @@ describe("stored representations", () => {
 
   it("keeps one representation per distinct selection, whatever order it was asked in", async () => {
     const representations = new RepresentationStore();
-    const app = createApp(library, { representations });
+    const app = createApp(libraryIndex, { representations });
     await app.request("/v1/articles/leg-cramps?sections=heel-walk,calf-extension", {}, env);
     await app.request("/v1/articles/leg-cramps?sections=calf-extension,heel-walk,heel-walk", {}, env);
     expect(representations.builds).toBe(1);
@@ -51,7 +51,7 @@ describe("stored representations", () => {
   });
 
   it("answers a repeated request from the store exactly as the routed one, each response with its own headers", async () => {
-    const worker = createWorker(library);
+    const worker = createWorker(libraryIndex);
     const get = (path: string, headers: Record<string, string>) =>
       worker.fetch(new Request(`https://health.test${path}`, { headers }), env, {} as ExecutionContext);
     for (const [path, headers] of [

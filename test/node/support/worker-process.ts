@@ -11,11 +11,15 @@ export interface RunningWorker {
   stop(): Promise<void>;
 }
 
-/** `entrypoint` defaults to wrangler.toml's `main` (the real Worker). */
-export async function startWorker(entrypoint?: string): Promise<RunningWorker> {
+/**
+ * `entrypoint` defaults to wrangler.toml's `main` (the real Worker), and
+ * `assets` to its assets folder (where the content build writes the articles).
+ */
+export async function startWorker(entrypoint?: string, assets?: string): Promise<RunningWorker> {
   const worker = await unstable_startWorker({
     config: "wrangler.toml",
     ...(entrypoint ? { entrypoint } : {}),
+    ...(assets ? { assets } : {}),
     dev: { server: { hostname: "127.0.0.1", port: 0 }, inspector: false, watch: false, logLevel: "error" },
   });
   await worker.ready;

@@ -1,0 +1,86 @@
+/**
+ * A synthetic library of N articles, built the way `npm run build` builds
+ * content/ (the project's own compiler, timed and measured from outside), and
+ * a Worker around it: the real src/worker.ts, its index bundled and its
+ * articles in an assets folder, with wrangler.toml's settings otherwise.
+ */
+import { execFile } from "node:child_process";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { promisify } from "node:util";
+import { CONTENT_ASSETS } from "../../src/api/asset-paths";
+import { writeSyntheticLibrary } from "../content/synthetic/library";
+import type { WorkerConfig } from "./wrangler-config";
+
+const run = promisify(execFile);
+const ROOT = resolve(import.meta.dirname, "../..");
+
+export interface BuildRun {
+  seconds: number;
+  /** The largest resident set of the build's processes (GNU time's %M). */
+  peakMiB: number;
+}
+
+export interface ScaleLibrary {
+  slugs: string[];
+  /** wrangler configuration of the Worker around the library. */
+  configPath: string;
+  cold: BuildRun;
+  /** Building again after editing one article. */
+  incremental: BuildRun;
+}
+
+export async function buildScaleLibrary(count: number, dir: string, config: WorkerConfig): Promise<ScaleLibrary> {
+  const contentDir = join(dir, "content");
+  const { slugs } = writeSyntheticLibrary({ count, out: contentDir });
+  const compile = () => timedCompile(contentDir, dir);
+  const cold = await compile();
+  const [edited] = slugs;
+  if (!edited) throw new Error("the synthetic library is empty");
+  const article = join(contentDir, edited, "article.md");
+  writeFileSync(article, readFileSync(article, "utf8").replace(/^title: (.*)$/m, "title: $1, edited"));
+  const incremental = await compile();
+  return { slugs, configPath: writeWorker(dir, config), cold, incremental };
+}
+
+async function timedCompile(contentDir: string, dir: string): Promise<BuildRun> {
+  const args = ["-f", "BUILD %e %M", join(ROOT, "node_modules/.bin/tsx"), join(ROOT, "scripts/content/compile.ts")];
+  args.push("--content", contentDir, "--out", join(dir, "worker/library.ts"));
+  args.push("--out-dir", join(dir, "assets", CONTENT_ASSETS), "--cache", join(dir, "cache"));
+  const { stderr } = await run("/usr/bin/time", args, { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 });
+  const match = /BUILD ([\d.]+) (\d+)/.exec(stderr);
+  if (!match) throw new Error(`no timing from the build:\n${stderr}`);
+  return { seconds: Number(match[1]), peakMiB: Number(match[2]) / 1024 };
+}
+
+/** The entry module and wrangler configuration of the Worker around the library in `dir`. */
+function writeWorker(dir: string, config: WorkerConfig): string {
+  const worker = join(ROOT, "src/worker.ts");
+  writeFileSync(
+    join(dir, "worker/index.ts"),
+    [
+      `import { createWorker } from ${JSON.stringify(worker)};`,
+      `import { libraryIndex } from "./library";`,
+      "export default { fetch: createWorker(libraryIndex).fetch };",
+      "",
+    ].join("\n"),
+  );
+  const configPath = join(dir, "wrangler.json");
+  const wrangler = {
+    name: config.name,
+    main: "worker/index.ts",
+    compatibility_date: config.compatibilityDate,
+    compatibility_flags: config.compatibilityFlags,
+    minify: true,
+    keep_names: false,
+    assets: { directory: "assets", binding: "ASSETS", run_worker_first: [`${CONTENT_ASSETS}/*`] },
+    vars: config.vars,
+    ratelimits: Object.entries(config.ratelimits).map(([name, { namespaceId, simple }]) => ({
+      name,
+      namespace_id: namespaceId,
+      simple,
+    })),
+  };
+  writeFileSync(configPath, JSON.stringify(wrangler, null, 2));
+  return configPath;
+}

@@ -1,0 +1,111 @@
+/**
+ * `npm run bench:scale -- --count N`: the library at scale (#15). Builds a
+ * synthetic library of N articles with the project's compiler (cold, then
+ * after editing one article), bundles the real Worker around its index,
+ * serves it with its articles as static assets, and measures start-up,
+ * memory and throughput for one article repeated, for `--rotate` articles in
+ * turn and for all N in turn. Run it outside the test suite; BENCHMARKS.md,
+ * "Library at scale", records its figures.
+ */
+import { readFileSync, rmSync } from "node:fs";
+import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { buildBundle } from "./bundle";
+import { CpuMeter } from "./cpu-meter";
+import { onExit } from "./exit-cleanup";
+import { startRealWorker } from "./real-worker";
+import { buildScaleLibrary } from "./scale-library";
+import { readWorkerConfig } from "./wrangler-config";
+import { Wrk, type WrkResult } from "./wrk";
+
+const { values } = parseArgs({
+  options: {
+    count: { type: "string", default: "1000" },
+    rotate: { type: "string", default: "500" },
+    duration: { type: "string", default: "10" },
+    connections: { type: "string", default: "16" },
+  },
+});
+const count = whole("count", values.count, 1, 20_000);
+const rotate = whole("rotate", values.rotate, 1, 20_000);
+const seconds = whole("duration", values.duration, 1, 60);
+const connections = whole("connections", values.connections, 1, 256);
+const HOST = "health.example";
+
+const dir = await mkdtemp(join(tmpdir(), "bench-scale-"));
+onExit(() => rmSync(dir, { recursive: true, force: true }));
+await mkdir(join(dir, "worker"), { recursive: true });
+
+log(`== ${count} synthetic article(s): content build (cold, then one article edited) ==`);
+const library = await buildScaleLibrary(count, dir, readWorkerConfig());
+log(`cold: ${library.cold.seconds.toFixed(1)} s, peak ${library.cold.peakMiB.toFixed(0)} MiB`);
+log(`incremental: ${library.incremental.seconds.toFixed(1)} s, peak ${library.incremental.peakMiB.toFixed(0)} MiB`);
+
+const config = readWorkerConfig(library.configPath);
+const bundle = await buildBundle(library.configPath, config.main);
+log(`bundle: ${kib(bundle.rawBytes)} raw, ${kib(bundle.gzipBytes)} gzip`);
+
+const { worker, startup } = await startRealWorker(bundle, config, HOST);
+const rss = () => (worker.pid === undefined ? undefined : residentMiB(worker.pid));
+const started = { rssMiB: rss() };
+log(
+  `start to first response: ${startup.median.firstResponseMs.toFixed(0)} ms median ` +
+    `(one-line Worker ${startup.baseline.firstResponseMs.toFixed(0)} ms); workerd RSS ${started.rssMiB?.toFixed(0)} MiB`,
+);
+
+const meter = new CpuMeter(worker.pid === undefined ? [] : [worker.pid]);
+const articlePath = (slug: string) => `/v1/articles/${slug}`;
+const loads: Record<string, string[]> = {
+  one: library.slugs.slice(0, 1).map(articlePath),
+  [`rotating-${Math.min(rotate, count)}`]: library.slugs.slice(0, rotate).map(articlePath),
+  [`rotating-${count}`]: library.slugs.map(articlePath),
+};
+const results: Record<string, WrkResult> = {};
+try {
+  for (const [name, paths] of Object.entries(loads)) {
+    const wrk = await Wrk.prepare(dir, paths);
+    const target = { origin: worker.origin, path: paths[0] ?? "/", headers: { Host: HOST }, serverPid: worker.pid };
+    const settings = { seconds, connections, threads: 1, cores: undefined };
+    const result = await wrk.run(target, settings, meter);
+    results[name] = result;
+    log(
+      `${name}: ${result.requestsPerSecond.toFixed(0)} req/s, p99 ${(result.latencyUs.p99 / 1000).toFixed(1)} ms, ` +
+        `${result.errors} error(s), workerd RSS ${rss()?.toFixed(0)} MiB`,
+    );
+  }
+} finally {
+  await worker.dispose();
+  bundle.dispose();
+}
+
+const one = results.one?.requestsPerSecond ?? Number.NaN;
+for (const [name, result] of Object.entries(results)) {
+  if (name !== "one") log(`${name} / one: ${(result.requestsPerSecond / one).toFixed(2)}`);
+}
+await mkdir(".bench", { recursive: true });
+const out = `.bench/scale-${count}.json`;
+await writeFile(out, JSON.stringify({ count, library, bundle, startup, started, results }, null, 2));
+log(`written: ${out}`);
+
+function residentMiB(pid: number): number | undefined {
+  const match = /^VmRSS:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+  return match ? Number(match[1]) / 1024 : undefined;
+}
+
+function whole(name: string, raw: string, min: number, max: number): number {
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new Error(`--${name} must be a whole number from ${min} to ${max}, not "${raw}"`);
+  }
+  return value;
+}
+
+function kib(bytes: number): string {
+  return `${(bytes / 1024).toFixed(1)} KiB`;
+}
+
+function log(line: string): void {
+  console.log(line);
+}
