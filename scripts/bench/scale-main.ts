@@ -4,7 +4,9 @@
  * after editing one article), bundles the real Worker around its index,
  * serves it with its articles as static assets, and measures start-up,
  * memory and throughput for one article repeated, for `--rotate` articles in
- * turn and for all N in turn. Run it outside the test suite; BENCHMARKS.md,
+ * turn and for all N in turn, each after one warm-up pass over its paths
+ * (so the first builds are not what is measured: what is kept per isolate
+ * and what is not is). Run it outside the test suite; BENCHMARKS.md,
  * "Library at scale", records its figures.
  */
 import { readFileSync, rmSync } from "node:fs";
@@ -15,6 +17,7 @@ import { parseArgs } from "node:util";
 import { buildBundle } from "./bundle";
 import { CpuMeter } from "./cpu-meter";
 import { onExit } from "./exit-cleanup";
+import { httpGet } from "./http-get";
 import { startRealWorker } from "./real-worker";
 import { buildScaleLibrary } from "./scale-library";
 import { readWorkerConfig } from "./wrangler-config";
@@ -47,9 +50,13 @@ const config = readWorkerConfig(library.configPath);
 const bundle = await buildBundle(library.configPath, config.main);
 log(`bundle: ${kib(bundle.rawBytes)} raw, ${kib(bundle.gzipBytes)} gzip`);
 
-const { worker, startup } = await startRealWorker(bundle, config, HOST);
-const rss = () => (worker.pid === undefined ? undefined : residentMiB(worker.pid));
-const started = { rssMiB: rss() };
+// Start-up without the assets: Miniflare reads and hashes every asset file when it starts, which Cloudflare
+// does at deploy time, not when an isolate starts; the first response (a 404) reads no article.
+const { worker: startupWorker, startup } = await startRealWorker(bundle, { ...config, assets: undefined }, HOST);
+await startupWorker.dispose();
+const { worker } = await startRealWorker(bundle, config, HOST);
+// Resident memory once started: the index and the code. Under load it also holds workerd's buffers.
+const started = { rssMiB: worker.pid === undefined ? undefined : residentMiB(worker.pid) };
 log(
   `start to first response: ${startup.median.firstResponseMs.toFixed(0)} ms median ` +
     `(one-line Worker ${startup.baseline.firstResponseMs.toFixed(0)} ms); workerd RSS ${started.rssMiB?.toFixed(0)} MiB`,
@@ -66,13 +73,17 @@ const results: Record<string, WrkResult> = {};
 try {
   for (const [name, paths] of Object.entries(loads)) {
     const wrk = await Wrk.prepare(dir, paths);
+    for (const path of paths) {
+      const { status } = await httpGet(worker.origin, path, { Host: HOST });
+      if (status !== 200) throw new Error(`warm-up: ${path} answered ${status}`);
+    }
     const target = { origin: worker.origin, path: paths[0] ?? "/", headers: { Host: HOST }, serverPid: worker.pid };
     const settings = { seconds, connections, threads: 1, cores: undefined };
     const result = await wrk.run(target, settings, meter);
     results[name] = result;
     log(
       `${name}: ${result.requestsPerSecond.toFixed(0)} req/s, p99 ${(result.latencyUs.p99 / 1000).toFixed(1)} ms, ` +
-        `${result.errors} error(s), workerd RSS ${rss()?.toFixed(0)} MiB`,
+        `${result.errors} error(s)`,
     );
   }
 } finally {

@@ -14,6 +14,7 @@ import { ARTICLES, SLUGS } from "../support/library";
 
 /** A feed's items: the newest articles, newest first. */
 const FED = SLUGS.slice(0, FEED_ITEMS).map((slug) => `${ORIGIN}/articles/${slug}`);
+
 import { call, getJson, ORIGIN } from "../support/worker";
 
 const ATOM = "/feeds/articles.atom";
