@@ -15,9 +15,9 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Miniflare } from "miniflare";
-import WebSocket from "ws";
 import { buildBundle } from "./bundle";
 import { CpuMeter } from "./cpu-meter";
+import { connect } from "./inspector";
 import { bundleEntry, LOOPBACK, withAssets } from "./miniflare-workers";
 import { OptionError, readOptions, USAGE } from "./options";
 import { BENCH_ROUTES, routeLabel } from "./routes";
@@ -108,31 +108,6 @@ function selfTimeShares(profile: Profile): [string, number][] {
   return [...counts]
     .map(([name, count]): [string, number] => [name, count / profile.samples.length])
     .sort((a, b) => b[1] - a[1]);
-}
-
-/** A minimal Chrome DevTools Protocol client for workerd's first inspector target. */
-async function connect(port: number) {
-  const targets = (await (await fetch(`http://${LOOPBACK}:${port}/json`)).json()) as { webSocketDebuggerUrl: string }[];
-  const url = targets[0]?.webSocketDebuggerUrl;
-  if (!url) throw new Error("workerd's inspector lists no target");
-  const socket = new WebSocket(url);
-  await new Promise((resolve, reject) => socket.once("open", resolve).once("error", reject));
-  const pending = new Map<number, (result: unknown) => void>();
-  socket.on("message", (data) => {
-    const message = JSON.parse(String(data)) as { id?: number; result?: unknown };
-    if (message.id !== undefined) pending.get(message.id)?.(message.result);
-  });
-  let lastId = 0;
-  return {
-    send(method: string, params: Record<string, unknown> = {}): Promise<unknown> {
-      const id = ++lastId;
-      return new Promise((resolve) => {
-        pending.set(id, resolve);
-        socket.send(JSON.stringify({ id, method, params }));
-      });
-    },
-    close: () => socket.close(),
-  };
 }
 
 try {

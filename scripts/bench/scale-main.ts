@@ -14,13 +14,16 @@ import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { buildBundle } from "./bundle";
+import { Miniflare } from "miniflare";
+import { type Bundle, buildBundle } from "./bundle";
 import { CpuMeter } from "./cpu-meter";
 import { onExit } from "./exit-cleanup";
 import { httpGet } from "./http-get";
-import { startRealWorker } from "./real-worker";
+import { connect } from "./inspector";
+import { bundleEntry, LOOPBACK } from "./miniflare-workers";
+import { STARTUP_PATH, startRealWorker } from "./real-worker";
 import { buildScaleLibrary } from "./scale-library";
-import { readWorkerConfig } from "./wrangler-config";
+import { readWorkerConfig, type WorkerConfig } from "./wrangler-config";
 import { Wrk, type WrkResult } from "./wrk";
 
 const { values } = parseArgs({
@@ -36,6 +39,8 @@ const rotate = whole("rotate", values.rotate, 1, 20_000);
 const seconds = whole("duration", values.duration, 1, 60);
 const connections = whole("connections", values.connections, 1, 256);
 const HOST = "health.example";
+/** Not bench:profile's port, so the two can run side by side. */
+const HEAP_INSPECTOR_PORT = 9331;
 
 const dir = await mkdtemp(join(tmpdir(), "bench-scale-"));
 onExit(() => rmSync(dir, { recursive: true, force: true }));
@@ -55,11 +60,15 @@ log(`bundle: ${kib(bundle.rawBytes)} raw, ${kib(bundle.gzipBytes)} gzip`);
 const { worker: startupWorker, startup } = await startRealWorker(bundle, { ...config, assets: undefined }, HOST);
 await startupWorker.dispose();
 const { worker } = await startRealWorker(bundle, config, HOST);
-// Resident memory once started: the index and the code. Under load it also holds workerd's buffers.
-const started = { rssMiB: worker.pid === undefined ? undefined : residentMiB(worker.pid) };
+// Resident memory once started, and the isolate's V8 heap: the index and the code.
+const started = {
+  rssMiB: worker.pid === undefined ? undefined : residentMiB(worker.pid),
+  heapMiB: await heapAfterStart(bundle, { ...config, assets: undefined }),
+};
 log(
   `start to first response: ${startup.median.firstResponseMs.toFixed(0)} ms median ` +
-    `(one-line Worker ${startup.baseline.firstResponseMs.toFixed(0)} ms); workerd RSS ${started.rssMiB?.toFixed(0)} MiB`,
+    `(one-line Worker ${startup.baseline.firstResponseMs.toFixed(0)} ms); ` +
+    `V8 heap ${started.heapMiB.toFixed(1)} MiB; workerd RSS ${started.rssMiB?.toFixed(0)} MiB`,
 );
 
 const meter = new CpuMeter(worker.pid === undefined ? [] : [worker.pid]);
@@ -99,6 +108,27 @@ await mkdir(".bench", { recursive: true });
 const out = `.bench/scale-${count}.json`;
 await writeFile(out, JSON.stringify({ count, library, bundle, startup, started, results }, null, 2));
 log(`written: ${out}`);
+
+/** The V8 heap in use once the Worker answered its first request (workerd's inspector does not collect garbage on request). */
+async function heapAfterStart(bundle: Bundle, config: WorkerConfig): Promise<number> {
+  const mf = new Miniflare({
+    host: LOOPBACK,
+    port: 0,
+    cf: false,
+    inspectorPort: HEAP_INSPECTOR_PORT,
+    workers: [bundleEntry(bundle, config)],
+  });
+  try {
+    await mf.ready;
+    await httpGet(await mf.unsafeGetDirectURL(), STARTUP_PATH, { Host: HOST });
+    const inspector = await connect(HEAP_INSPECTOR_PORT);
+    const { usedSize } = (await inspector.send("Runtime.getHeapUsage")) as { usedSize: number };
+    inspector.close();
+    return usedSize / 1024 / 1024;
+  } finally {
+    await mf.dispose();
+  }
+}
 
 function residentMiB(pid: number): number | undefined {
   const match = /^VmRSS:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, "utf8"));

@@ -1,0 +1,28 @@
+/** Talks to workerd's V8 inspector (Miniflare's `inspectorPort`) over the Chrome DevTools Protocol. */
+import WebSocket from "ws";
+import { LOOPBACK } from "./miniflare-workers";
+
+/** A minimal Chrome DevTools Protocol client for workerd's first inspector target. */
+export async function connect(port: number) {
+  const targets = (await (await fetch(`http://${LOOPBACK}:${port}/json`)).json()) as { webSocketDebuggerUrl: string }[];
+  const url = targets[0]?.webSocketDebuggerUrl;
+  if (!url) throw new Error("workerd's inspector lists no target");
+  const socket = new WebSocket(url);
+  await new Promise((resolve, reject) => socket.once("open", resolve).once("error", reject));
+  const pending = new Map<number, (result: unknown) => void>();
+  socket.on("message", (data) => {
+    const message = JSON.parse(String(data)) as { id?: number; result?: unknown };
+    if (message.id !== undefined) pending.get(message.id)?.(message.result);
+  });
+  let lastId = 0;
+  return {
+    send(method: string, params: Record<string, unknown> = {}): Promise<unknown> {
+      const id = ++lastId;
+      return new Promise((resolve) => {
+        pending.set(id, resolve);
+        socket.send(JSON.stringify({ id, method, params }));
+      });
+    },
+    close: () => socket.close(),
+  };
+}
