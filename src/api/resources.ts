@@ -183,6 +183,7 @@ export function serviceIndex(base: string): ServiceIndex {
     links: {
       self: `${base}/`,
       articles: urls.articles(base),
+      search: `${urls.search(base)}?q={q}`,
       article: urls.article(base, "{slug}"),
       section: urls.section(base, "{slug}", "{id}"),
       jsonld: urls.jsonld(base, "{slug}"),

@@ -15,6 +15,7 @@ export type ErrorStatus = 400 | 404 | 412 | 413 | 415 | 501;
 
 export type Tag =
   | "Articles"
+  | "Search"
   | "Conditions"
   | "Clinical systems"
   | "Pages"
