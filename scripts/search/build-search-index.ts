@@ -66,9 +66,9 @@ try {
   closeSync(fd);
   renameSync(partial, out);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  const statements = writer.units.statements + writer.titles.statements;
+  const statements = writer.units.statements + writer.articles.statements;
   console.log(
-    `search: ${writer.units.units} sentence(s) and list item(s) of ${writer.articles} article(s) in ${statements} INSERT(s) into ${values.out} (${seconds} s)`,
+    `search: ${writer.units.count} sentence(s) and list item(s) of ${writer.articles.count} article(s) in ${statements} INSERT(s) into ${values.out} (${seconds} s)`,
   );
 } catch (error) {
   closeSync(fd);

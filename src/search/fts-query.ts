@@ -18,14 +18,19 @@ export function searchWords(q: string): string[] {
   return [...new Set(q.split(/\s+/).filter((word) => HAS_WORD.test(word)))];
 }
 
-/** An article matches when it has every word (in its title, a heading or one sentence). */
+/** An article matches when it has every word, anywhere: its title, headings or text. */
 export function allWords(words: readonly string[]): string {
   return words.map(quoted).join(" ");
 }
 
+/** An article whose title has every word ranks first. */
+export function allWordsInTitle(words: readonly string[]): string {
+  return `{title} : (${allWords(words)})`;
+}
+
 /** A sentence is worth showing when it has any of the words. */
-export function anyWordInBody(words: readonly string[]): string {
-  return `{body} : (${words.map(quoted).join(" OR ")})`;
+export function anyWord(words: readonly string[]): string {
+  return words.map(quoted).join(" OR ");
 }
 
 function quoted(word: string): string {

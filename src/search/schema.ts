@@ -1,25 +1,38 @@
 /**
  * The search index's tables as the Worker and the seed builder both name them
- * (created by migrations/0001_search_units.sql): FTS5 tables of the
- * publisher's whole sentences and list items, and of article titles.
+ * (created by migrations/0001_search_units.sql): FTS5 tables of articles (to
+ * find and rank them) and of the publisher's whole sentences and list items
+ * (the snippets).
  */
 
-/** One row per whole sentence or list item. */
-export const UNITS = {
-  table: "search_units",
-  /** The three searched columns, then what a result shows. */
-  columns: ["title", "headings", "body", "slug", "section", "section_title"],
+/** One row per article. */
+export const ARTICLES = {
+  table: "search_articles",
+  columns: ["rowid", "title", "headings", "body", "slug", "first_unit", "last_unit"],
 } as const;
 
-/** One row per article: its title. */
-export const TITLES = { table: "search_articles", columns: ["title", "slug"] } as const;
+/** One row per whole sentence or list item; an article's rows have consecutive rowids. */
+export const UNITS = {
+  table: "search_units",
+  columns: ["rowid", "body", "slug", "section", "section_title"],
+} as const;
+
+/** A row of `search_articles`. */
+export type SearchArticle = {
+  rowid: number;
+  title: string;
+  /** Every section heading, separated by spaces. */
+  headings: string;
+  /** Every sentence and list item (the article's units), separated by spaces. */
+  body: string;
+  slug: string;
+  first_unit: number;
+  last_unit: number;
+};
 
 /** A row of `search_units`: a whole sentence or list item, with where it comes from. */
 export type SearchUnit = {
-  /** The article's title. */
-  title: string;
-  /** The headings above the sentence, outermost first, joined by " | "; empty for untitled text. */
-  headings: string;
+  rowid: number;
   /** The sentence or list item, verbatim. */
   body: string;
   slug: string;
@@ -29,15 +42,9 @@ export type SearchUnit = {
   section_title: string | null;
 };
 
-/** A row of `search_articles`. */
-export type SearchTitle = {
-  title: string;
-  slug: string;
-};
-
 /**
- * bm25 weights of `search_units`' searched columns (title, headings, body):
- * a word of the title counts ten times a word of the text, one of a heading
- * four times.
+ * bm25 weights of `search_articles`' searched columns (title, headings,
+ * body): a word of the title counts ten times a word of the text, one of a
+ * heading four times.
  */
 export const BM25_WEIGHTS = "10.0, 4.0, 1.0";

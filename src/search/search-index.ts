@@ -3,12 +3,13 @@
  * Every value a reader sends is a bound parameter; the query text itself is
  * built by fts-query.ts, which cannot produce an FTS5 syntax error.
  *
- * Two round trips: one batch for the page of articles (ranked) and their
- * number, then the best sentences of that page's articles.
+ * Two round trips: one batch for the page of articles (ranked, from one row
+ * per article) and their number, then the best sentences of that page's
+ * articles, each read within its article's range of rowids.
  */
-import { allWords, anyWordInBody } from "./fts-query";
+import { allWords, allWordsInTitle, anyWord } from "./fts-query";
 import { type Highlight, highlightRanges, MARK_END, MARK_START } from "./highlights";
-import { BM25_WEIGHTS, TITLES, UNITS } from "./schema";
+import { ARTICLES, BM25_WEIGHTS, UNITS } from "./schema";
 
 export interface SearchSnippet {
   section: string;
@@ -38,27 +39,28 @@ export interface SearchRequest {
   snippets: number;
 }
 
-const COUNT = `SELECT COUNT(DISTINCT slug) AS total FROM ${UNITS.table} WHERE ${UNITS.table} MATCH ?1`;
+const A = ARTICLES.table;
+const U = UNITS.table;
+
+const COUNT = `SELECT COUNT(*) AS total FROM ${A} WHERE ${A} MATCH ?1`;
+
+/** The articles, best first: those whose title has every word, then by bm25 (title, headings, text weighted), then slug. */
+const PAGE = `WITH titled AS MATERIALIZED (SELECT rowid AS id FROM ${A} WHERE ${A} MATCH ?2)
+SELECT slug, title, first_unit, last_unit FROM ${A} WHERE ${A} MATCH ?1
+ORDER BY rowid IN titled DESC, bm25(${A}, ${BM25_WEIGHTS}), slug LIMIT ?3 OFFSET ?4`;
 
 /**
- * The articles, best first: those whose title has every word, then by their
- * best sentence's bm25 (title, headings and text weighted), then by slug.
- * (bm25 cannot be aggregated where it is computed, hence the CTE.)
+ * The best sentences holding any of the words, of each article in a JSON
+ * array of `[slug, first_unit, last_unit]`, at most ?3 each. The rowid range
+ * lets FTS5 skip every other article's sentences. (highlight() and bm25()
+ * cannot be used beside a window function, hence the CTE.)
  */
-const PAGE = `WITH hits AS MATERIALIZED (
-  SELECT slug, title, bm25(${UNITS.table}, ${BM25_WEIGHTS}) AS score FROM ${UNITS.table} WHERE ${UNITS.table} MATCH ?1
-), titled AS MATERIALIZED (
-  SELECT slug FROM ${TITLES.table} WHERE ${TITLES.table} MATCH ?1
-)
-SELECT slug, MIN(title) AS title, slug IN titled AS titled, MIN(score) AS best FROM hits
-GROUP BY slug ORDER BY titled DESC, best, slug LIMIT ?2 OFFSET ?3`;
-
-/** The best sentences of some articles (a JSON array of slugs) that hold any of the words. */
 const SNIPPETS = `WITH hits AS MATERIALIZED (
-  SELECT rowid AS id, slug, section, section_title, body,
-    highlight(${UNITS.table}, 2, char(${MARK_START.charCodeAt(0)}), char(${MARK_END.charCodeAt(0)})) AS marked,
-    bm25(${UNITS.table}, ${BM25_WEIGHTS}) AS score
-  FROM ${UNITS.table} WHERE ${UNITS.table} MATCH ?1 AND slug IN (SELECT value FROM json_each(?2))
+  SELECT ${U}.rowid AS id, ${U}.slug AS slug, section, section_title, body,
+    highlight(${U}, 0, char(${MARK_START.charCodeAt(0)}), char(${MARK_END.charCodeAt(0)})) AS marked,
+    bm25(${U}) AS score
+  FROM json_each(?2) AS article JOIN ${U}
+  WHERE ${U} MATCH ?1 AND ${U}.rowid BETWEEN article.value ->> 1 AND article.value ->> 2
 )
 SELECT slug, section, section_title, body, marked FROM (
   SELECT *, ROW_NUMBER() OVER (PARTITION BY slug ORDER BY score, id) AS n FROM hits
@@ -67,6 +69,8 @@ SELECT slug, section, section_title, body, marked FROM (
 interface PageRow {
   slug: string;
   title: string;
+  first_unit: number;
+  last_unit: number;
 }
 interface SnippetRow {
   slug: string;
@@ -81,14 +85,17 @@ export async function searchIndex(db: D1Database, request: SearchRequest): Promi
   const query = allWords(request.words);
   const [count, page] = await db.batch<Record<string, unknown>>([
     db.prepare(COUNT).bind(query),
-    db.prepare(PAGE).bind(query, request.pageSize, (request.page - 1) * request.pageSize),
+    db
+      .prepare(PAGE)
+      .bind(query, allWordsInTitle(request.words), request.pageSize, (request.page - 1) * request.pageSize),
   ]);
   const total = Number(count?.results[0]?.total ?? 0);
   const rows = (page?.results ?? []) as unknown as PageRow[];
   if (rows.length === 0) return { total, hits: [] };
+  const ranges = rows.map((row) => [row.slug, row.first_unit, row.last_unit]);
   const snippets = await db
     .prepare(SNIPPETS)
-    .bind(anyWordInBody(request.words), JSON.stringify(rows.map((row) => row.slug)), request.snippets)
+    .bind(anyWord(request.words), JSON.stringify(ranges), request.snippets)
     .all<SnippetRow>();
   const bySlug = new Map<string, SnippetRow[]>();
   for (const row of snippets.results) bySlug.set(row.slug, [...(bySlug.get(row.slug) ?? []), row]);

@@ -131,6 +131,24 @@ describe("GET /v1/search: ranking", () => {
     expect(found.hits.map((hit) => hit.slug)).toEqual([article.slug, untitled.slug]);
   });
 
+  it("finds the same in an article too long for one statement, written in several", async () => {
+    const [article] = ARTICLES;
+    if (!article) throw new Error("the library is empty");
+    const maxBytes = 4_000;
+    const statements = seedStatements([article], maxBytes);
+    expect(statements.some((statement) => statement.startsWith("UPDATE"))).toBe(true);
+    for (const statement of statements)
+      expect(new TextEncoder().encode(statement).length).toBeLessThanOrEqual(maxBytes);
+    await applyD1Migrations(env.SEARCH_SCRATCH, env.TEST_SEARCH_MIGRATIONS);
+    await env.SEARCH_SCRATCH.batch(statements.map((statement) => env.SEARCH_SCRATCH.prepare(statement)));
+    for (const q of QUERIES) {
+      const request = { words: wordsOf(q), page: 1, pageSize: 100, snippets: 3 };
+      const chunked = await searchIndex(env.SEARCH_SCRATCH, request);
+      const whole = await searchIndex(env.SEARCH, request);
+      expect(chunked.hits, q).toEqual(whole.hits.filter((hit) => hit.slug === article.slug));
+    }
+  });
+
   it("orders the same for every page size", async () => {
     for (const q of QUERIES) {
       const whole = (await everyPage(q, 100)).map((item) => item.slug);
