@@ -1,6 +1,6 @@
 /**
  * The search index's tables as the Worker and the seed builder both name them
- * (created by migrations/0001_search_units.sql): FTS5 tables of articles (to
+ * (created by migrations/0001_search_index.sql): FTS5 tables of articles (to
  * find and rank them) and of the publisher's whole sentences and list items
  * (the snippets).
  */
