@@ -13,6 +13,7 @@ import type { SearchResults } from "../../src/api/schemas";
 import type { CompiledArticle } from "../../src/content/model";
 import { blockSentences } from "../../src/content/publisher-text";
 import { searchIndex } from "../../src/search/search-index";
+import { library as fixtures } from "../fixtures/generated/library";
 import { ARTICLES, LIBRARY, SLUGS } from "../support/library";
 import { call, getJson, getProblem, ORIGIN } from "../support/worker";
 
@@ -146,6 +147,30 @@ describe("GET /v1/search: ranking", () => {
       const chunked = await searchIndex(env.SEARCH_SCRATCH, request);
       const whole = await searchIndex(env.SEARCH, request);
       expect(chunked.hits, q).toEqual(whole.hits.filter((hit) => hit.slug === article.slug));
+    }
+  });
+
+  it("keeps hostile text verbatim through the seed: quotes, markup, invisible and bidirectional characters", async () => {
+    const articles = fixtures.entries.map((entry) => entry.article);
+    await applyD1Migrations(env.SEARCH_SCRATCH, env.TEST_SEARCH_MIGRATIONS);
+    const statements = seedStatements(articles);
+    await env.SEARCH_SCRATCH.batch(statements.map((statement) => env.SEARCH_SCRATCH.prepare(statement)));
+    for (const article of articles) {
+      const sentences = article.sections.flatMap(function all(section): string[] {
+        // Captions are not indexed (scripts/search/search-rows.ts).
+        const text = section.blocks.filter((block) => block.type !== "figure");
+        return [...blockSentences(text), ...section.sections.flatMap(all)];
+      });
+      for (const sentence of sentences) {
+        const words = wordsOf(sentence).slice(0, 3);
+        if (words.length === 0) continue;
+        const found = await searchIndex(env.SEARCH_SCRATCH, { words, page: 1, pageSize: 10, snippets: 100 });
+        const hit = found.hits.find((candidate) => candidate.slug === article.slug);
+        expect(
+          hit?.snippets.map((snippet) => snippet.text),
+          sentence,
+        ).toContain(sentence);
+      }
     }
   });
 
