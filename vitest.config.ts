@@ -1,5 +1,6 @@
+import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { cloudflareTest } from "@cloudflare/vitest-plugin";
+import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
 import { defineConfig } from "vitest/config";
 
 const wrangler = { configPath: "./wrangler.toml" };
@@ -25,6 +26,36 @@ const unreachableRateLimit = {
   bindings: { INDEXNOW_KEY: TEST_INDEXNOW_KEY },
 };
 
+/**
+ * The search index (D1) of a project whose Worker serves the real content:
+ * wrangler.toml's binding, the migrations, and the seed the build wrote from
+ * that project's library, which test/support/search-database.ts applies
+ * before each file; and the assets its articles are read from, when not wrangler.toml's. A function, so it runs after the global setup has built
+ * the seeds. SEARCH_SCRATCH is an empty database for tests that seed their own.
+ */
+function withSearchIndex(seedFile: string, articles: ReturnType<typeof articlesIn> | object = {}) {
+  return async () => {
+    const seed = readFileSync(seedFile, "utf8")
+      .split("\n")
+      .filter((line) => line !== "");
+    return {
+      main: "./src/index.ts",
+      wrangler,
+      miniflare: {
+        ...unreachableRateLimit,
+        ...articles,
+        bindings: {
+          ...unreachableRateLimit.bindings,
+          TEST_SEARCH_MIGRATIONS: await readD1Migrations("migrations"),
+          TEST_SEARCH_SEED: seed,
+        },
+        d1Databases: { SEARCH: "health-content-search", SEARCH_SCRATCH: "search-scratch" },
+      },
+    };
+  };
+}
+const SEARCH_SETUP = ["./test/support/search-database.ts"];
+
 export default defineConfig({
   test: {
     globalSetup: ["./test/global-setup.ts"],
@@ -34,21 +65,20 @@ export default defineConfig({
     projects: [
       {
         // The real Worker with the real content, inside workerd.
-        plugins: [cloudflareTest({ main: "./src/index.ts", wrangler, miniflare: unreachableRateLimit })],
-        test: { name: "worker", include: ["test/worker/**/*.test.ts"] },
+        plugins: [cloudflareTest(withSearchIndex("build/search/seed.sql"))],
+        test: { name: "worker", include: ["test/worker/**/*.test.ts"], setupFiles: SEARCH_SETUP },
       },
       {
         // The real Worker's suite again, against content/ plus a copy of its article under another slug
         // (scripts/content/library-with-copy.ts): no test may assume the library holds one article.
+        // Its search index is seeded from that library too (npm run build:test-content).
         plugins: [
-          cloudflareTest({
-            main: "./src/index.ts",
-            wrangler,
-            miniflare: { ...unreachableRateLimit, ...articlesIn(generated("library-with-copy-assets")) },
-          }),
+          cloudflareTest(
+            withSearchIndex(generated("search-seed-with-copy.sql"), articlesIn(generated("library-with-copy-assets"))),
+          ),
         ],
         resolve: { alias: [{ find: /^.*\/content\/generated\/library$/, replacement: LIBRARY_WITH_COPY }] },
-        test: { name: "library", include: ["test/worker/**/*.test.ts"] },
+        test: { name: "library", include: ["test/worker/**/*.test.ts"], setupFiles: SEARCH_SETUP },
       },
       {
         // The same app around made-up test content (test/fixtures/worker.ts).

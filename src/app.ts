@@ -24,6 +24,7 @@ import { feedRoutes } from "./routes/feeds";
 import { infobuttonRoutes } from "./routes/infobutton";
 import { pageRoutes } from "./routes/pages";
 import { problemRoutes } from "./routes/problems";
+import { searchRoutes } from "./routes/search";
 import { serviceIndexRoutes } from "./routes/service-index";
 
 export interface AppOptions {
@@ -71,6 +72,7 @@ export function createApp(index: LibraryIndex, options: AppOptions = {}) {
     .route("/", serviceIndexRoutes)
     .route("/", articleRoutes)
     .route("/", conditionRoutes)
+    .route("/", searchRoutes)
     .route("/", infobuttonRoutes)
     .route("/", cdsRoutes)
     .route("/", feedRoutes)

@@ -6,9 +6,10 @@
  */
 import * as z from "zod/mini";
 import { SLUG_SOURCE } from "../content/slug";
+import { MAX_SEARCH_WORDS, searchWords } from "../search/fts-query";
 
 /** Caps on client-chosen lists and numbers; each is named in the 400 that enforces it. */
-export const LIMITS = { pageSize: 100, page: 10_000, sections: 50 } as const;
+export const LIMITS = { pageSize: 100, page: 10_000, sections: 50, searchLength: 200 } as const;
 
 /** The message for a query value that is missing, repeated (an array) or malformed. */
 function describeIssue(message: string) {
@@ -94,6 +95,20 @@ export const ArticleListQuery = z.object({
   code: z.optional(clinicalCode),
 });
 export type ArticleListQuery = z.output<typeof ArticleListQuery>;
+
+const searchMessage = `must be 1 to ${LIMITS.searchLength} characters on one line`;
+const searchText = single(new RegExp(`^[^\\u0000-\\u001F\\u007F]{1,${LIMITS.searchLength}}$`), searchMessage).check(
+  z.refine((value) => searchWords(value).length > 0, "must hold at least one word (a letter or digit) to search for"),
+  z.refine((value) => searchWords(value).length <= MAX_SEARCH_WORDS, `must hold at most ${MAX_SEARCH_WORDS} words`),
+);
+
+/** `GET /v1/search`: the words (each word is looked for; src/search/fts-query.ts) and the page. */
+export const SearchQuery = z.object({
+  q: searchText,
+  page: z.optional(wholeNumber(1, LIMITS.page)),
+  pageSize: z.optional(wholeNumber(1, LIMITS.pageSize)),
+});
+export type SearchQuery = z.output<typeof SearchQuery>;
 
 export const ArticleQuery = z.object({ sections: z.optional(sectionList) });
 

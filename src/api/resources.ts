@@ -36,7 +36,7 @@ export function urgentCareAdvice({ article, facts }: CompiledEntry, base: string
 }
 
 /** What travels with every fragment of an article. */
-function provenance(entry: CompiledEntry, base: string) {
+export function provenance(entry: CompiledEntry, base: string) {
   const { article } = entry;
   return {
     attribution: attribution(article, base),
@@ -183,6 +183,7 @@ export function serviceIndex(base: string): ServiceIndex {
     links: {
       self: `${base}/`,
       articles: urls.articles(base),
+      search: `${urls.search(base)}?q={q}`,
       article: urls.article(base, "{slug}"),
       section: urls.section(base, "{slug}", "{id}"),
       jsonld: urls.jsonld(base, "{slug}"),

@@ -3,7 +3,17 @@
  * resource builders are typed from and the OpenAPI document is generated from.
  */
 import * as z from "zod/mini";
-import { CareAdvice, CompiledArticle, Facts, HttpUrl, Id, Licence, Section, Text } from "../content/model";
+import {
+  CareAdvice,
+  CompiledArticle,
+  Facts,
+  HttpUrl,
+  Id,
+  Licence,
+  PublisherText,
+  Section,
+  Text,
+} from "../content/model";
 
 const Url = z.string();
 export const Links = z.record(z.string(), Url);
@@ -113,6 +123,51 @@ export const ArticleList = z.strictObject({
   links: Links,
 });
 export type ArticleList = z.infer<typeof ArticleList>;
+
+const Offset = z.number().check(z.int(), z.minimum(0));
+
+/** Where a searched-for word is in a snippet's text: `text.slice(start, end)`. */
+export const SearchHighlight = z.strictObject({
+  /** In UTF-16 code units, as JavaScript and JSON index strings. */
+  start: Offset,
+  end: Offset,
+});
+
+/** A sentence of an article that holds words searched for: the publisher's whole sentence or list item. */
+export const SearchSnippet = z.strictObject({
+  text: PublisherText,
+  highlights: z.array(SearchHighlight),
+  /** The section it is in; `title` is null for the untitled introduction. */
+  section: z.strictObject({ id: Id, title: z.nullable(Text) }),
+  links: Links,
+});
+
+/**
+ * An article that holds every word searched for, with its best sentences
+ * (none when only its title or headings do), and what travels with any
+ * fragment shown on its own: attribution, licence, disclaimer and urgent care advice.
+ */
+export const SearchResult = z.strictObject({
+  slug: Id,
+  title: Text,
+  canonicalUrl: Url,
+  snippets: z.array(SearchSnippet),
+  ...provenance,
+  links: Links,
+});
+
+export const SearchResults = z.strictObject({
+  /** The text searched for, as given. */
+  query: z.string(),
+  items: z.array(SearchResult),
+  page: z.number(),
+  pageSize: z.number(),
+  /** How many articles match. */
+  total: z.number(),
+  totalPages: z.number(),
+  links: Links,
+});
+export type SearchResults = z.infer<typeof SearchResults>;
 
 export const ServiceIndex = z.strictObject({
   name: Text,

@@ -14,6 +14,8 @@ export const urls = {
   /** The feed of articles, newest change first. */
   atomFeed: (base: string) => `${base}/feeds/articles.atom`,
   jsonFeed: (base: string) => `${base}/feeds/articles.json`,
+  /** Search across the library. */
+  search: (base: string) => `${base}/v1/search`,
   /** HL7 Infobutton knowledge requests. */
   infobutton: (base: string) => `${base}/v1/infobutton`,
   /** CDS Hooks discovery, and one service under it. */

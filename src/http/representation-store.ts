@@ -81,19 +81,27 @@ export class RepresentationStore {
     build: () => RepresentationSource<T> | Promise<RepresentationSource<T>>,
   ): Promise<Representation<T>> {
     this.builds++;
-    const source = await build();
-    const body = encoder.encode("json" in source ? JSON.stringify(source.json) : source.text);
-    const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", body));
-    const time = Math.floor(new Date(source.lastModified).getTime() / 1000) * 1000;
-    return {
-      body: new Blob([body]),
-      contentType: source.contentType ?? JSON_CONTENT_TYPE,
-      etag: `"${base64url(digest)}"`,
-      lastModified: new Date(time).toUTCString(),
-      lastModifiedTime: time,
-      headers: source.headers ?? {},
-    };
+    return representation(await build());
   }
+}
+
+/**
+ * A representation built for one response and not kept: for answers whose
+ * variants are unbounded (search queries), which would push the library's
+ * own representations out of the store.
+ */
+export async function representation<T>(source: RepresentationSource<T>): Promise<Representation<T>> {
+  const body = encoder.encode("json" in source ? JSON.stringify(source.json) : source.text);
+  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", body));
+  const time = Math.floor(new Date(source.lastModified).getTime() / 1000) * 1000;
+  return {
+    body: new Blob([body]),
+    contentType: source.contentType ?? JSON_CONTENT_TYPE,
+    etag: `"${base64url(digest)}"`,
+    lastModified: new Date(time).toUTCString(),
+    lastModifiedTime: time,
+    headers: source.headers ?? {},
+  };
 }
 
 function base64url(bytes: Uint8Array): string {

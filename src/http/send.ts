@@ -33,6 +33,16 @@ export function sendAlternative(
   return respond(c, representation, vary) as Response & TypedResponse<never, 200, "text">;
 }
 
+/**
+ * Serves a representation that is not kept (src/routes/search.ts): the same
+ * headers and 304s, but not remembered for the fast path, so a flood of
+ * distinct URLs cannot push stored responses out.
+ */
+export function sendUnstored<T>(c: Context<AppEnv>, representation: Representation<T>): JsonResponse<T> {
+  const stored = { representation, headers: responseHeaders(representation, contentCachePolicy(c.env)) };
+  return answer(c.req.method, readConditions(c.req.raw.headers), stored) as JsonResponse<T>;
+}
+
 /** Answers a request (its method and conditional headers) from a stored response. */
 export function answer(method: string, conditions: Conditions, stored: StoredResponse): Response {
   if (isNotModified(conditions, stored.representation)) {

@@ -15,6 +15,7 @@ export interface DocumentOptions extends PathOptions {
 
 const TAGS: Record<Tag, string> = {
   Articles: "Articles as typed JSON, JSON-LD or Markdown: whole, narrowed to sections, or one section.",
+  Search: "The library's titles, headings and text searched, with matching sentences in the publisher's words.",
   Conditions: "The structured medical facts behind an article, each quoting the publisher's words.",
   "Clinical systems": "Patient education by clinical code for EHRs: HL7 Infobutton and CDS Hooks.",
   Pages: "Crawlable HTML pages with schema.org JSON-LD.",

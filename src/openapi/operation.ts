@@ -13,7 +13,15 @@ export type Body = { schema: z.ZodMiniType; component: string; example?: unknown
 /** The statuses an operation may answer besides 200, 304 and those every operation can (405, 406, 414, 429, 431). */
 export type ErrorStatus = 400 | 404 | 412 | 413 | 415 | 501;
 
-export type Tag = "Articles" | "Conditions" | "Clinical systems" | "Pages" | "Embeds" | "Discovery" | "Problems";
+export type Tag =
+  | "Articles"
+  | "Search"
+  | "Conditions"
+  | "Clinical systems"
+  | "Pages"
+  | "Embeds"
+  | "Discovery"
+  | "Problems";
 
 export interface Operation {
   /** OpenAPI's form, `/v1/articles/{slug}`: the one constant the route's Hono path is built from. */
@@ -31,6 +39,8 @@ export interface Operation {
   requestBody?: { schema: z.ZodMiniType; component: string; description: string; example: unknown };
   /** The success response, keyed by media type. */
   content: Readonly<Record<string, Body>>;
+  /** A paged collection: its answers carry a `Link` header to the other pages. */
+  paged?: true;
   errors: readonly ErrorStatus[];
 }
 

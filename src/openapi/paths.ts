@@ -89,7 +89,7 @@ function responses(operation: Operation, examples: Record<string, unknown>): Rec
       return [media, { schema: { type: "string", description: body.text } }];
     }),
   );
-  const headers = { ...CACHE_HEADERS, ...(operation.operationId === "listArticles" ? LINK_HEADER : {}) };
+  const headers = { ...CACHE_HEADERS, ...(operation.paged ? LINK_HEADER : {}) };
   // A POST is answered afresh every time: no validators, never stored.
   const success =
     operation.method === "post"

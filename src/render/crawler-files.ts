@@ -20,7 +20,11 @@ export function renderSitemap(library: ContentLibrary, base: string): string {
   );
 }
 
-/** Everything may be crawled; embeds are kept out of indexes by their own noindex header. */
+/**
+ * Everything may be crawled but search results (endless URLs, each a list of
+ * what the pages already say); embeds are kept out of indexes by their own
+ * noindex header.
+ */
 export function renderRobots(base: string): string {
-  return ["User-agent: *", "Allow: /", "", `Sitemap: ${base}/sitemap.xml`, ""].join("\n");
+  return ["User-agent: *", "Allow: /", "Disallow: /v1/search", "", `Sitemap: ${base}/sitemap.xml`, ""].join("\n");
 }

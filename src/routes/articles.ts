@@ -6,6 +6,7 @@ import { sectionResource } from "../api/resources";
 import { ArticleList, ArticleResource, JsonLdGraph, SectionResource } from "../api/schemas";
 import type { AppEnv } from "../env";
 import { articleCacheTag, collectionCacheTag } from "../http/cache-tags";
+import { linkHeader } from "../http/link-header";
 import { MEDIA } from "../http/media-types";
 import { chooseMedia, onlyMedia } from "../http/negotiation";
 import { notFound } from "../http/problem";
@@ -43,6 +44,7 @@ export const listArticles = {
     },
   },
   content: json(ArticleList, "ArticleList"),
+  paged: true,
   errors: [400],
 } as const satisfies Operation;
 
@@ -158,11 +160,3 @@ export const articleRoutes = new Hono<AppEnv>()
     );
     return sendRepresentation(c, representation);
   });
-
-/** RFC 8288 `Link` header from named links. */
-function linkHeader(links: Record<string, string>): string {
-  return Object.entries(links)
-    .filter(([rel]) => rel !== "self")
-    .map(([rel, url]) => `<${url}>; rel="${rel}"`)
-    .join(", ");
-}

@@ -14,12 +14,14 @@ import { FEED_OPERATIONS } from "./feeds";
 import { INFOBUTTON_OPERATIONS } from "./infobutton";
 import { PAGE_OPERATIONS } from "./pages";
 import { PROBLEM_OPERATIONS } from "./problems";
+import { SEARCH_OPERATIONS } from "./search";
 import { SERVICE_INDEX_OPERATIONS } from "./service-index";
 
 export const OPERATIONS: readonly Operation[] = [
   ...SERVICE_INDEX_OPERATIONS,
   ...ARTICLE_OPERATIONS,
   ...CONDITION_OPERATIONS,
+  ...SEARCH_OPERATIONS,
   ...INFOBUTTON_OPERATIONS,
   ...CDS_OPERATIONS,
   ...PAGE_OPERATIONS,

@@ -7,6 +7,7 @@ export const CONTENT_PATHS = [
   "/v1/articles/leg-cramps/sections/heel-walk",
   "/v1/articles/leg-cramps/jsonld",
   "/v1/conditions/leg-cramps",
+  "/v1/search?q=leg+cramps",
   "/articles",
   "/articles/leg-cramps",
   "/sitemap.xml",

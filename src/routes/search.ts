@@ -1,0 +1,95 @@
+/**
+ * `/v1/search`: the library's titles, headings and text, searched in D1's
+ * FTS5 index (src/search/, seeded by the build). Answers are built for each
+ * request and not kept in the per-isolate stores: the queries are unbounded,
+ * and keeping them would push out the articles' stored responses.
+ */
+import { Hono } from "hono";
+import { LIMITS, SearchQuery } from "../api/parameters";
+import { SearchResults } from "../api/schemas";
+import { DEFAULT_SEARCH_PAGE_SIZE, SNIPPETS_PER_ARTICLE, searchResults } from "../api/search-results";
+import type { AppEnv } from "../env";
+import { collectionCacheTag } from "../http/cache-tags";
+import { linkHeader } from "../http/link-header";
+import { MEDIA } from "../http/media-types";
+import { onlyMedia } from "../http/negotiation";
+import { invalidParameters } from "../http/problem";
+import { representation } from "../http/representation-store";
+import { sendUnstored } from "../http/send";
+import { validQuery } from "../http/validation";
+import { honoPath, json, type Operation } from "../openapi/operation";
+import { MAX_SEARCH_WORDS, searchWords } from "../search/fts-query";
+import { type SearchPage, type SearchRequest, searchIndex } from "../search/search-index";
+
+export const search = {
+  path: "/v1/search",
+  operationId: "search",
+  summary: "Search the library",
+  description: `Articles holding every word of \`q\` (in their title, a heading or one sentence; English word forms match, so "cramp" finds "cramps"), best first: articles whose title has every word, then by how well their best sentence matches, title and heading words counting above text. Each comes with up to ${SNIPPETS_PER_ARTICLE} of its sentences holding the words: the publisher's whole sentences or list items, never a part of one, with the words' positions and the section each is in. Words are matched as typed: no operators. Paged like \`/v1/articles\`, with \`Link\` headers.`,
+  tag: "Search",
+  query: {
+    schema: SearchQuery,
+    describe: {
+      q: {
+        description: `The words to look for, 1 to ${LIMITS.searchLength} characters with at least one letter or digit, at most ${MAX_SEARCH_WORDS} words. Punctuation and operators are searched as text, never as query syntax.`,
+        example: "quinine side effects",
+      },
+      page: { description: `Page number, 1 to ${LIMITS.page}.`, example: "1" },
+      pageSize: {
+        description: `Articles per page, 1 to ${LIMITS.pageSize}; default ${DEFAULT_SEARCH_PAGE_SIZE}.`,
+        example: "10",
+      },
+    },
+  },
+  content: json(SearchResults, "SearchResults"),
+  paged: true,
+  errors: [400],
+} as const satisfies Operation;
+
+/** This file's operations, for the OpenAPI document (src/routes/operations.ts). */
+export const SEARCH_OPERATIONS: readonly Operation[] = [search];
+
+export const searchRoutes = new Hono<AppEnv>().get(
+  honoPath(search.path),
+  onlyMedia(MEDIA.json),
+  validQuery(SearchQuery),
+  async (c) => {
+    const { library, baseUrl } = c.var;
+    const query = c.req.valid("query");
+    const parameters = { q: query.q, page: query.page ?? 1, pageSize: query.pageSize ?? DEFAULT_SEARCH_PAGE_SIZE };
+    const found = await searchOrRefuse(c.env.SEARCH, {
+      ...parameters,
+      words: searchWords(query.q),
+      snippets: SNIPPETS_PER_ARTICLE,
+    });
+    // Each result carries its article's urgent care advice, which only the article's file holds. A hit the
+    // index has no article for (an index seeded from other content than this Worker's) is left out, not a 5xx.
+    const slugs = found.hits.flatMap((hit) => (library.find(hit.slug) ? [hit.slug] : []));
+    const articles = await library.articlesOf(slugs, c.env.ASSETS);
+    const bySlug = new Map(articles.map((article) => [article.entry.article.slug, article]));
+    const body = searchResults(found, bySlug, parameters, baseUrl);
+    const built = await representation<SearchResults>({
+      json: body,
+      // The index is built from the same content as the Worker it is deployed with.
+      lastModified: library.updatedAt,
+      headers: { Link: linkHeader(body.links), ...collectionCacheTag() },
+    });
+    return sendUnstored(c, built);
+  },
+);
+
+/**
+ * The index's answer. The query text cannot be an FTS5 syntax error
+ * (src/search/fts-query.ts); should one get through all the same, it is the
+ * reader's text that could not be searched, a 400, never a 5xx.
+ */
+async function searchOrRefuse(db: D1Database, request: SearchRequest): Promise<SearchPage> {
+  try {
+    return await searchIndex(db, request);
+  } catch (error) {
+    if (error instanceof Error && /fts5: syntax error|unterminated string/i.test(error.message)) {
+      invalidParameters([{ in: "query", name: "q", detail: "could not be searched for as given" }]);
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,17 @@
+/**
+ * The library's whole articles, read as the Worker reads them (through the
+ * ASSETS binding, miniflare's simulation of the files the build wrote), for
+ * workerd tests whose expectations need the articles' text.
+ */
+import { env } from "cloudflare:workers";
+import { libraryIndex } from "../../src/content/generated/library";
+import { ContentLibrary, type LoadedArticle } from "../../src/content/library";
+
+const library = new ContentLibrary(libraryIndex);
+
+/** Every article, by slug, in the API's order. */
+export async function loadArticles(): Promise<Map<string, LoadedArticle>> {
+  const slugs = library.articles.map((article) => article.slug);
+  const loaded = await library.articlesOf(slugs, env.ASSETS);
+  return new Map(loaded.map((article) => [article.entry.article.slug, article]));
+}
