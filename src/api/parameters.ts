@@ -112,6 +112,9 @@ export type SearchQuery = z.output<typeof SearchQuery>;
 
 export const ArticleQuery = z.object({ sections: z.optional(sectionList) });
 
+/** `GET /articles`: which page of the HTML index. */
+export const ArticlesPageQuery = z.object({ page: z.optional(wholeNumber(1, LIMITS.page)) });
+
 export const EmbedQuery = z.object({
   sections: z.optional(sectionList),
   theme: z.optional(z.enum(["light", "dark"], { error: describeIssue("must be light or dark") })),

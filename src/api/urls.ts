@@ -7,6 +7,8 @@ export const urls = {
   jsonld: (base: string, slug: string) => `${base}/v1/articles/${slug}/jsonld`,
   /** The HTML index of articles. */
   pages: (base: string) => `${base}/articles`,
+  /** A page of the HTML index: the first is the index's own URL. */
+  pagesPage: (base: string, page: number) => `${base}/articles${page > 1 ? `?page=${page}` : ""}`,
   /** The crawlable HTML page: the canonical URL of an article. */
   page: (base: string, slug: string) => `${base}/articles/${slug}`,
   sectionAnchor: (base: string, slug: string, id: string) => `${base}/articles/${slug}#${id}`,

@@ -18,6 +18,8 @@ export interface DocumentProps {
   canonicalUrl: string;
   /** This service's base URL, for links to its feeds. */
   base: string;
+  /** The previous and next pages of a paged list (`<link rel="prev">` and `rel="next"`). */
+  pagination?: { prev?: string | undefined; next?: string | undefined };
   /** Extra `<head>` elements: alternates, social tags, JSON-LD. */
   head?: Child;
   body: Child;
@@ -50,6 +52,8 @@ export async function renderDocument(props: DocumentProps): Promise<RenderedPage
         <link rel="icon" href={`${props.base}${ASSET_PATHS.favicon}`} sizes="32x32" />
         <link rel="alternate" type="application/atom+xml" title={FEED_TITLE} href={urls.atomFeed(props.base)} />
         <link rel="alternate" type="application/feed+json" title={FEED_TITLE} href={urls.jsonFeed(props.base)} />
+        {props.pagination?.prev && <link rel="prev" href={props.pagination.prev} />}
+        {props.pagination?.next && <link rel="next" href={props.pagination.next} />}
         {props.head}
         <style>{raw(PAGE_STYLES)}</style>
       </head>

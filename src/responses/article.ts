@@ -82,13 +82,15 @@ export function articlePage(store: RepresentationStore, entry: CompiledEntry, ba
   });
 }
 
+/** Page `number` of the HTML index, which must exist (renderArticlesIndexPage). */
 export function articlesIndexPage(
   store: RepresentationStore,
   library: ContentLibrary,
   base: string,
+  number: number,
 ): Promise<Representation> {
-  return store.get(representationKey(SHARED.index, base), async () => {
-    const page = await renderArticlesIndexPage(library, base);
+  return store.get(representationKey(SHARED.index, base, number), async () => {
+    const page = await renderArticlesIndexPage(library, base, number);
     return {
       text: page.html,
       contentType: `${MEDIA.html}; charset=utf-8`,

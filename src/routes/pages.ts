@@ -1,21 +1,28 @@
 /** Crawlable HTML: `/articles` (the index) and `/articles/{slug}` (an article with its JSON-LD). */
 import { Hono } from "hono";
+import { ArticlesPageQuery } from "../api/parameters";
 import type { AppEnv } from "../env";
 import { MEDIA } from "../http/media-types";
 import { onlyMedia } from "../http/negotiation";
 import { notFound } from "../http/problem";
 import { sendRepresentation } from "../http/send";
+import { validQuery } from "../http/validation";
 import { honoPath, html, type Operation, slugParameter } from "../openapi/operation";
+import { INDEX_PAGE_SIZE, indexPages } from "../render/articles-index-page";
 import { articlePage, articlesIndexPage } from "../responses/article";
 
 export const getArticlesPage = {
   path: "/articles",
   operationId: "getArticlesPage",
   summary: "HTML index of articles",
-  description: "A crawlable HTML page listing every article with its description and a link to its page.",
+  description: `A crawlable HTML page listing the articles, newest change first, each with its description and a link to its page: ${INDEX_PAGE_SIZE} to a page, linked with \`rel="prev"\` and \`rel="next"\`.`,
   tag: "Pages",
-  content: html("An HTML page listing every article."),
-  errors: [],
+  query: {
+    schema: ArticlesPageQuery,
+    describe: { page: { description: `Page number, from 1; the first page is \`/articles\` itself.`, example: "1" } },
+  },
+  content: html("A page of the HTML index of articles."),
+  errors: [400, 404],
 } as const satisfies Operation;
 
 export const getArticlePage = {
@@ -34,9 +41,12 @@ export const getArticlePage = {
 export const PAGE_OPERATIONS: readonly Operation[] = [getArticlesPage, getArticlePage];
 
 export const pageRoutes = new Hono<AppEnv>()
-  .get(honoPath(getArticlesPage.path), onlyMedia(MEDIA.html), async (c) => {
+  .get(honoPath(getArticlesPage.path), onlyMedia(MEDIA.html), validQuery(ArticlesPageQuery), async (c) => {
     const { library, baseUrl, representations } = c.var;
-    return sendRepresentation(c, await articlesIndexPage(representations, library, baseUrl));
+    const page = c.req.valid("query").page ?? 1;
+    const pages = indexPages(library);
+    if (page > pages) notFound(`The index of articles has ${pages} page(s).`);
+    return sendRepresentation(c, await articlesIndexPage(representations, library, baseUrl, page));
   })
   .get(honoPath(getArticlePage.path), onlyMedia(MEDIA.html), async (c) => {
     const { library, baseUrl, representations } = c.var;

@@ -1,6 +1,11 @@
+import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import type { ArticleResource } from "../../src/api/schemas";
+import { createApp } from "../../src/app";
+import { libraryIndex } from "../../src/content/generated/library";
+import { ContentLibrary } from "../../src/content/library";
 import type { Section } from "../../src/content/model";
+import { INDEX_PAGE_SIZE } from "../../src/render/articles-index-page";
 import { decodeEntities, scan } from "../support/html";
 import { ARTICLES } from "../support/library";
 import { call, getJson, ORIGIN } from "../support/worker";
@@ -119,14 +124,73 @@ describe("GET /articles/{slug}", () => {
 });
 
 describe("GET /articles", () => {
-  it("lists every article with a link to its page", async () => {
+  it("lists the newest articles, a page of them, each with a link to its page", async () => {
     const response = await call("/articles");
     expect(response.status).toBe(200);
     const found = await scan(await response.text(), ["a", "link[rel=canonical]"]);
     expect(found.a?.map((link) => [link.attributes.href, link.text])).toEqual(
-      ARTICLES.map((article) => [`${ORIGIN}/articles/${article.slug}`, article.title]),
+      ARTICLES.slice(0, INDEX_PAGE_SIZE).map((article) => [`${ORIGIN}/articles/${article.slug}`, article.title]),
     );
     expect(found.a?.map((link) => link.attributes.href)).toContain(PAGE);
     expect(found["link[rel=canonical]"]?.[0]?.attributes.href).toBe(`${ORIGIN}/articles`);
+  });
+});
+
+describe("GET /articles, in pages", () => {
+  // An index of more articles than two pages hold. The index page reads only the index, so no article
+  // files are needed: copies of the library's newest article's entry under other slugs and titles.
+  const [newest] = libraryIndex.articles;
+  if (!newest) throw new Error("the library is empty");
+  const count = INDEX_PAGE_SIZE * 2 + 1;
+  const articles = Array.from({ length: count }, (_, n) => ({
+    ...newest,
+    slug: `article-${String(n).padStart(4, "0")}`,
+    title: `Article ${n}`,
+  }));
+  const app = createApp({ articles });
+  const get = (path: string) => app.request(`${ORIGIN}${path}`, { headers: { Accept: "text/html" } }, env);
+  const selectors = ["main li a", "link[rel=canonical]", "link[rel=prev]", "link[rel=next]", "nav a", "h1"];
+
+  it("holds a page of articles each, in the library's order, linked by rel prev and next", async () => {
+    const seen: string[] = [];
+    for (const [page, path] of [
+      [1, "/articles"],
+      [2, "/articles?page=2"],
+      [3, "/articles?page=3"],
+    ] as const) {
+      const response = await get(path);
+      expect(response.status).toBe(200);
+      const found = await scan(await response.text(), selectors);
+      seen.push(...(found["main li a"] ?? []).map((link) => link.attributes.href ?? ""));
+      expect(found["link[rel=canonical]"]?.[0]?.attributes.href).toBe(`${ORIGIN}${path}`);
+      const prev = page === 2 ? `${ORIGIN}/articles` : `${ORIGIN}/articles?page=${page - 1}`;
+      expect(found["link[rel=prev]"]?.map((link) => link.attributes.href)).toEqual(page > 1 ? [prev] : []);
+      const next = `${ORIGIN}/articles?page=${page + 1}`;
+      expect(found["link[rel=next]"]?.map((link) => link.attributes.href)).toEqual(page < 3 ? [next] : []);
+      expect(found.h1?.[0]?.text).toContain(`page ${page} of 3`);
+    }
+    // Every article once, in the order the library lists them.
+    const library = new ContentLibrary({ articles });
+    expect(seen).toEqual(library.articles.map((article) => `${ORIGIN}/articles/${article.slug}`));
+  });
+
+  it("answers a page past the last with a 404 and a page that is not a whole number from 1 with a 400", async () => {
+    for (const [path, status] of [
+      ["/articles?page=4", 404],
+      ["/articles?page=0", 400],
+      ["/articles?page=x", 400],
+    ] as const) {
+      const response = await get(path);
+      expect(response.status, path).toBe(status);
+      expect(response.headers.get("Content-Type")).toMatch(/^application\/problem\+json/);
+    }
+  });
+
+  it("is one page without prev or next links while the library fits on one", async () => {
+    const found = await scan(await (await call("/articles")).text(), selectors);
+    expect(found["link[rel=prev]"]).toEqual([]);
+    expect(found["link[rel=next]"]).toEqual([]);
+    expect(found["nav a"]).toEqual([]);
+    expect((await call("/articles?page=2")).status).toBe(ARTICLES.length > INDEX_PAGE_SIZE ? 200 : 404);
   });
 });
