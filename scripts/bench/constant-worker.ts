@@ -16,9 +16,11 @@ import type { WorkerConfig } from "./wrangler-config";
 /**
  * The module for one captured response; its body is a separate Data module,
  * so the bytes are exact. It returns them the fastest way we know, as the
- * real Worker does: from a Blob (a Uint8Array body is copied into every
- * response, measured far slower) and with a `Headers` object built once
- * (which workerd copies far faster than it reads a list of pairs).
+ * real Worker does: from a Blob (on the old workerd a Uint8Array body was
+ * copied into every response and a Blob was not; the new one copies both
+ * alike, BENCHMARKS.md) and with a `Headers` object built once (which
+ * workerd copies far faster than it reads a list of pairs), with the
+ * lower-case names the real Worker's stored responses have.
  */
 export function constantWorkerSource(response: CapturedResponse): string {
   return [

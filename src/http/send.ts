@@ -80,7 +80,7 @@ function responseHeaders(representation: Representation, policy: ContentCachePol
   const key = `${policy.cacheControl}\n${policy.edgeCacheControl}\n${vary ?? ""}`;
   let headers = variants.get(key);
   if (!headers) {
-    headers = new Headers({
+    const fields = {
       ...STANDARD_HEADERS,
       "Content-Type": representation.contentType,
       ETag: representation.etag,
@@ -89,7 +89,12 @@ function responseHeaders(representation: Representation, policy: ContentCachePol
       "Cloudflare-CDN-Cache-Control": policy.edgeCacheControl,
       ...(vary ? { Vary: vary } : {}),
       ...representation.headers,
-    });
+    };
+    // Names in lower case: workerd copies these into every Response, and a name
+    // whose case differs from its lower-case key is one more string to copy and
+    // free (BENCHMARKS.md, #13). Field names are case-insensitive (RFC 9110
+    // §5.1); HTTP/2 and 3 send them in lower case anyway.
+    headers = new Headers(Object.entries(fields).map(([name, value]) => [name.toLowerCase(), value]));
     variants.set(key, headers);
   }
   return headers;
