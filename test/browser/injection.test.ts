@@ -6,7 +6,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { OEmbed } from "../../src/api/schemas";
-import { type RunningWorker, startWorker } from "../node/support/worker-process";
+import { type RunningWorker, startFixturesWorker } from "../node/support/worker-process";
 import { launchChromium } from "./support/browser";
 import { type PartnerSite, startPartnerSite } from "./support/partner-site";
 
@@ -19,11 +19,7 @@ describe("hostile content in a browser", () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    [worker, partner, browser] = await Promise.all([
-      startWorker("test/fixtures/worker.ts"),
-      startPartnerSite(),
-      launchChromium(),
-    ]);
+    [worker, partner, browser] = await Promise.all([startFixturesWorker(), startPartnerSite(), launchChromium()]);
     const api = worker.url.origin;
     const oembed = (await (
       await worker.fetch(`/oembed?url=${encodeURIComponent(`${api}/articles/${SLUG}`)}`)

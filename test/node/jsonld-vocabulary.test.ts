@@ -9,7 +9,7 @@ import { loadSchemaOrgVocabulary } from "./support/schemaorg/load-vocabulary";
 import { validateJsonLd } from "./support/schemaorg/validate-json-ld";
 import type { SchemaOrgVocabulary } from "./support/schemaorg/vocabulary";
 import { hasSchemaOrgVocabulary, vocabularyTestTitle } from "./support/schemaorg/vocabulary-location";
-import { type RunningWorker, startWorker } from "./support/worker-process";
+import { type RunningWorker, startFixturesWorker, startWorker } from "./support/worker-process";
 
 const available = hasSchemaOrgVocabulary();
 
@@ -28,7 +28,7 @@ describe.skipIf(!available)(vocabularyTestTitle("JSON-LD served by the Worker"),
     vocabulary = loadSchemaOrgVocabulary();
     workers.real = await startWorker();
     // Made-up content with the fields the real article lacks: dates, licence, codes, source URL.
-    workers.fixtures = await startWorker("test/fixtures/worker.ts", "test/fixtures/generated/assets");
+    workers.fixtures = await startFixturesWorker();
   }, 120_000);
   afterAll(async () => {
     await Promise.all(Object.values(workers).map((worker) => worker.stop()));

@@ -30,3 +30,8 @@ export async function startWorker(entrypoint?: string, assets?: string): Promise
     stop: () => worker.dispose(),
   };
 }
+
+/** The same Worker around the made-up test content (test/fixtures/worker.ts), reading its articles' assets. */
+export function startFixturesWorker(): Promise<RunningWorker> {
+  return startWorker("test/fixtures/worker.ts", "test/fixtures/generated/assets");
+}
