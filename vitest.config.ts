@@ -33,7 +33,7 @@ const unreachableRateLimit = {
  * before each file; and the assets its articles are read from, when not wrangler.toml's. A function, so it runs after the global setup has built
  * the seeds. SEARCH_SCRATCH is an empty database for tests that seed their own.
  */
-function withSearchIndex(seedFile: string, articles: ReturnType<typeof articlesIn> | object = {}) {
+function withSearchIndex(seedFile: string, articles?: ReturnType<typeof articlesIn>) {
   return async () => {
     const seed = readFileSync(seedFile, "utf8")
       .split("\n")

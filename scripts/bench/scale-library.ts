@@ -73,7 +73,8 @@ function writeWorker(dir: string, config: WorkerConfig): string {
     compatibility_flags: config.compatibilityFlags,
     minify: true,
     keep_names: false,
-    assets: { directory: "assets", binding: "ASSETS", run_worker_first: [`${CONTENT_ASSETS}/*`] },
+    // wrangler.toml's assets settings, with this library's folder.
+    assets: { directory: "assets", binding: config.assets?.binding, run_worker_first: config.assets?.runWorkerFirst },
     vars: config.vars,
     // A limit the benchmark cannot reach: it is one client sending thousands of requests, and not about the limiter.
     ratelimits: Object.entries(config.ratelimits).map(([name, { namespaceId, simple }]) => ({

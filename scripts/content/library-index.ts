@@ -2,6 +2,7 @@
  * An article's entry in the library's index (src/content/model/library-index.ts):
  * what the Worker keeps in memory about it, everything but its text.
  */
+import { newestFirst } from "../../src/content/library";
 import type { CompiledEntry, IndexedArticle, LibraryIndex } from "../../src/content/model";
 
 export function indexedArticle({ article, facts }: CompiledEntry): IndexedArticle {
@@ -22,9 +23,9 @@ export function indexedArticle({ article, facts }: CompiledEntry): IndexedArticl
   };
 }
 
-/** The index of some articles, in the order the library serves them (newest change first, then by slug). */
+/** The index of some articles, in the order the library serves them. */
 export function libraryIndex(articles: IndexedArticle[]): LibraryIndex {
   return {
-    articles: [...articles].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt) || a.slug.localeCompare(b.slug)),
+    articles: [...articles].sort(newestFirst),
   };
 }

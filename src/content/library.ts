@@ -13,8 +13,16 @@ export interface LocatedSection {
   path: string[];
 }
 
+/** The order every list serves: newest change first, ties broken by slug so the order is stable. */
+export function newestFirst(
+  a: Pick<IndexedArticle, "updatedAt" | "slug">,
+  b: Pick<IndexedArticle, "updatedAt" | "slug">,
+) {
+  return b.updatedAt.localeCompare(a.updatedAt) || a.slug.localeCompare(b.slug);
+}
+
 export class ContentLibrary {
-  /** Every article, newest change first; ties broken by slug so the order is stable. */
+  /** Every article, in the order of `newestFirst`. */
   readonly articles: readonly IndexedArticle[];
   /** The newest content revision across all articles. */
   readonly updatedAt: string;
@@ -22,9 +30,7 @@ export class ContentLibrary {
   private readonly files: ArticleFileCache;
 
   constructor(index: LibraryIndex, files = new ArticleFileCache()) {
-    this.articles = [...index.articles].sort(
-      (a, b) => b.updatedAt.localeCompare(a.updatedAt) || a.slug.localeCompare(b.slug),
-    );
+    this.articles = [...index.articles].sort(newestFirst);
     this.updatedAt = this.articles[0]?.updatedAt ?? new Date(0).toISOString();
     this.bySlug = new Map(this.articles.map((article) => [article.slug, article]));
     this.files = files;
