@@ -7,8 +7,9 @@ const wrangler = { configPath: "./wrangler.toml" };
 const generated = (path: string) => fileURLToPath(new URL(`./test/fixtures/generated/${path}`, import.meta.url));
 const LIBRARY_WITH_COPY = generated("library-with-copy.ts");
 /**
- * The assets a project's Worker reads its articles from (the content build
- * writes them beside each library's index, `npm run build:test-content`).
+ * The assets a project's Worker reads its library's index and articles from
+ * (written by the content build, `npm run build:test-content`, beside the
+ * module naming the index's version).
  * The `worker` and `limits` projects read wrangler.toml's, build/assets.
  */
 const articlesIn = (directory: string) => ({ assets: { directory, hasUserWorker: true } });

@@ -6,8 +6,7 @@
 import { Hono } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { methodNotAllowed } from "hono/method-not-allowed";
-import { ContentLibrary } from "./content/library";
-import type { LibraryIndex } from "./content/model";
+import type { LibrarySource } from "./content/library-source";
 import type { AppEnv } from "./env";
 import { baseUrl } from "./http/base-url";
 import { optionsResponse } from "./http/cross-origin";
@@ -34,14 +33,13 @@ export interface AppOptions {
   storedResponses?: StoredResponses;
 }
 
-/** Builds the app around the library's index; the library and stored responses live as long as the isolate. */
-export function createApp(index: LibraryIndex, options: AppOptions = {}) {
-  const library = new ContentLibrary(index);
+/** Builds the app around the library; the library and stored responses live as long as the isolate. */
+export function createApp(source: LibrarySource, options: AppOptions = {}) {
   const representations = options.representations ?? new RepresentationStore();
 
   const app = new Hono<AppEnv>();
   app.use(async (c, next) => {
-    c.set("library", library);
+    c.set("library", await source.library(c.env.ASSETS));
     c.set("representations", representations);
     await next();
   });

@@ -1,8 +1,9 @@
-/** The Worker entry point: built around the index of content/ (the articles themselves are static assets). */
-import { libraryIndex } from "./content/generated/library";
+/** The Worker entry point: the library built from content/, whose index and articles are static assets. */
+import { libraryVersion } from "./content/generated/library";
+import { libraryInAssets } from "./content/library-source";
 import { createWorker } from "./worker";
 
-const worker = createWorker(libraryIndex);
+const worker = createWorker(libraryInAssets(libraryVersion));
 
 /** The app's type, for a typed client: `hc<AppType>(baseUrl)` from `hono/client`. */
 export type AppType = typeof worker.app;

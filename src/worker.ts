@@ -7,7 +7,7 @@
  * that passed them, and a repeat's own conditional headers are checked.
  */
 import { type AppOptions, createApp } from "./app";
-import type { LibraryIndex } from "./content/model";
+import type { LibrarySource } from "./content/library-source";
 import { readConditions } from "./http/conditional";
 import { RepresentationStore } from "./http/representation-store";
 import {
@@ -20,10 +20,10 @@ import {
 import { answer } from "./http/send";
 import { requestKey, StoredResponses } from "./http/stored-responses";
 
-export function createWorker(index: LibraryIndex, options: AppOptions = {}) {
+export function createWorker(source: LibrarySource, options: AppOptions = {}) {
   const representations = options.representations ?? new RepresentationStore();
   const storedResponses = options.storedResponses ?? new StoredResponses();
-  const app = createApp(index, { representations, storedResponses });
+  const app = createApp(source, { representations, storedResponses });
 
   /** A refusal at the gates; a HEAD gets the headers of the GET and no body. */
   const refuse = (method: string, response: Response) => (method === "HEAD" ? new Response(null, response) : response);

@@ -13,7 +13,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import { ASSET_PATHS, DOCS_VIEWER_VERSION } from "../../src/api/asset-paths";
-import { libraryIndex } from "../../src/content/generated/library";
+import type { LibraryIndex } from "../../src/content/model";
 import { favicon, socialCard } from "../social/images";
 
 const OUT = resolve(import.meta.dirname, "../../build/assets");
@@ -50,6 +50,8 @@ const HEADERS = `/*
   Cache-Control: public, max-age=31536000, immutable
 `;
 
+// The content build wrote the index beside the articles (npm run build runs it first).
+const libraryIndex: LibraryIndex = JSON.parse(readFileSync(join(OUT, ASSET_PATHS.libraryIndex), "utf8"));
 let cards = 0;
 for (const article of libraryIndex.articles) {
   const png = await socialCard({

@@ -2,11 +2,19 @@
 import WebSocket from "ws";
 import { LOOPBACK } from "./miniflare-workers";
 
-/** A minimal Chrome DevTools Protocol client for workerd's first inspector target. */
-export async function connect(port: number) {
-  const targets = (await (await fetch(`http://${LOOPBACK}:${port}/json`)).json()) as { webSocketDebuggerUrl: string }[];
-  const url = targets[0]?.webSocketDebuggerUrl;
-  if (!url) throw new Error("workerd's inspector lists no target");
+/**
+ * A minimal Chrome DevTools Protocol client for one of workerd's inspector
+ * targets: the user Worker named `worker`, or else the first (Miniflare lists
+ * the first Worker it was given first).
+ */
+export async function connect(port: number, worker?: string) {
+  const targets = (await (await fetch(`http://${LOOPBACK}:${port}/json`)).json()) as {
+    id: string;
+    webSocketDebuggerUrl: string;
+  }[];
+  const target = worker === undefined ? targets[0] : targets.find(({ id }) => id === `core:user:${worker}`);
+  const url = target?.webSocketDebuggerUrl;
+  if (!url) throw new Error(`workerd's inspector lists no target for ${worker ?? "any Worker"}`);
   const socket = new WebSocket(url);
   await new Promise((resolve, reject) => socket.once("open", resolve).once("error", reject));
   const pending = new Map<number, (result: unknown) => void>();

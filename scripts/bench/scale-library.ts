@@ -56,12 +56,14 @@ async function timedCompile(contentDir: string, dir: string): Promise<BuildRun> 
 /** The entry module and wrangler configuration of the Worker around the library in `dir`. */
 function writeWorker(dir: string, config: WorkerConfig): string {
   const worker = join(ROOT, "src/worker.ts");
+  const source = join(ROOT, "src/content/library-source.ts");
   writeFileSync(
     join(dir, "worker/index.ts"),
     [
       `import { createWorker } from ${JSON.stringify(worker)};`,
-      `import { libraryIndex } from "./library";`,
-      "export default { fetch: createWorker(libraryIndex).fetch };",
+      `import { libraryInAssets } from ${JSON.stringify(source)};`,
+      `import { libraryVersion } from "./library";`,
+      "export default { fetch: createWorker(libraryInAssets(libraryVersion)).fetch };",
       "",
     ].join("\n"),
   );

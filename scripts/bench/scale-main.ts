@@ -9,18 +9,19 @@
  * and what is not is). Run it outside the test suite; BENCHMARKS.md,
  * "Library at scale", records its figures.
  */
-import { readFileSync, rmSync } from "node:fs";
+import { copyFileSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { parseArgs } from "node:util";
 import { Miniflare } from "miniflare";
+import { ASSET_PATHS } from "../../src/api/asset-paths";
 import { type Bundle, buildBundle } from "./bundle";
 import { CpuMeter } from "./cpu-meter";
 import { onExit } from "./exit-cleanup";
 import { httpGet } from "./http-get";
 import { connect } from "./inspector";
-import { bundleEntry, LOOPBACK } from "./miniflare-workers";
+import { bundleEntry, LOOPBACK, withAssets } from "./miniflare-workers";
 import { STARTUP_PATH, startRealWorker } from "./real-worker";
 import { buildScaleLibrary } from "./scale-library";
 import { readWorkerConfig, type WorkerConfig } from "./wrangler-config";
@@ -55,15 +56,16 @@ const config = readWorkerConfig(library.configPath);
 const bundle = await buildBundle(library.configPath, config.main);
 log(`bundle: ${kib(bundle.rawBytes)} raw, ${kib(bundle.gzipBytes)} gzip`);
 
-// Start-up without the assets: Miniflare reads and hashes every asset file when it starts, which Cloudflare
-// does at deploy time, not when an isolate starts; the first response (a 404) reads no article.
-const { worker: startupWorker, startup } = await startRealWorker(bundle, { ...config, assets: undefined }, HOST);
+// Start-up with only the index in the assets: Miniflare reads and hashes every asset file when it starts, which
+// Cloudflare does at deploy time, not when an isolate starts. The first response (a 404) reads the index, no article.
+const indexOnly = indexOnlyAssets(config);
+const { worker: startupWorker, startup } = await startRealWorker(bundle, indexOnly, HOST);
 await startupWorker.dispose();
 const { worker } = await startRealWorker(bundle, config, HOST);
 // Resident memory once started, and the isolate's V8 heap: the index and the code.
 const started = {
   rssMiB: worker.pid === undefined ? undefined : residentMiB(worker.pid),
-  heapMiB: await heapAfterStart(bundle, { ...config, assets: undefined }),
+  heapMiB: await heapAfterStart(bundle, indexOnly),
 };
 log(
   `start to first response: ${startup.median.firstResponseMs.toFixed(0)} ms median ` +
@@ -116,18 +118,27 @@ async function heapAfterStart(bundle: Bundle, config: WorkerConfig): Promise<num
     port: 0,
     cf: false,
     inspectorPort: HEAP_INSPECTOR_PORT,
-    workers: [bundleEntry(bundle, config)],
+    workers: withAssets(bundleEntry(bundle, config), config),
   });
   try {
     await mf.ready;
     await httpGet(await mf.unsafeGetDirectURL(), STARTUP_PATH, { Host: HOST });
-    const inspector = await connect(HEAP_INSPECTOR_PORT);
+    const inspector = await connect(HEAP_INSPECTOR_PORT, config.name);
     const { usedSize } = (await inspector.send("Runtime.getHeapUsage")) as { usedSize: number };
     inspector.close();
     return usedSize / 1024 / 1024;
   } finally {
     await mf.dispose();
   }
+}
+
+/** `config` with an assets folder holding only the library's index. */
+function indexOnlyAssets(config: WorkerConfig): WorkerConfig {
+  if (!config.assets) throw new Error("the Worker has no assets to read its index from");
+  const directory = join(dir, "index-only");
+  mkdirSync(dirname(join(directory, ASSET_PATHS.libraryIndex)), { recursive: true });
+  copyFileSync(join(config.assets.directory, ASSET_PATHS.libraryIndex), join(directory, ASSET_PATHS.libraryIndex));
+  return { ...config, assets: { ...config.assets, directory } };
 }
 
 function residentMiB(pid: number): number | undefined {

@@ -4,11 +4,12 @@
  * of them to pay for starting threads (compile-pool.ts), then writes the
  * library in the two parts the Worker reads:
  *
- * - `module`: the TypeScript module of the library's index, which the
- *   Worker's bundle holds (library-module.ts, library-index.ts);
- * - `dir`: one JSON file per article (`articles/<slug>.json`, the compiled
- *   entry), which the Worker reads from its static assets; written one
- *   article at a time, so memory does not grow with the articles' text.
+ * - `module`: the TypeScript module the Worker's bundle holds, naming the
+ *   version of the index it is built with (library-module.ts);
+ * - `dir`: the index (`index.json`, library-index.ts) and one JSON file per
+ *   article (`articles/<slug>.json`, the compiled entry), which the Worker
+ *   reads from its static assets; the articles are written one at a time,
+ *   so memory does not grow with the articles' text.
  *
  * A problem in any article fails the whole build with every `file:line:
  * message`, and nothing is written: a half-built library is never served.
@@ -18,6 +19,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
+import { ASSET_PATHS, CONTENT_ASSETS } from "../../src/api/asset-paths";
 import { ArticleCache, type CachedArticle } from "./article-cache";
 import { articleText, readArticleBytes, UNDATED } from "./compile-article";
 import { articleFolders, noArticles } from "./compile-library";
@@ -117,11 +119,12 @@ async function build(options: BuildOptions, cwd: string, folders: string[], cach
 
   let written = 0;
   let removed = 0;
-  if (options.outDir) ({ written, removed } = writeArticleFiles(options.outDir, folders, dated));
-  if (options.moduleFile) {
-    const index = libraryIndex(folders.map((folder) => dated(folder).row));
-    if (writeIfChanged(options.moduleFile, libraryModule(index, options.moduleFile))) written++;
+  const index = libraryIndex(folders.map((folder) => dated(folder).row));
+  if (options.outDir) {
+    ({ written, removed } = writeArticleFiles(options.outDir, folders, dated));
+    if (writeIfChanged(indexFile(options.outDir), JSON.stringify(index))) written++;
   }
+  if (options.moduleFile && writeIfChanged(options.moduleFile, libraryModule(index))) written++;
   cache.prune(new Set(keys.values()));
   return {
     slugs: folders,
@@ -153,6 +156,11 @@ function writeArticleFiles(
     removed++;
   }
   return { written, removed };
+}
+
+/** Where the index goes in `outDir`, the assets' content folder. */
+export function indexFile(outDir: string): string {
+  return join(outDir, ASSET_PATHS.libraryIndex.slice(CONTENT_ASSETS.length));
 }
 
 /** Writes `text` unless the file already holds it; true when written. */

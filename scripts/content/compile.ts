@@ -7,8 +7,9 @@
  *                                  [--out-dir build/assets/_content] [--cache .cache/content | --no-cache]
  *                                  [--threads N]
  *
- * `--out` is the TypeScript module of the library's index, which the Worker
- * imports; `--out-dir` the folder of one JSON file per article, which the
+ * `--out` is the TypeScript module naming the version of the library's
+ * index, which the Worker imports; `--out-dir` the folder of the index
+ * (`index.json`) and one JSON file per article (`articles/`), which the
  * Worker reads from its static assets. Only articles whose files changed since the
  * last build are compiled (build-library.ts), on up to `--threads` worker
  * threads (default: the machine's cores).

@@ -2,6 +2,7 @@
  * An article's entry in the library's index (src/content/model/library-index.ts):
  * what the Worker keeps in memory about it, everything but its text.
  */
+import { createHash } from "node:crypto";
 import { newestFirst } from "../../src/content/library";
 import type { CompiledEntry, IndexedArticle, LibraryIndex } from "../../src/content/model";
 
@@ -23,9 +24,11 @@ export function indexedArticle({ article, facts }: CompiledEntry): IndexedArticl
   };
 }
 
-/** The index of some articles, in the order the library serves them. */
+/** The index of some articles, in the order the library serves them, named by a hash of them. */
 export function libraryIndex(articles: IndexedArticle[]): LibraryIndex {
+  const sorted = [...articles].sort(newestFirst);
   return {
-    articles: [...articles].sort(newestFirst),
+    version: createHash("sha256").update(JSON.stringify(sorted)).digest("hex"),
+    articles: sorted,
   };
 }

@@ -14,6 +14,8 @@ export const CONTENT_ASSETS = "/_content";
 const viewer = `/docs/swagger-ui-${DOCS_VIEWER_VERSION}`;
 
 export const ASSET_PATHS = {
+  /** The library's index (src/content/model/library-index.ts), read like the articles' files. */
+  libraryIndex: `${CONTENT_ASSETS}/index.json`,
   /** An article's compiled file, read by the Worker through its assets binding; never served to clients. */
   article: (slug: string) => `${CONTENT_ASSETS}/articles/${slug}.json`,
   socialCard: (slug: string) => `/social/${slug}.png`,

@@ -42,11 +42,16 @@ export class ArticleFileCache {
   }
 }
 
-async function readEntry(indexed: IndexedArticle, assets: AssetReader): Promise<CompiledEntry> {
-  const path = ASSET_PATHS.article(indexed.slug);
+/** A JSON file the content build wrote into the assets; a missing file is an error (the build did not run). */
+export async function readContentFile<T>(assets: AssetReader, path: string): Promise<T> {
   const response = await assets.fetch(`${ASSET_ORIGIN}${path}`);
   if (!response.ok) throw new Error(`${path}: the assets answered ${response.status}; run the content build`);
-  const entry = (await response.json()) as CompiledEntry;
+  return (await response.json()) as T;
+}
+
+async function readEntry(indexed: IndexedArticle, assets: AssetReader): Promise<CompiledEntry> {
+  const path = ASSET_PATHS.article(indexed.slug);
+  const entry = await readContentFile<CompiledEntry>(assets, path);
   // The index and the files are built and deployed together; a different hash means a stale build.
   if (entry.article.hash !== indexed.hash) {
     throw new Error(`${path} holds another version of "${indexed.slug}" than the index; run the content build`);

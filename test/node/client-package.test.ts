@@ -11,7 +11,7 @@ import { join, resolve } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SERVICE_VERSION } from "../../src/api/resources";
-import { ARTICLES, slugsMappedTo } from "../support/library";
+import { ARTICLES, slugsMappedTo } from "./support/library";
 import { type RunningWorker, startWorker } from "./support/worker-process";
 
 const ROOT = resolve(import.meta.dirname, "../..");

@@ -52,12 +52,8 @@ describe("the incremental build", () => {
   });
   afterEach(() => rmSync(root, { recursive: true, force: true }));
 
-  /** The index the generated module holds (its JSON, as a string literal given to JSON.parse). */
-  const index = () => {
-    const module = read("out/library.ts");
-    const literal = module.slice(module.indexOf("JSON.parse(") + "JSON.parse(".length, module.lastIndexOf(");"));
-    return JSON.parse(JSON.parse(literal) as string) as LibraryIndex;
-  };
+  /** The index file, beside the articles' files. */
+  const index = () => JSON.parse(read("out/index.json")) as LibraryIndex;
   const articleFile = (slug: string) => JSON.parse(read(`out/articles/${slug}.json`)) as CompiledEntry;
   const read = (path: string) => readFileSync(join(root, path), "utf8");
   const edit = (path: string, find: string, replace: string) => {
@@ -74,15 +70,18 @@ describe("the incremental build", () => {
   const tryRead = (path: string) => (/\.(json|ts)$/.test(path) ? read(`out/${path}`) : "(folder)");
 
   it(
-    "writes each article and the index module as the reference compiler compiles them, compiled or cached",
+    "writes each article, the index and its module as the reference compiler compiles them, compiled or cached",
     async () => {
       const report = await buildLibrary(options);
       expect(report).toMatchObject({ compiled: 3, fromCache: 0 });
       const reference = compileLibrary(options.contentDir, root);
       for (const entry of reference.entries) expect(articleFile(entry.article.slug)).toEqual(entry);
-      const moduleFile = options.moduleFile ?? "";
+      const expected = libraryIndex(reference.entries.map(indexedArticle));
+      expect(index()).toEqual(expected);
+      // The module names the index it was built with: the Worker refuses an index file of another version.
       const module = read("out/library.ts");
-      expect(module).toBe(libraryModule(libraryIndex(reference.entries.map(indexedArticle)), moduleFile));
+      expect(module).toBe(libraryModule(expected));
+      expect(module).toContain(JSON.stringify(expected.version));
       // Newest change first, as the Worker lists them.
       const newestFirst = [...reference.entries]
         .map((entry) => entry.article)
@@ -123,7 +122,7 @@ describe("the incremental build", () => {
       expect(JSON.stringify(articleFile("sample-condition"))).toContain("An edited paragraph in the first topic.");
       const after = outputs();
       const changed = Object.keys(after).filter((path) => after[path] !== before[path]);
-      expect(changed).toEqual(["articles/sample-condition.json", "library.ts"]);
+      expect(changed).toEqual(["articles/sample-condition.json", "index.json", "library.ts"]);
     },
     SLOW,
   );
@@ -180,7 +179,8 @@ describe("the incremental build", () => {
           .sort()
           .map((path) => [path, readFileSync(join(dir, path), "utf8")]);
       expect(files(two.outDir)).toEqual(files(one.outDir));
-      expect(files(one.outDir)).toHaveLength(40);
+      // 40 articles and the index.
+      expect(files(one.outDir)).toHaveLength(41);
     },
     SLOW,
   );

@@ -4,8 +4,8 @@
  * workerd tests whose expectations need the articles' text.
  */
 import { env } from "cloudflare:workers";
-import { libraryIndex } from "../../src/content/generated/library";
 import { ContentLibrary, type LoadedArticle } from "../../src/content/library";
+import { libraryIndex } from "./library";
 
 const library = new ContentLibrary(libraryIndex);
 

@@ -2,12 +2,12 @@ import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import type { ArticleResource } from "../../src/api/schemas";
 import { createApp } from "../../src/app";
-import { libraryIndex } from "../../src/content/generated/library";
 import { ContentLibrary } from "../../src/content/library";
+import { libraryOf } from "../../src/content/library-source";
 import type { Section } from "../../src/content/model";
 import { INDEX_PAGE_SIZE } from "../../src/render/articles-index-page";
 import { decodeEntities, scan } from "../support/html";
-import { ARTICLES } from "../support/library";
+import { ARTICLES, libraryIndex } from "../support/library";
 import { call, getJson, ORIGIN } from "../support/worker";
 
 const PAGE = `${ORIGIN}/articles/leg-cramps`;
@@ -147,7 +147,7 @@ describe("GET /articles, in pages", () => {
     slug: `article-${String(n).padStart(4, "0")}`,
     title: `Article ${n}`,
   }));
-  const app = createApp({ articles });
+  const app = createApp(libraryOf({ ...libraryIndex, articles }));
   const get = (path: string) => app.request(`${ORIGIN}${path}`, { headers: { Accept: "text/html" } }, env);
   const selectors = ["main li a", "link[rel=canonical]", "link[rel=prev]", "link[rel=next]", "nav a", "h1"];
 
@@ -170,7 +170,7 @@ describe("GET /articles, in pages", () => {
       expect(found.h1?.[0]?.text).toContain(`page ${page} of 3`);
     }
     // Every article once, in the order the library lists them.
-    const library = new ContentLibrary({ articles });
+    const library = new ContentLibrary({ ...libraryIndex, articles });
     expect(seen).toEqual(library.articles.map((article) => `${ORIGIN}/articles/${article.slug}`));
   });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { ArticleList, ArticleResource, SectionResource, ServiceIndex } from "../../src/api/schemas";
-import { libraryIndex } from "../../src/content/generated/library";
 import type { Section } from "../../src/content/model";
+import { libraryIndex } from "../support/library";
 import { call, getJson, getProblem, ORIGIN } from "../support/worker";
 
 const ARTICLE = "/v1/articles/leg-cramps";

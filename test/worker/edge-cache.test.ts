@@ -7,8 +7,9 @@
 import { createExecutionContext, waitOnExecutionContext } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { libraryIndex } from "../../src/content/generated/library";
+import { libraryOf } from "../../src/content/library-source";
 import { createWorker } from "../../src/worker";
+import { libraryIndex } from "../support/library";
 import { CONTENT_PATHS } from "../support/routes";
 import { call } from "../support/worker";
 
@@ -81,7 +82,7 @@ describe("Cloudflare-CDN-Cache-Control", () => {
     "%s: kept for s-maxage, and served stale while revalidated, once PUBLIC_BASE_URL is set",
     async (path) => {
       const base = "https://health.example.org";
-      const worker = createWorker(libraryIndex);
+      const worker = createWorker(libraryOf(libraryIndex));
       const context = createExecutionContext();
       // oEmbed's url names a page of this service, now at the configured base.
       const own = path.replace(encodeURIComponent("https://health.test"), encodeURIComponent(base));

@@ -6,8 +6,9 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { createApp } from "../../src/app";
-import { libraryIndex } from "../../src/content/generated/library";
+import { libraryOf } from "../../src/content/library-source";
 import { OPERATIONS } from "../../src/routes/operations";
+import { libraryIndex } from "../support/library";
 import { call, ORIGIN } from "../support/worker";
 
 interface Document {
@@ -28,7 +29,7 @@ const toOpenApiPath = (path: string) => path.replace(/:([A-Za-z]+)(?:\{[^/]*\})?
 
 describe("OpenAPI coverage", () => {
   it("documents every route the app serves, and nothing else", async () => {
-    const app = createApp(libraryIndex);
+    const app = createApp(libraryOf(libraryIndex));
     const served = new Set(
       app.routes
         .filter((route) => route.method === "GET" || route.method === "POST")
@@ -86,7 +87,7 @@ describe("OpenAPI coverage", () => {
   });
 
   it("builds the document once per isolate", async () => {
-    const app = createApp(libraryIndex);
+    const app = createApp(libraryOf(libraryIndex));
     const first = await app.request("/openapi.json", {}, env);
     const second = await app.request("/openapi.json", {}, env);
     expect(second.headers.get("ETag")).toBe(first.headers.get("ETag"));

@@ -1,9 +1,10 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { createApp } from "../../src/app";
-import { libraryIndex } from "../../src/content/generated/library";
+import { libraryOf } from "../../src/content/library-source";
 import { RepresentationStore } from "../../src/http/representation-store";
 import { createWorker } from "../../src/worker";
+import { libraryIndex } from "../support/library";
 import { call } from "../support/worker";
 
 /** Everything a client can see of a response: status, every header, and the body. */
@@ -14,7 +15,7 @@ async function seen(response: Response) {
 describe("stored representations", () => {
   it("builds each representation once and then serves the same bytes", async () => {
     const representations = new RepresentationStore();
-    const app = createApp(libraryIndex, { representations });
+    const app = createApp(libraryOf(libraryIndex), { representations });
     const paths = [
       "/v1/articles/leg-cramps",
       "/v1/articles/leg-cramps/sections/heel-walk",
@@ -31,7 +32,7 @@ describe("stored representations", () => {
 
   it("keeps one representation per distinct selection, whatever order it was asked in", async () => {
     const representations = new RepresentationStore();
-    const app = createApp(libraryIndex, { representations });
+    const app = createApp(libraryOf(libraryIndex), { representations });
     await app.request("/v1/articles/leg-cramps?sections=heel-walk,calf-extension", {}, env);
     await app.request("/v1/articles/leg-cramps?sections=calf-extension,heel-walk,heel-walk", {}, env);
     expect(representations.builds).toBe(1);
@@ -51,7 +52,7 @@ describe("stored representations", () => {
   });
 
   it("answers a repeated request from the store exactly as the routed one, each response with its own headers", async () => {
-    const worker = createWorker(libraryIndex);
+    const worker = createWorker(libraryOf(libraryIndex));
     const get = (path: string, headers: Record<string, string>) =>
       worker.fetch(new Request(`https://health.test${path}`, { headers }), env, {} as ExecutionContext);
     for (const [path, headers] of [

@@ -6,9 +6,10 @@
 import { createExecutionContext, waitOnExecutionContext } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { libraryIndex } from "../../src/content/generated/library";
+import { libraryOf } from "../../src/content/library-source";
 import { MAX_HEADER_BYTES } from "../../src/http/limits";
 import { createWorker } from "../../src/worker";
+import { libraryIndex } from "../support/library";
 
 function bindingThat(success: boolean) {
   const keys: string[] = [];
@@ -29,7 +30,7 @@ async function send(worker: ReturnType<typeof createWorker>, path: string, bindi
 
 describe("the rate-limit gates", () => {
   it("asks the binding about requests that reach the app, keyed by client address", async () => {
-    const worker = createWorker(libraryIndex);
+    const worker = createWorker(libraryOf(libraryIndex));
     const { keys, binding } = bindingThat(true);
     const response = await send(worker, "/v1/articles/leg-cramps", { RATE_LIMITER: binding });
     expect(response.status).toBe(200);
@@ -37,7 +38,7 @@ describe("the rate-limit gates", () => {
   });
 
   it("answers 429 problem+json with Retry-After when the binding refuses", async () => {
-    const worker = createWorker(libraryIndex);
+    const worker = createWorker(libraryOf(libraryIndex));
     const response = await send(worker, "/v1/conditions/leg-cramps", { RATE_LIMITER: bindingThat(false).binding });
     expect(response.status).toBe(429);
     expect(response.headers.get("Retry-After")).toBe("60");
@@ -45,7 +46,7 @@ describe("the rate-limit gates", () => {
   });
 
   it("serves a repeat from the stored response without asking the binding, even past the limit", async () => {
-    const worker = createWorker(libraryIndex);
+    const worker = createWorker(libraryOf(libraryIndex));
     await send(worker, "/v1/articles/leg-cramps", { RATE_LIMITER: bindingThat(true).binding });
     const { keys, binding } = bindingThat(false);
     const again = await send(worker, "/v1/articles/leg-cramps", { RATE_LIMITER: binding });
@@ -58,7 +59,7 @@ describe("the rate-limit gates", () => {
   });
 
   it("answers an oversized client address with 431 before asking the binding", async () => {
-    const worker = createWorker(libraryIndex);
+    const worker = createWorker(libraryOf(libraryIndex));
     const { keys, binding } = bindingThat(true);
     const response = await send(worker, "/v1/articles", { RATE_LIMITER: binding }, "1".repeat(MAX_HEADER_BYTES + 1));
     expect(response.status).toBe(431);
