@@ -76,6 +76,11 @@ function writeWorker(dir: string, config: WorkerConfig): string {
     // wrangler.toml's assets settings, with this library's folder.
     assets: { directory: "assets", binding: config.assets?.binding, run_worker_first: config.assets?.runWorkerFirst },
     vars: config.vars,
+    d1_databases: Object.entries(config.d1Databases).map(([binding, { databaseId, migrationsDir }]) => ({
+      binding,
+      database_id: databaseId,
+      migrations_dir: migrationsDir,
+    })),
     // A limit the benchmark cannot reach: it is one client sending thousands of requests, and not about the limiter.
     ratelimits: Object.entries(config.ratelimits).map(([name, { namespaceId, simple }]) => ({
       name,
