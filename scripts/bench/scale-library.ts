@@ -5,7 +5,7 @@
  * articles in an assets folder, with wrangler.toml's settings otherwise.
  */
 import { execFile } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, statSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { promisify } from "node:util";
 import { CONTENT_ASSETS } from "../../src/api/asset-paths";
@@ -51,6 +51,24 @@ async function timedCompile(contentDir: string, dir: string): Promise<BuildRun> 
   const match = /BUILD ([\d.]+) (\d+)/.exec(stderr);
   if (!match) throw new Error(`no timing from the build:\n${stderr}`);
   return { seconds: Number(match[1]), peakMiB: Number(match[2]) / 1024 };
+}
+
+export interface SearchSeed {
+  /** The seed `npm run build:search` writes, for this library's articles. */
+  path: string;
+  bytes: number;
+  /** The seed builder's run, tsx's start included. */
+  seconds: number;
+}
+
+/** Writes the library's search seed with the project's own seed builder, from the articles the build wrote in `dir`. */
+export async function buildSearchSeed(dir: string): Promise<SearchSeed> {
+  const path = join(dir, "search/seed.sql");
+  const args = [join(ROOT, "scripts/search/build-search-index.ts")];
+  args.push("--out-dir", join(dir, "assets", CONTENT_ASSETS), "--out", path);
+  const started = performance.now();
+  await run(join(ROOT, "node_modules/.bin/tsx"), args, { cwd: ROOT });
+  return { path, bytes: statSync(path).size, seconds: (performance.now() - started) / 1000 };
 }
 
 /** The entry module and wrangler configuration of the Worker around the library in `dir`. */
