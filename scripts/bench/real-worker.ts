@@ -71,7 +71,6 @@ export async function startRealWorker(
     const reference = await timedStart([trivial], host);
     await reference.mf.dispose();
     baseline.push(reference.times);
-    const before = new Set(hasProc ? childPids("workerd") : []);
     const started = await timedStart(real, host);
     samples.push(started.times);
     if (samples.length < STARTUP_SAMPLES) {
@@ -79,10 +78,9 @@ export async function startRealWorker(
       continue;
     }
     // The last start stays up and serves the benchmark.
-    const pid = hasProc ? childPids("workerd").find((candidate) => !before.has(candidate)) : undefined;
     const [first = started.times] = samples;
     return {
-      worker: { origin: started.origin, pid, dispose: () => started.mf.dispose() },
+      worker: running(started),
       startup: {
         first,
         median: median(samples),
@@ -94,13 +92,33 @@ export async function startRealWorker(
   }
 }
 
+/**
+ * Starts `workers` once, untimed, the first served, keeping Miniflare to
+ * reach its bindings from here (a D1 database to seed).
+ */
+export async function startWorker(workers: WorkerEntry[], host: string): Promise<RunningWorker & { mf: Miniflare }> {
+  const started = await timedStart(workers, host);
+  return { ...running(started), mf: started.mf };
+}
+
+interface Started {
+  mf: Miniflare;
+  origin: URL;
+  /** The workerd process it started (Linux only). */
+  pid: number | undefined;
+  times: StartupTimes;
+  status: number;
+}
+
+function running({ mf, origin, pid }: Started): RunningWorker {
+  return { origin, pid, dispose: () => mf.dispose() };
+}
+
 /** Starts `workers`, the first of which is the one timed and served. */
-async function timedStart(
-  workers: WorkerEntry[],
-  host: string,
-): Promise<{ mf: Miniflare; origin: URL; times: StartupTimes; status: number }> {
+async function timedStart(workers: WorkerEntry[], host: string): Promise<Started> {
   const [worker] = workers;
   if (!worker) throw new Error("no Worker to start");
+  const before = new Set(hasProc ? childPids("workerd") : []);
   const started = performance.now();
   const mf = new Miniflare({ host: LOOPBACK, port: 0, cf: false, workers });
   try {
@@ -108,7 +126,9 @@ async function timedStart(
     const readyMs = performance.now() - started;
     const origin = await mf.unsafeGetDirectURL(worker.config.name);
     const first = await httpGet(origin, STARTUP_PATH, { Host: host });
-    return { mf, origin, times: { readyMs, firstResponseMs: performance.now() - started }, status: first.status };
+    const times = { readyMs, firstResponseMs: performance.now() - started };
+    const pid = hasProc ? childPids("workerd").find((candidate) => !before.has(candidate)) : undefined;
+    return { mf, origin, pid, times, status: first.status };
   } catch (error) {
     await mf.dispose();
     throw error;

@@ -5,7 +5,7 @@
  * articles in an assets folder, with wrangler.toml's settings otherwise.
  */
 import { execFile } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, statSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { promisify } from "node:util";
 import { CONTENT_ASSETS } from "../../src/api/asset-paths";
@@ -53,6 +53,24 @@ async function timedCompile(contentDir: string, dir: string): Promise<BuildRun> 
   return { seconds: Number(match[1]), peakMiB: Number(match[2]) / 1024 };
 }
 
+export interface SearchSeed {
+  /** The seed `npm run build:search` writes, for this library's articles. */
+  path: string;
+  bytes: number;
+  /** The seed builder's run, tsx's start included. */
+  seconds: number;
+}
+
+/** Writes the library's search seed with the project's own seed builder, from the articles the build wrote in `dir`. */
+export async function buildSearchSeed(dir: string): Promise<SearchSeed> {
+  const path = join(dir, "search/seed.sql");
+  const args = [join(ROOT, "scripts/search/build-search-index.ts")];
+  args.push("--out-dir", join(dir, "assets", CONTENT_ASSETS), "--out", path);
+  const started = performance.now();
+  await run(join(ROOT, "node_modules/.bin/tsx"), args, { cwd: ROOT });
+  return { path, bytes: statSync(path).size, seconds: (performance.now() - started) / 1000 };
+}
+
 /** The entry module and wrangler configuration of the Worker around the library in `dir`. */
 function writeWorker(dir: string, config: WorkerConfig): string {
   const worker = join(ROOT, "src/worker.ts");
@@ -78,6 +96,11 @@ function writeWorker(dir: string, config: WorkerConfig): string {
     // wrangler.toml's assets settings, with this library's folder.
     assets: { directory: "assets", binding: config.assets?.binding, run_worker_first: config.assets?.runWorkerFirst },
     vars: config.vars,
+    d1_databases: Object.entries(config.d1Databases).map(([binding, { databaseId, migrationsDir }]) => ({
+      binding,
+      database_id: databaseId,
+      migrations_dir: migrationsDir,
+    })),
     // A limit the benchmark cannot reach: it is one client sending thousands of requests, and not about the limiter.
     ratelimits: Object.entries(config.ratelimits).map(([name, { namespaceId, simple }]) => ({
       name,

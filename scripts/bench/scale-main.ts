@@ -6,8 +6,11 @@
  * memory and throughput for one article repeated, for `--rotate` articles in
  * turn and for all N in turn, each after one warm-up pass over its paths
  * (so the first builds are not what is measured: what is kept per isolate
- * and what is not is). Run it outside the test suite; BENCHMARKS.md,
- * "Library at scale", records its figures.
+ * and what is not is). Then, unless `--no-search`, search: the library's
+ * search seed built, the Worker started again with its search database
+ * seeded, and throughput for a word every article holds and for one few
+ * hold. Run it outside the test suite; BENCHMARKS.md, "Library at scale",
+ * records its figures.
  */
 import { copyFileSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
@@ -22,8 +25,9 @@ import { onExit } from "./exit-cleanup";
 import { httpGet } from "./http-get";
 import { connect } from "./inspector";
 import { bundleEntry, LOOPBACK, withAssets } from "./miniflare-workers";
-import { STARTUP_PATH, startRealWorker } from "./real-worker";
-import { buildScaleLibrary } from "./scale-library";
+import { type RunningWorker, STARTUP_PATH, startRealWorker } from "./real-worker";
+import { buildScaleLibrary, buildSearchSeed, type SearchSeed } from "./scale-library";
+import { type Seeding, seedSearch, startSearchWorker } from "./scale-search";
 import { readWorkerConfig, type WorkerConfig } from "./wrangler-config";
 import { Wrk, type WrkResult } from "./wrk";
 
@@ -33,13 +37,22 @@ const { values } = parseArgs({
     rotate: { type: "string", default: "500" },
     duration: { type: "string", default: "10" },
     connections: { type: "string", default: "16" },
+    // One client searching back to back: req/s is then one over a search's time and p99 its tail. With more,
+    // p99 is the queue's length, and a search slow at scale waits past wrk's timeout and is not counted.
+    "search-connections": { type: "string", default: "1" },
+    // --no-search: the article loads only, without building and seeding the search index.
+    search: { type: "boolean", default: true },
   },
+  allowNegative: true,
 });
 const count = whole("count", values.count, 1, 20_000);
 const rotate = whole("rotate", values.rotate, 1, 20_000);
 const seconds = whole("duration", values.duration, 1, 60);
 const connections = whole("connections", values.connections, 1, 256);
+const searchConnections = whole("search-connections", values["search-connections"], 1, 256);
 const HOST = "health.example";
+/** Searched for in the search loads: a word every synthetic article holds, and one that few hold. */
+const SEARCH_WORDS = { common: "leg", rare: "quinine" };
 /** Not bench:profile's port, so the two can run side by side. */
 const HEAP_INSPECTOR_PORT = 9331;
 
@@ -73,7 +86,6 @@ log(
     `V8 heap ${started.heapMiB.toFixed(1)} MiB; workerd RSS ${started.rssMiB?.toFixed(0)} MiB`,
 );
 
-const meter = new CpuMeter(worker.pid === undefined ? [] : [worker.pid]);
 const articlePath = (slug: string) => `/v1/articles/${slug}`;
 const loads: Record<string, string[]> = {
   one: library.slugs.slice(0, 1).map(articlePath),
@@ -81,35 +93,81 @@ const loads: Record<string, string[]> = {
   [`rotating-${count}`]: library.slugs.map(articlePath),
 };
 const results: Record<string, WrkResult> = {};
+let search: SearchResults | undefined;
 try {
-  for (const [name, paths] of Object.entries(loads)) {
-    const wrk = await Wrk.prepare(dir, paths);
-    for (const path of paths) {
-      const { status } = await httpGet(worker.origin, path, { Host: HOST });
-      if (status !== 200) throw new Error(`warm-up: ${path} answered ${status}`);
-    }
-    const target = { origin: worker.origin, path: paths[0] ?? "/", headers: { Host: HOST }, serverPid: worker.pid };
-    const settings = { seconds, connections, threads: 1, cores: undefined };
-    const result = await wrk.run(target, settings, meter);
-    results[name] = result;
-    log(
-      `${name}: ${result.requestsPerSecond.toFixed(0)} req/s, p99 ${(result.latencyUs.p99 / 1000).toFixed(1)} ms, ` +
-        `${result.errors} error(s)`,
-    );
+  try {
+    for (const [name, paths] of Object.entries(loads)) results[name] = await load(worker, name, paths, connections);
+  } finally {
+    await worker.dispose();
   }
+  const one = results.one?.requestsPerSecond ?? Number.NaN;
+  for (const [name, result] of Object.entries(results)) {
+    if (name !== "one") log(`${name} / one: ${(result.requestsPerSecond / one).toFixed(2)}`);
+  }
+  if (values.search) search = await measureSearch();
 } finally {
-  await worker.dispose();
   bundle.dispose();
-}
-
-const one = results.one?.requestsPerSecond ?? Number.NaN;
-for (const [name, result] of Object.entries(results)) {
-  if (name !== "one") log(`${name} / one: ${(result.requestsPerSecond / one).toFixed(2)}`);
 }
 await mkdir(".bench", { recursive: true });
 const out = `.bench/scale-${count}.json`;
-await writeFile(out, JSON.stringify({ count, library, bundle, startup, started, results }, null, 2));
+await writeFile(out, JSON.stringify({ count, library, bundle, startup, started, results, search }, null, 2));
 log(`written: ${out}`);
+
+interface SearchResults {
+  /** The seed's size and how long the build took to write it. */
+  seed: Omit<SearchSeed, "path">;
+  seeding: Seeding;
+  /** By load name: the words searched, how many articles hold them, and the run. */
+  results: Record<string, { q: string; total: number; wrk: WrkResult }>;
+}
+
+/**
+ * `GET /v1/search` against the whole library: the seed built, the real
+ * Worker started with the search database and the seed applied, then a
+ * load for each of SEARCH_WORDS, each after a check that it finds articles.
+ */
+async function measureSearch(): Promise<SearchResults> {
+  log("== search ==");
+  const seed = await buildSearchSeed(dir);
+  log(`seed: ${mib(seed.bytes)} built in ${seed.seconds.toFixed(1)} s`);
+  const worker = await startSearchWorker(bundle, config, HOST);
+  try {
+    const seeding = await seedSearch(worker.database, config, seed.path);
+    log(
+      `seeded: ${seeding.statements} statements in ${seeding.seconds.toFixed(1)} s, ` +
+        `database ${mib(seeding.databaseBytes)}`,
+    );
+    const results: SearchResults["results"] = {};
+    for (const [name, q] of Object.entries(SEARCH_WORDS)) {
+      const path = `/v1/search?${new URLSearchParams({ q })}`;
+      const { status, body } = await httpGet(worker.origin, path, { Host: HOST });
+      const total = status === 200 ? (JSON.parse(body.toString()) as { total: number }).total : 0;
+      if (total === 0) throw new Error(`${path} answered ${status} with no articles`);
+      log(`search "${q}": ${total} article(s) of ${count}`);
+      results[name] = { q, total, wrk: await load(worker, `search-${name}`, [path], searchConnections) };
+    }
+    return { seed: { bytes: seed.bytes, seconds: seed.seconds }, seeding, results };
+  } finally {
+    await worker.dispose();
+  }
+}
+
+/** One wrk run over `paths` in turn, after one warm-up pass over them. */
+async function load(worker: RunningWorker, name: string, paths: string[], connections: number): Promise<WrkResult> {
+  const wrk = await Wrk.prepare(dir, paths);
+  for (const path of paths) {
+    const { status } = await httpGet(worker.origin, path, { Host: HOST });
+    if (status !== 200) throw new Error(`warm-up: ${path} answered ${status}`);
+  }
+  const target = { origin: worker.origin, path: paths[0] ?? "/", headers: { Host: HOST }, serverPid: worker.pid };
+  const settings = { seconds, connections, threads: 1, cores: undefined };
+  const result = await wrk.run(target, settings, new CpuMeter(worker.pid === undefined ? [] : [worker.pid]));
+  log(
+    `${name}: ${result.requestsPerSecond.toFixed(0)} req/s, p99 ${(result.latencyUs.p99 / 1000).toFixed(1)} ms, ` +
+      `${result.errors} error(s)`,
+  );
+  return result;
+}
 
 /** The V8 heap in use once the Worker answered its first request (workerd's inspector does not collect garbage on request). */
 async function heapAfterStart(bundle: Bundle, config: WorkerConfig): Promise<number> {
@@ -156,6 +214,10 @@ function whole(name: string, raw: string, min: number, max: number): number {
 
 function kib(bytes: number): string {
   return `${(bytes / 1024).toFixed(1)} KiB`;
+}
+
+function mib(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
 }
 
 function log(line: string): void {

@@ -18,6 +18,8 @@ export interface WorkerConfig {
   ratelimits: Record<string, { namespaceId: string; simple: { limit: number; period: 10 | 60 } }>;
   /** `[assets]`: the folder (absolute), the binding the Worker reads it through, and the paths the Worker sees first. */
   assets?: { directory: string; binding: string | undefined; runWorkerFirst: string[] | boolean | undefined };
+  /** `[[d1_databases]]` by binding: the database's id and its migrations folder (absolute). */
+  d1Databases: Record<string, { databaseId: string; migrationsDir: string }>;
 }
 
 export function readWorkerConfig(configPath = "wrangler.toml"): WorkerConfig {
@@ -34,6 +36,14 @@ export function readWorkerConfig(configPath = "wrangler.toml"): WorkerConfig {
   for (const binding of config.ratelimits) {
     ratelimits[binding.name] = { namespaceId: binding.namespace_id, simple: binding.simple };
   }
+  const d1Databases: WorkerConfig["d1Databases"] = {};
+  for (const database of config.d1_databases) {
+    d1Databases[database.binding] = {
+      // Locally, only a name for the database's file: any id will do.
+      databaseId: database.database_id ?? database.binding,
+      migrationsDir: resolve(dirname(configPath), database.migrations_dir ?? "migrations"),
+    };
+  }
   const assets = config.assets?.directory && {
     directory: resolve(dirname(configPath), config.assets.directory),
     binding: config.assets.binding,
@@ -42,6 +52,7 @@ export function readWorkerConfig(configPath = "wrangler.toml"): WorkerConfig {
   return {
     ...(assets && { assets }),
     ratelimits,
+    d1Databases,
     name: config.name ?? "worker",
     main: config.main,
     compatibilityDate: config.compatibility_date,
