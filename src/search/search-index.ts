@@ -4,8 +4,8 @@
  * built by fts-query.ts, which cannot produce an FTS5 syntax error.
  *
  * Two round trips: one batch for the page of articles (ranked, from one row
- * per article) and their number, then the best sentences of that page's
- * articles, each read within its article's range of rowids.
+ * per article) and their number, then one batch for the best sentences of
+ * that page's articles, each read within its article's range of rowids.
  */
 import { allWords, allWordsInTitle, anyWord } from "./fts-query";
 import { type Highlight, highlightRanges, MARK_END, MARK_START } from "./highlights";
@@ -50,21 +50,14 @@ SELECT slug, title, first_unit, last_unit FROM ${A} WHERE ${A} MATCH ?1
 ORDER BY rowid IN titled DESC, bm25(${A}, ${BM25_WEIGHTS}), slug LIMIT ?3 OFFSET ?4`;
 
 /**
- * The best sentences holding any of the words, of each article in a JSON
- * array of `[slug, first_unit, last_unit]`, at most ?3 each. The rowid range
- * lets FTS5 skip every other article's sentences. (highlight() and bm25()
- * cannot be used beside a window function, hence the CTE.)
+ * An article's best sentences holding any of the words, at most ?4. The
+ * rowid range, bound per article, lets FTS5 read only that article's
+ * sentences; one statement per article, all in one batch.
  */
-const SNIPPETS = `WITH hits AS MATERIALIZED (
-  SELECT ${U}.rowid AS id, ${U}.slug AS slug, section, section_title, body,
-    highlight(${U}, 0, char(${MARK_START.charCodeAt(0)}), char(${MARK_END.charCodeAt(0)})) AS marked,
-    bm25(${U}) AS score
-  FROM json_each(?2) AS article JOIN ${U}
-  WHERE ${U} MATCH ?1 AND ${U}.rowid BETWEEN article.value ->> 1 AND article.value ->> 2
-)
-SELECT slug, section, section_title, body, marked FROM (
-  SELECT *, ROW_NUMBER() OVER (PARTITION BY slug ORDER BY score, id) AS n FROM hits
-) WHERE n <= ?3 ORDER BY slug, n`;
+const SNIPPETS = `SELECT section, section_title, body,
+  highlight(${U}, 0, char(${MARK_START.charCodeAt(0)}), char(${MARK_END.charCodeAt(0)})) AS marked
+FROM ${U} WHERE ${U} MATCH ?1 AND rowid BETWEEN ?2 AND ?3
+ORDER BY bm25(${U}), rowid LIMIT ?4`;
 
 interface PageRow {
   slug: string;
@@ -73,7 +66,6 @@ interface PageRow {
   last_unit: number;
 }
 interface SnippetRow {
-  slug: string;
   section: string;
   section_title: string | null;
   body: string;
@@ -92,19 +84,16 @@ export async function searchIndex(db: D1Database, request: SearchRequest): Promi
   const total = Number(count?.results[0]?.total ?? 0);
   const rows = (page?.results ?? []) as unknown as PageRow[];
   if (rows.length === 0) return { total, hits: [] };
-  const ranges = rows.map((row) => [row.slug, row.first_unit, row.last_unit]);
-  const snippets = await db
-    .prepare(SNIPPETS)
-    .bind(anyWord(request.words), JSON.stringify(ranges), request.snippets)
-    .all<SnippetRow>();
-  const bySlug = new Map<string, SnippetRow[]>();
-  for (const row of snippets.results) bySlug.set(row.slug, [...(bySlug.get(row.slug) ?? []), row]);
+  const anyOfTheWords = anyWord(request.words);
+  const snippets = await db.batch<SnippetRow>(
+    rows.map((row) => db.prepare(SNIPPETS).bind(anyOfTheWords, row.first_unit, row.last_unit, request.snippets)),
+  );
   return {
     total,
-    hits: rows.map(({ slug, title }) => ({
+    hits: rows.map(({ slug, title }, index) => ({
       slug,
       title,
-      snippets: (bySlug.get(slug) ?? []).map((row) => ({
+      snippets: (snippets[index]?.results ?? []).map((row) => ({
         section: row.section,
         sectionTitle: row.section_title,
         text: row.body,
