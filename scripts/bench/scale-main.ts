@@ -19,6 +19,7 @@ import { dirname, join } from "node:path";
 import { parseArgs } from "node:util";
 import { Miniflare } from "miniflare";
 import { ASSET_PATHS } from "../../src/api/asset-paths";
+import { startAssetReadWorker } from "./asset-read-worker";
 import { type Bundle, buildBundle } from "./bundle";
 import { CpuMeter } from "./cpu-meter";
 import { onExit } from "./exit-cleanup";
@@ -99,6 +100,14 @@ try {
     for (const [name, paths] of Object.entries(loads)) results[name] = await load(worker, name, paths, connections);
   } finally {
     await worker.dispose();
+  }
+  // The floor under every article in turn: the same paths, each only read from the assets.
+  const assetRead = await startAssetReadWorker(config, HOST);
+  try {
+    const paths = library.slugs.map(articlePath);
+    results[`asset-read-${count}`] = await load(assetRead, `asset-read-${count}`, paths, connections);
+  } finally {
+    await assetRead.dispose();
   }
   const one = results.one?.requestsPerSecond ?? Number.NaN;
   for (const [name, result] of Object.entries(results)) {
