@@ -2,7 +2,8 @@
  * Query parameters of the JSON API: validated at runtime by these schemas and
  * documented in OpenAPI from them (their input side, the text on the wire,
  * including each pattern). Unknown parameters are ignored, so cache busters
- * and tracking tags do not break requests.
+ * and tracking tags do not break requests. The one path parameter with a
+ * form to check, a sitemap part's number, is here too.
  */
 import * as z from "zod/mini";
 import { SLUG_SOURCE } from "../content/slug";
@@ -114,6 +115,17 @@ export const ArticleQuery = z.object({ sections: z.optional(sectionList) });
 
 /** `GET /articles`: which page of the HTML index. */
 export const ArticlesPageQuery = z.object({ page: z.optional(wholeNumber(1, LIMITS.page)) });
+
+/** `GET /sitemaps/{part}`: the part's file name, its number and `.xml`, numbered like pages. */
+export const SitemapPartParams = z.object({
+  part: z.pipe(
+    z.pipe(
+      single(/^\d{1,9}\.xml$/, "must be a part's number followed by .xml, such as 1.xml"),
+      z.transform((value) => value.slice(0, -".xml".length)),
+    ),
+    wholeNumber(1, LIMITS.page),
+  ),
+});
 
 export const EmbedQuery = z.object({
   sections: z.optional(sectionList),

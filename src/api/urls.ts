@@ -16,6 +16,8 @@ export const urls = {
   /** The feed of articles, newest change first. */
   atomFeed: (base: string) => `${base}/feeds/articles.atom`,
   jsonFeed: (base: string) => `${base}/feeds/articles.json`,
+  /** A part of the sitemap, from 1, when one file cannot hold every URL. */
+  sitemapPart: (base: string, part: number) => `${base}/sitemaps/${part}.xml`,
   /** Search across the library. */
   search: (base: string) => `${base}/v1/search`,
   /** HL7 Infobutton knowledge requests. */

@@ -13,6 +13,13 @@ export function validQuery<Schema extends StandardSchemaV1>(schema: Schema) {
   });
 }
 
+/** Validates the path's parameters with a schema, as `validQuery` does the query string. */
+export function validParams<Schema extends StandardSchemaV1>(schema: Schema) {
+  return sValidator("param", schema, (result) => {
+    if (!result.success) invalidParameters(fieldErrors("path", result.error));
+  });
+}
+
 function fieldErrors(where: FieldError["in"], issues: readonly StandardSchemaV1.Issue[]): FieldError[] {
   return issues.map((issue) => {
     const [first] = issue.path ?? [];

@@ -32,6 +32,11 @@ export function element(
   return { markup: content === "" ? `<${name}${attrs}/>` : `<${name}${attrs}>${content}</${name}>` };
 }
 
+/** Elements side by side, as one child: a list too long to pass as a function's arguments. */
+export function fragment(children: readonly Xml[]): Xml {
+  return { markup: children.map((child) => child.markup).join("") };
+}
+
 /** A whole document: the XML declaration and its root element. */
 export function xmlDocument(root: Xml): string {
   return `<?xml version="1.0" encoding="UTF-8"?>\n${root.markup}\n`;

@@ -1,22 +1,47 @@
-/** `/sitemap.xml`, `/robots.txt` and the IndexNow key file. */
+/** `/sitemap.xml` and its parts, `/robots.txt` and the IndexNow key file. */
 import { Hono } from "hono";
+import { SitemapPartParams } from "../api/parameters";
 import type { AppEnv } from "../env";
 import { collectionCacheTag } from "../http/cache-tags";
 import { onlyMedia } from "../http/negotiation";
 import { notFound } from "../http/problem";
 import { representationKey } from "../http/representation-store";
 import { sendRepresentation } from "../http/send";
+import { validParams } from "../http/validation";
 import { honoPath, type Operation } from "../openapi/operation";
-import { renderRobots, renderSitemap } from "../render/crawler-files";
+import {
+  renderRobots,
+  renderSitemap,
+  renderSitemapPart,
+  SITEMAP_LIMITS,
+  sitemapPartCount,
+} from "../render/crawler-files";
+
+const MAX_URLS = SITEMAP_LIMITS.urls.toLocaleString("en");
 
 export const getSitemap = {
   path: "/sitemap.xml",
   operationId: "getSitemap",
   summary: "Sitemap",
-  description: "A sitemaps.org `urlset` of the article pages and the index, with each page's last change.",
+  description: `A sitemaps.org \`urlset\` of the article pages and the index, with each page's last change. Past ${MAX_URLS} URLs, the most one file may hold, a sitemaps.org \`sitemapindex\` of the parts at \`/sitemaps/{part}\`, with each part's newest change.`,
   tag: "Discovery",
-  content: { "application/xml": { text: "A sitemaps.org urlset of the HTML pages." } },
+  content: {
+    "application/xml": { text: `A sitemaps.org urlset of the HTML pages, or a sitemapindex past ${MAX_URLS} of them.` },
+  },
   errors: [],
+} as const satisfies Operation;
+
+export const getSitemapPart = {
+  path: "/sitemaps/{part}",
+  operationId: "getSitemapPart",
+  summary: "Part of the sitemap",
+  description: `One part of a sitemap too large for one file: a sitemaps.org \`urlset\` of at most ${MAX_URLS} URLs, the index first, then the article pages by slug. Parts exist only while \`/sitemap.xml\` is a sitemap index, which lists them; otherwise, and past the last part, a 404.`,
+  tag: "Discovery",
+  pathParameters: {
+    part: { description: "The part's number, from 1, followed by `.xml`.", example: "1.xml" },
+  },
+  content: { "application/xml": { text: "A sitemaps.org urlset of some of the HTML pages." } },
+  errors: [400, 404],
 } as const satisfies Operation;
 
 export const getIndexNowKey = {
@@ -44,7 +69,7 @@ export const getRobots = {
 } as const satisfies Operation;
 
 /** This file's operations, for the OpenAPI document (src/routes/operations.ts). */
-export const CRAWLER_OPERATIONS: readonly Operation[] = [getSitemap, getIndexNowKey, getRobots];
+export const CRAWLER_OPERATIONS: readonly Operation[] = [getSitemap, getSitemapPart, getIndexNowKey, getRobots];
 
 export const crawlerRoutes = new Hono<AppEnv>()
   .get(honoPath(getSitemap.path), onlyMedia("application/xml"), async (c) => {
@@ -53,6 +78,20 @@ export const crawlerRoutes = new Hono<AppEnv>()
       text: renderSitemap(library, baseUrl),
       contentType: "application/xml; charset=utf-8",
       lastModified: library.updatedAt,
+      headers: collectionCacheTag(),
+    }));
+    return sendRepresentation(c, representation);
+  })
+  .get(honoPath(getSitemapPart.path), onlyMedia("application/xml"), validParams(SitemapPartParams), async (c) => {
+    const { library, baseUrl, representations } = c.var;
+    const { part } = c.req.valid("param");
+    const parts = sitemapPartCount(library);
+    if (parts === 0) notFound(`The sitemap is one file, /sitemap.xml, while it holds at most ${MAX_URLS} URLs.`);
+    if (part > parts) notFound(`The sitemap has ${parts} parts.`);
+    const key = representationKey(getSitemapPart.operationId, baseUrl, part);
+    const representation = await representations.get(key, () => ({
+      ...renderSitemapPart(library, baseUrl, part),
+      contentType: "application/xml; charset=utf-8",
       headers: collectionCacheTag(),
     }));
     return sendRepresentation(c, representation);

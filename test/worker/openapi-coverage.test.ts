@@ -7,6 +7,7 @@ import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { createApp } from "../../src/app";
 import { libraryOf } from "../../src/content/library-source";
+import { getSitemapPart } from "../../src/routes/crawlers";
 import { OPERATIONS } from "../../src/routes/operations";
 import { libraryIndex } from "../support/library";
 import { call, ORIGIN } from "../support/worker";
@@ -42,7 +43,11 @@ describe("OpenAPI coverage", () => {
     expect(new Set(documented)).toEqual(served);
   });
 
-  it.each(OPERATIONS.map((operation) => [operation.path, operation] as const))(
+  // The sitemap's parts exist only past 50,000 URLs, far more than this library has:
+  // test/worker/sitemap-index.test.ts calls their documented example in a library that large.
+  const answering = OPERATIONS.filter((operation) => operation !== getSitemapPart);
+
+  it.each(answering.map((operation) => [operation.path, operation] as const))(
     "%s answers 200 with its examples, as documented",
     async (_path, operation) => {
       const document = await (await call("/openapi.json")).json<Document>();
