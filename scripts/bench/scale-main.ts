@@ -133,7 +133,7 @@ interface SearchResults {
 /**
  * `GET /v1/search` against the whole library: the seed built, the real
  * Worker started with the search database and the seed applied, then a
- * load for each of SEARCH_WORDS, each after a check that it finds articles.
+ * load for each of SEARCH_WORDS that finds articles.
  */
 async function measureSearch(): Promise<SearchResults> {
   log("== search ==");
@@ -150,9 +150,11 @@ async function measureSearch(): Promise<SearchResults> {
     for (const [name, q] of Object.entries(SEARCH_WORDS)) {
       const path = `/v1/search?${new URLSearchParams({ q })}`;
       const { status, body } = await httpGet(worker.origin, path, { Host: HOST });
-      const total = status === 200 ? (JSON.parse(body.toString()) as { total: number }).total : 0;
-      if (total === 0) throw new Error(`${path} answered ${status} with no articles`);
+      if (status !== 200) throw new Error(`${path} answered ${status}`);
+      const { total } = JSON.parse(body.toString()) as { total: number };
       log(`search "${q}": ${total} article(s) of ${count}`);
+      // A small library may not hold the rare word; a search that finds nothing is not the load meant.
+      if (total === 0) continue;
       results[name] = { q, total, wrk: await load(worker, `search-${name}`, [path], searchConnections) };
     }
     return { seed: { bytes: seed.bytes, seconds: seed.seconds }, seeding, results };
