@@ -100,7 +100,14 @@ function isCurrent(condition: FhirCondition): boolean {
   return !statuses.some((coding) => coding.code !== undefined && NOT_CURRENT.has(coding.code));
 }
 
-/** One card per article matching a code of one of the patient's current conditions. */
+/**
+ * The most cards a response holds. CDS Hooks cards interrupt a clinician's
+ * workflow, and the specification asks services to return few; a code many
+ * articles share would otherwise list them all.
+ */
+export const MAX_CARDS = 10;
+
+/** One card per article matching a code of one of the patient's current conditions: the newest MAX_CARDS. */
 export function patientViewCards(library: ContentLibrary, conditions: FhirCondition[], base: string): CdsResponse {
   const codes: CodeQuery[] = conditions.filter(isCurrent).flatMap((condition) =>
     (condition.code?.coding ?? []).flatMap((coding) => {
@@ -109,12 +116,14 @@ export function patientViewCards(library: ContentLibrary, conditions: FhirCondit
       return [{ system: findCodeSystem(coding.system)?.name ?? coding.system, code: coding.code }];
     }),
   );
-  const cards = library.articles.flatMap((article) => {
+  const cards: z.infer<typeof Card>[] = [];
+  for (const article of library.articles) {
+    if (cards.length === MAX_CARDS) break;
     const matched = codes.map((code) => matchCodes(article, code));
     const publisher = matched.flatMap((match) => match.publisher);
     const mapped = matched.flatMap((match) => match.mapped);
-    return publisher.length + mapped.length > 0 ? [card(article, { publisher, mapped }, base)] : [];
-  });
+    if (publisher.length + mapped.length > 0) cards.push(card(article, { publisher, mapped }, base));
+  }
   return { cards };
 }
 

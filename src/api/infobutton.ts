@@ -77,14 +77,23 @@ const CRITERIA = [
   "informationRecipient.languageCode.c",
 ] as const;
 
-/** The feed answering a knowledge request: every article that matches, newest first; none is an empty feed. */
+/**
+ * The most entries a feed holds: an EHR shows them as a list beside the
+ * patient's record, and a code many articles share would otherwise list
+ * them all (a feed of the whole library at 10,000 articles).
+ */
+export const MAX_ENTRIES = 50;
+
+/** The feed answering a knowledge request: the newest MAX_ENTRIES articles that match; none is an empty feed. */
 export function infobuttonFeed(library: ContentLibrary, query: InfobuttonQuery, base: string): InfobuttonFeed {
   const language = query["informationRecipient.languageCode.c"] ?? "en";
-  const entries = library.articles.flatMap((article) => {
-    if (primaryLanguage(article.language) !== primaryLanguage(language)) return [];
+  const entries: InfobuttonEntry[] = [];
+  for (const article of library.articles) {
+    if (entries.length === MAX_ENTRIES) break;
+    if (primaryLanguage(article.language) !== primaryLanguage(language)) continue;
     const matched = matchRequest(article, article.conditionNames, query);
-    return matched ? [entry(article, matched, base)] : [];
-  });
+    if (matched) entries.push(entry(article, matched, base));
+  }
   const code = query["mainSearchCriteria.v.c"];
   const system = query["mainSearchCriteria.v.cs"];
   const systemName = system === undefined ? undefined : (findCodeSystem(system)?.name ?? system);

@@ -10,6 +10,7 @@ import {
   CdsServices,
   cdsServices,
   FhirCondition,
+  MAX_CARDS,
   PATIENT_EDUCATION_SERVICE,
   PatientViewRequest,
   patientViewCards,
@@ -46,7 +47,7 @@ export const callCdsService = {
   method: "post",
   operationId: "callCdsService",
   summary: "Call a CDS Hooks service",
-  description: `CDS Hooks 2.0 \`patient-view\`: reads the patient's FHIR R4 Condition resources from the \`conditions\` prefetch (this service never calls your FHIR server) and returns an \`info\` card linking to the article for each article matching one of their current conditions' codes; none matching is \`{"cards": []}\`. Bodies are limited to 512 KiB, never stored or logged, and answered with \`Cache-Control: no-store\`. A JWT in \`Authorization\` is accepted and not required.`,
+  description: `CDS Hooks 2.0 \`patient-view\`: reads the patient's FHIR R4 Condition resources from the \`conditions\` prefetch (this service never calls your FHIR server) and returns an \`info\` card linking to the article for each article matching one of their current conditions' codes, for the newest ${MAX_CARDS} such articles at most; none matching is \`{"cards": []}\`. Bodies are limited to 512 KiB, never stored or logged, and answered with \`Cache-Control: no-store\`. A JWT in \`Authorization\` is accepted and not required.`,
   tag: "Clinical systems",
   pathParameters: { id: { description: "The service's id from discovery.", example: "patient-education" } },
   requestBody: {

@@ -4,7 +4,7 @@
  * here. Atom (text/xml) by default, or JSON; no match is an empty feed.
  */
 import { Hono } from "hono";
-import { canonicalInfobuttonQuery, InfobuttonFeed, infobuttonFeed } from "../api/infobutton";
+import { canonicalInfobuttonQuery, InfobuttonFeed, infobuttonFeed, MAX_ENTRIES } from "../api/infobutton";
 import { INFOBUTTON_RESPONSE_TYPES, InfobuttonQuery } from "../api/parameters";
 import type { AppEnv } from "../env";
 import { collectionCacheTag } from "../http/cache-tags";
@@ -21,7 +21,9 @@ export const getInfobuttonKnowledge = {
   operationId: "getInfobuttonKnowledge",
   summary: "HL7 Infobutton knowledge request",
   description:
-    "Patient education by clinical code, with MedlinePlus Connect's parameters (HL7 Context-Aware Knowledge Retrieval, URL-based), so an EHR configured for MedlinePlus Connect can point here. Answers an Atom feed (`text/xml`, the default) or the same feed as JSON; no match is an empty feed. Codes this service mapped an article to are labelled as its mappings, never the publisher's. JSONP is not served: any origin may read the JSON (CORS).",
+    "Patient education by clinical code, with MedlinePlus Connect's parameters (HL7 Context-Aware Knowledge Retrieval, URL-based), so an EHR configured for MedlinePlus Connect can point here. Answers an Atom feed (`text/xml`, the default) or the same feed as JSON, of the newest " +
+    `${MAX_ENTRIES}` +
+    " matching articles at most; no match is an empty feed. Codes this service mapped an article to are labelled as its mappings, never the publisher's. JSONP is not served: any origin may read the JSON (CORS).",
   tag: "Clinical systems",
   query: {
     schema: InfobuttonQuery,

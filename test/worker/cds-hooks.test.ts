@@ -4,9 +4,12 @@
  * (hookInstance, fhirServer, context with userId and patientId, prefetch) with
  * FHIR R4 Condition resources in a searchset Bundle, as FHIR's examples write them.
  */
+import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { CdsResponse, CdsServices } from "../../src/api/cds-hooks";
-import { slugsMappedTo } from "../support/library";
+import { CdsResponse, CdsServices, MAX_CARDS } from "../../src/api/cds-hooks";
+import { createApp } from "../../src/app";
+import { libraryOf } from "../../src/content/library-source";
+import { indexOfCopies, slugsMappedTo } from "../support/library";
 import { call, getJson, getProblem, ORIGIN } from "../support/worker";
 
 const SERVICE = "/cds-services/patient-education";
@@ -218,5 +221,21 @@ describe("POST /cds-services/patient-education", () => {
       Authorization: "Bearer eyJhbGciOiJub25lIn0.e30.",
     });
     expect(response.headers.get("Access-Control-Allow-Origin")).toBe("*");
+  });
+});
+
+describe("POST /cds-services/patient-education, for a code many articles share", () => {
+  it("returns cards for the newest MAX_CARDS of them", async () => {
+    // Copies of the library's newest article, each a day newer than the last: the last copies are the newest.
+    const count = MAX_CARDS + 5;
+    const day = (n: number) => new Date(Date.UTC(2026, 0, 1 + n)).toISOString();
+    const app = createApp(libraryOf(indexOfCopies(count, day)));
+    const init = { method: "POST", headers: { "Content-Type": "application/json" } };
+    const body = JSON.stringify(patientView([condition(R25_2)]));
+    const response = await app.request(`${ORIGIN}${SERVICE}`, { ...init, body }, env);
+    expect(response.status).toBe(200);
+    const { cards } = CdsResponse.parse(await response.json());
+    const newest = Array.from({ length: MAX_CARDS }, (_, n) => `copy-${String(count - 1 - n).padStart(6, "0")}`);
+    expect(cards.map((card) => card.links?.[0]?.url)).toEqual(newest.map((slug) => `${ORIGIN}/articles/${slug}`));
   });
 });

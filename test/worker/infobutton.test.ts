@@ -4,11 +4,14 @@
  * matching a code or display name; no match is an empty feed; bad
  * parameters are problem+json 400.
  */
+import { env } from "cloudflare:workers";
 import { parseAtomFeed } from "feedsmith";
 import { describe, expect, it } from "vitest";
-import { InfobuttonFeed } from "../../src/api/infobutton";
+import { InfobuttonFeed, MAX_ENTRIES } from "../../src/api/infobutton";
 import type { ArticleResource } from "../../src/api/schemas";
-import { slugsMappedTo, slugsTitled } from "../support/library";
+import { createApp } from "../../src/app";
+import { libraryOf } from "../../src/content/library-source";
+import { indexOfCopies, slugsMappedTo, slugsTitled } from "../support/library";
 import { call, getJson, getProblem, ORIGIN } from "../support/worker";
 
 const ICD_10_CM = "2.16.840.1.113883.6.90";
@@ -164,5 +167,20 @@ describe("GET /v1/infobutton", () => {
     expect(etag).not.toBe("");
     const again = await call(path, { headers: { "If-None-Match": etag } });
     expect(again.status).toBe(304);
+  });
+});
+
+describe("GET /v1/infobutton, for a code many articles share", () => {
+  it("lists the newest MAX_ENTRIES of them", async () => {
+    // Copies of the library's newest article, each a day newer than the last: the last copies are the newest.
+    const count = MAX_ENTRIES + 5;
+    const day = (n: number) => new Date(Date.UTC(2026, 0, 1 + n)).toISOString();
+    const app = createApp(libraryOf(indexOfCopies(count, day)));
+    const params = { "mainSearchCriteria.v.c": "R25.2", knowledgeResponseType: "application/json" };
+    const response = await app.request(`${ORIGIN}${request(params)}`, {}, env);
+    expect(response.status).toBe(200);
+    const { feed } = InfobuttonFeed.parse(await response.json());
+    const newest = Array.from({ length: MAX_ENTRIES }, (_, n) => `copy-${String(count - 1 - n).padStart(6, "0")}`);
+    expect(feed.entry.map((entry) => entry.id._value)).toEqual(newest.map((slug) => `${ORIGIN}/articles/${slug}`));
   });
 });
