@@ -9,7 +9,7 @@
  *
  *   tsx scripts/assets/build-assets.ts
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import { ASSET_PATHS, DOCS_VIEWER_VERSION } from "../../src/api/asset-paths";
@@ -62,10 +62,22 @@ for (const article of libraryIndex.articles) {
   write(ASSET_PATHS.socialCard(article.slug), png);
   cards++;
 }
+// A removed article's card goes too: every file in build/assets is deployed and served.
+const kept = new Set(libraryIndex.articles.map((article) => join(OUT, ASSET_PATHS.socialCard(article.slug))));
+const cardsDir = dirname(join(OUT, ASSET_PATHS.socialCard("any")));
+let removed = 0;
+for (const name of existsSync(cardsDir) ? readdirSync(cardsDir) : []) {
+  if (kept.has(join(cardsDir, name))) continue;
+  rmSync(join(cardsDir, name));
+  removed++;
+}
 write(ASSET_PATHS.favicon, await favicon());
 const viewer = ASSET_PATHS.docsViewer;
 write(viewer.script, readFileSync(join(SWAGGER_UI, "swagger-ui-bundle.js")));
 write(viewer.styles, readFileSync(join(SWAGGER_UI, "swagger-ui.css")));
 write(viewer.init, DOCS_INIT);
 write("/_headers", HEADERS);
-console.log(`assets: ${cards} social card(s), the favicon and Swagger UI ${DOCS_VIEWER_VERSION} in build/assets`);
+console.log(
+  `assets: ${cards} social card(s) (${removed} of removed articles deleted), ` +
+    `the favicon and Swagger UI ${DOCS_VIEWER_VERSION} in build/assets`,
+);

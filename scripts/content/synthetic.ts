@@ -14,11 +14,15 @@ const { values } = parseArgs({
     count: { type: "string" },
     out: { type: "string", default: ".tmp/synthetic" },
     seed: { type: "string", default: "synthetic" },
+    help: { type: "boolean", short: "h", default: false },
   },
 });
+const USAGE = "Usage: npm run content:synthetic -- --count N [--out DIR] [--seed TEXT]";
 const count = Number(values.count);
-if (!Number.isInteger(count) || count < 1) {
-  console.error("Usage: npm run content:synthetic -- --count N [--out DIR] [--seed TEXT]");
+if (values.help) {
+  console.log(USAGE);
+} else if (!Number.isInteger(count) || count < 1) {
+  console.error(USAGE);
   process.exitCode = 2;
 } else {
   const started = performance.now();
