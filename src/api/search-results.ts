@@ -17,8 +17,8 @@ export interface SearchParameters {
 
 /**
  * One page of results, with `self`, `first`, `last`, `next` and `prev` links
- * as `/v1/articles` gives them. `articles` are the hits' articles, by slug:
- * each result carries its article's provenance and urgent care advice.
+ * as `/v1/articles` gives them. `articles` holds every hit's article, by
+ * slug: each result carries its article's provenance and urgent care advice.
  */
 export function searchResults(
   found: SearchPage,
@@ -34,9 +34,10 @@ export function searchResults(
   if (page > 1) links.prev = pageUrl(Math.min(page - 1, totalPages));
   return {
     query: query.q,
-    items: found.hits.flatMap((hit) => {
+    items: found.hits.map((hit) => {
       const article = articles.get(hit.slug);
-      return article ? [searchResult(hit, article, base)] : [];
+      if (!article) throw new Error(`search results without the article "${hit.slug}"`);
+      return searchResult(hit, article, base);
     }),
     page,
     pageSize,

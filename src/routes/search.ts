@@ -64,10 +64,13 @@ export const searchRoutes = new Hono<AppEnv>().get(
     });
     // Each result carries its article's urgent care advice, which only the article's file holds. A hit the
     // index has no article for (an index seeded from other content than this Worker's) is left out, not a 5xx.
-    const slugs = found.hits.flatMap((hit) => (library.find(hit.slug) ? [hit.slug] : []));
-    const articles = await library.articlesOf(slugs, c.env.ASSETS);
+    const hits = found.hits.filter((hit) => library.find(hit.slug));
+    const articles = await library.articlesOf(
+      hits.map((hit) => hit.slug),
+      c.env.ASSETS,
+    );
     const bySlug = new Map(articles.map((article) => [article.entry.article.slug, article]));
-    const body = searchResults(found, bySlug, parameters, baseUrl);
+    const body = searchResults({ ...found, hits }, bySlug, parameters, baseUrl);
     const built = await representation<SearchResults>({
       json: body,
       // The index is built from the same content as the Worker it is deployed with.
