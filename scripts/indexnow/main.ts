@@ -4,16 +4,19 @@
  *
  *   npm run indexnow -- --base https://health.example.org [--dry-run]
  *
- * It compiles content/ (or --content), compares its content hashes with the
- * manifest of the last published build (--manifest, default
- * .indexnow/published.json; none means everything is new), submits the
- * changed URLs to --endpoint with the key INDEXNOW_KEY (or --key), and on
- * success writes the new manifest. --dry-run prints the URLs and sends nothing.
+ * It reads the library's index the content build wrote (--index, default
+ * build/assets/_content/index.json: the deployed build's), compares its
+ * articles' content hashes with the manifest of the last published build
+ * (--manifest, default .indexnow/published.json; none means everything is
+ * new), submits the changed URLs to --endpoint with the key INDEXNOW_KEY (or
+ * --key), and on success writes the new manifest. --dry-run prints the URLs
+ * and sends nothing.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { compileLibrary } from "../content/compile-library";
+import { ASSET_PATHS } from "../../src/api/asset-paths";
+import type { LibraryIndex } from "../../src/content/model";
 import { changedUrls, type Manifest, manifestOf } from "./changed-urls";
 import { IndexNowError, submitToIndexNow } from "./submit";
 
@@ -21,7 +24,8 @@ export interface IndexNowOptions {
   base: string;
   key: string;
   endpoint: string;
-  contentDir: string;
+  /** The library's index file, as the content build wrote it. */
+  indexFile: string;
   manifest: string;
   dryRun: boolean;
   attempts: number;
@@ -35,7 +39,10 @@ export async function runIndexNow(options: IndexNowOptions): Promise<string[]> {
     throw new IndexNowError("the IndexNow key must be 8 to 128 letters, digits or hyphens (INDEXNOW_KEY or --key)");
   }
   const base = options.base.replace(/\/+$/, "");
-  const current = manifestOf(compileLibrary(options.contentDir));
+  if (!existsSync(options.indexFile)) {
+    throw new IndexNowError(`${options.indexFile} does not exist: run npm run build (or give --index)`);
+  }
+  const current = manifestOf(JSON.parse(readFileSync(options.indexFile, "utf8")) as LibraryIndex);
   const previous: Manifest = existsSync(options.manifest) ? JSON.parse(readFileSync(options.manifest, "utf8")) : {};
   const urls = changedUrls(previous, current, base);
   if (urls.length === 0) {
@@ -57,7 +64,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       base: { type: "string", default: process.env.PUBLIC_BASE_URL ?? "" },
       key: { type: "string", default: process.env.INDEXNOW_KEY ?? "" },
       endpoint: { type: "string", default: process.env.INDEXNOW_ENDPOINT ?? "https://api.indexnow.org/indexnow" },
-      content: { type: "string", default: process.env.CONTENT_DIR || "content" },
+      index: { type: "string", default: `build/assets${ASSET_PATHS.libraryIndex}` },
       manifest: { type: "string", default: ".indexnow/published.json" },
       "dry-run": { type: "boolean", default: false },
       attempts: { type: "string", default: "4" },
@@ -72,7 +79,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       base: values.base,
       key: values.key,
       endpoint: values.endpoint,
-      contentDir: resolve(values.content),
+      indexFile: resolve(values.index),
       manifest: resolve(values.manifest),
       dryRun: values["dry-run"],
       attempts: Number(values.attempts),

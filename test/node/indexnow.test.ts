@@ -1,8 +1,9 @@
 /**
  * `npm run indexnow` against a local endpoint that records what it receives
- * (no traffic leaves the machine): the first run submits every URL, a content
- * change submits exactly the changed ones with the configured key, a dry run
- * sends nothing, failures are retried, and a refusal is not.
+ * (no traffic leaves the machine), reading the index the content build
+ * wrote: the first run submits every URL, a content change submits exactly
+ * the changed ones with the configured key, a dry run sends nothing,
+ * failures are retried, and a refusal is not.
  */
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
@@ -10,6 +11,7 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { buildLibrary } from "../../scripts/content/build-library";
 import { type IndexNowOptions, runIndexNow } from "../../scripts/indexnow/main";
 
 const FIXTURES = join(import.meta.dirname, "../fixtures/content");
@@ -52,7 +54,7 @@ describe("npm run indexnow", () => {
     base: BASE,
     key: KEY,
     endpoint,
-    contentDir: join(root, "content"),
+    indexFile: join(root, "out/index.json"),
     manifest: join(root, ".indexnow/published.json"),
     dryRun: false,
     attempts: 3,
@@ -61,14 +63,19 @@ describe("npm run indexnow", () => {
     ...overrides,
   });
 
-  beforeEach(() => {
+  /** The content build, as a deploy runs it before `npm run indexnow`. */
+  const build = () =>
+    buildLibrary({ contentDir: join(root, "content"), cwd: root, outDir: join(root, "out"), threads: 1 });
+
+  beforeEach(async () => {
     root = mkdtempSync(join(tmpdir(), "indexnow-"));
     cpSync(FIXTURES, join(root, "content"), { recursive: true });
+    await build();
     logged = [];
   });
   afterEach(() => rmSync(root, { recursive: true, force: true }));
 
-  it("submits every page, section and the sitemap the first time, with the key and its location", async () => {
+  it("submits every page and the sitemap the first time, with the key and its location", async () => {
     const endpoint = await recorder([200]);
     const urls = await runIndexNow(options(endpoint.endpoint));
     endpoint.close();
@@ -78,29 +85,29 @@ describe("npm run indexnow", () => {
     expect(request?.contentType).toBe("application/json; charset=utf-8");
     expect(request?.body).toMatchObject({ host: "health.example.org", key: KEY, keyLocation: `${BASE}/${KEY}.txt` });
     expect(request?.body.urlList).toEqual(urls);
-    expect(urls).toContain(`${BASE}/articles/sample-condition`);
-    expect(urls).toContain(`${BASE}/articles/sample-condition#first-topic`);
+    // The pages in the index's order (newest first), then the sitemap.
+    expect(urls.slice(0, -1).sort()).toEqual([
+      `${BASE}/articles/coded-condition`,
+      `${BASE}/articles/hostile-condition`,
+      `${BASE}/articles/sample-condition`,
+    ]);
     expect(urls.at(-1)).toBe(`${BASE}/sitemap.xml`);
   });
 
-  it("after a content change, submits exactly the changed page, section and the sitemap", async () => {
+  it("after a content change, submits exactly the changed page and the sitemap, never a section's fragment", async () => {
     const first = await recorder([200]);
     await runIndexNow(options(first.endpoint));
     first.close();
     const article = join(root, "content/sample-condition/article.md");
     writeFileSync(article, readFileSync(article, "utf8").replace("Text of the subtopic.", "New text of the subtopic."));
+    await build();
 
     const second = await recorder([200]);
     await runIndexNow(options(second.endpoint));
     second.close();
     expect(second.received.map((request) => request.body.urlList)).toEqual([
-      [
-        `${BASE}/articles/sample-condition`,
-        // The changed subsection and the section holding it: a section's hash covers its subsections.
-        `${BASE}/articles/sample-condition#first-topic`,
-        `${BASE}/articles/sample-condition#a-subtopic`,
-        `${BASE}/sitemap.xml`,
-      ],
+      // A crawler fetches the page, whichever of its sections changed.
+      [`${BASE}/articles/sample-condition`, `${BASE}/sitemap.xml`],
     ]);
 
     const third = await recorder([200]);
@@ -142,5 +149,12 @@ describe("npm run indexnow", () => {
 
   it("refuses a key IndexNow would not accept", async () => {
     await expect(runIndexNow(options("http://127.0.0.1:9/", { key: "short" }))).rejects.toThrow("8 to 128");
+  });
+
+  it("refuses to run before the content build, naming the missing index", async () => {
+    const missing = join(root, "no-build/index.json");
+    await expect(runIndexNow(options("http://127.0.0.1:9/", { indexFile: missing }))).rejects.toThrow(
+      `${missing} does not exist: run npm run build`,
+    );
   });
 });
