@@ -2,7 +2,7 @@
  * One GET over loopback with node:http, which (unlike fetch) lets the Host
  * header be chosen and shows the response exactly as wrk receives it.
  */
-import { request } from "node:http";
+import { type Agent, request } from "node:http";
 
 export interface CapturedResponse {
   status: number;
@@ -13,15 +13,17 @@ export interface CapturedResponse {
   ms: number;
 }
 
+/** `agent` keeps connections open between requests; by default each request has its own. */
 export function httpGet(
   origin: URL,
   path: string,
   headers: Readonly<Record<string, string>>,
+  agent: Agent | false = false,
 ): Promise<CapturedResponse> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const req = request(
-      { host: origin.hostname, port: origin.port, path, method: "GET", headers: { ...headers }, agent: false },
+      { host: origin.hostname, port: origin.port, path, method: "GET", headers: { ...headers }, agent },
       (res) => {
         const chunks: Buffer[] = [];
         res.on("data", (chunk: Buffer) => chunks.push(chunk));
