@@ -22,7 +22,7 @@ import { onExit } from "./exit-cleanup";
 import { type CapturedResponse, differences, httpGet } from "./http-get";
 import { machineInfo } from "./machine";
 import { bundleEntry, withAssets } from "./miniflare-workers";
-import { OptionError, TARGETS } from "./options";
+import { OptionError, TARGETS, wholeFlag } from "./options";
 import { hasCommand } from "./proc";
 import { type RunningWorker, startWorker } from "./real-worker";
 import { writeResults } from "./report";
@@ -84,8 +84,8 @@ async function main(): Promise<number> {
     log(USAGE);
     return 0;
   }
-  const requests = whole("requests", values.requests, 1);
-  const warmup = whole("warmup", values.warmup, 0);
+  const requests = wholeFlag("requests", values.requests, 1);
+  const warmup = wholeFlag("warmup", values.warmup, 0);
   const host = values.host;
   const filter = values.route;
   const routes = filter ? BENCH_ROUTES.filter((route) => routeLabel(route).includes(filter)) : [...BENCH_ROUTES];
@@ -293,12 +293,6 @@ function printTable(results: readonly RouteCount[]): string {
     ]),
     ["left", "right", "right", "right", "right", "left"],
   );
-}
-
-function whole(name: string, raw: string, min: number): number {
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min) throw new OptionError(`--${name} must be a whole number >= ${min}`);
-  return value;
 }
 
 function log(line: string): void {

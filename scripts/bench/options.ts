@@ -145,6 +145,16 @@ function whole(name: string, raw: string | undefined, fallback: number, min = 1)
   return value;
 }
 
+/** A whole-number flag of a benchmark's own command line (`--name`), from `min` to `max`. */
+export function wholeFlag(name: string, raw: string, min: number, max = Number.POSITIVE_INFINITY): number {
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    const range = max === Number.POSITIVE_INFINITY ? `of at least ${min}` : `from ${min} to ${max}`;
+    throw new OptionError(`--${name} must be a whole number ${range}, not "${raw}"`);
+  }
+  return value;
+}
+
 function flag(raw: string | undefined, fallback: boolean): boolean {
   if (raw === undefined || raw === "") return fallback;
   return !["0", "false", "no", "off"].includes(raw.toLowerCase());

@@ -26,6 +26,7 @@ import { onExit } from "./exit-cleanup";
 import { httpGet } from "./http-get";
 import { connect } from "./inspector";
 import { bundleEntry, LOOPBACK, withAssets } from "./miniflare-workers";
+import { wholeFlag } from "./options";
 import { type RunningWorker, STARTUP_PATH, startRealWorker } from "./real-worker";
 import { buildScaleLibrary, buildSearchSeed, type SearchSeed } from "./scale-library";
 import { type Seeding, seedSearch, startSearchWorker } from "./scale-search";
@@ -46,11 +47,11 @@ const { values } = parseArgs({
   },
   allowNegative: true,
 });
-const count = whole("count", values.count, 1, 20_000);
-const rotate = whole("rotate", values.rotate, 1, 20_000);
-const seconds = whole("duration", values.duration, 1, 60);
-const connections = whole("connections", values.connections, 1, 256);
-const searchConnections = whole("search-connections", values["search-connections"], 1, 256);
+const count = wholeFlag("count", values.count, 1, 20_000);
+const rotate = wholeFlag("rotate", values.rotate, 1, 20_000);
+const seconds = wholeFlag("duration", values.duration, 1, 60);
+const connections = wholeFlag("connections", values.connections, 1, 256);
+const searchConnections = wholeFlag("search-connections", values["search-connections"], 1, 256);
 const HOST = "health.example";
 /** Searched for in the search loads: a word every synthetic article holds, and one that few hold. */
 const SEARCH_WORDS = { common: "leg", rare: "quinine" };
@@ -213,14 +214,6 @@ function indexOnlyAssets(config: WorkerConfig): WorkerConfig {
 function residentMiB(pid: number): number | undefined {
   const match = /^VmRSS:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
   return match ? Number(match[1]) / 1024 : undefined;
-}
-
-function whole(name: string, raw: string, min: number, max: number): number {
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min || value > max) {
-    throw new Error(`--${name} must be a whole number from ${min} to ${max}, not "${raw}"`);
-  }
-  return value;
 }
 
 function kib(bytes: number): string {

@@ -4,7 +4,6 @@
  * isolate's start grows with the library (BENCHMARKS.md, "Library at
  * scale"); tests may hand the app an index they hold.
  */
-
 import { ASSET_PATHS } from "../api/asset-paths";
 import { type AssetReader, readContentFile } from "./article-files";
 import { ContentLibrary } from "./library";
