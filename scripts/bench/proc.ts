@@ -5,7 +5,7 @@
  * only as good as that).
  */
 import { execFileSync } from "node:child_process";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, readlinkSync } from "node:fs";
 import { delimiter, join } from "node:path";
 
 const CLOCK_TICKS = clockTicks();
@@ -77,4 +77,36 @@ export function pinSelf(cores: string): void {
 /** Whether an executable of this name is on PATH. */
 export function hasCommand(command: string): boolean {
   return (process.env.PATH ?? "").split(delimiter).some((dir) => dir !== "" && existsSync(join(dir, command)));
+}
+
+/** Which of `pids` listens on a TCP port of this machine, from /proc/net/tcp and the processes' open sockets. */
+export function pidListeningOn(port: number, pids: readonly number[]): number | undefined {
+  const inodes = new Set<string>();
+  for (const table of ["/proc/net/tcp", "/proc/net/tcp6"]) {
+    if (!existsSync(table)) continue;
+    for (const line of readFileSync(table, "utf8").split("\n").slice(1)) {
+      // sl local_address rem_address st ... inode: the address is HEX_IP:HEX_PORT, state 0A is LISTEN.
+      const fields = line.trim().split(/\s+/);
+      const localPort = Number.parseInt(fields[1]?.split(":").pop() ?? "", 16);
+      if (localPort === port && fields[3] === "0A" && fields[9]) inodes.add(fields[9]);
+    }
+  }
+  return pids.find((pid) => {
+    try {
+      return readdirSync(`/proc/${pid}/fd`).some((fd) => {
+        const target = /^socket:\[(\d+)\]$/.exec(readlinkOf(`/proc/${pid}/fd/${fd}`))?.[1];
+        return target !== undefined && inodes.has(target);
+      });
+    } catch {
+      return false; // The process ended while its descriptors were read.
+    }
+  });
+}
+
+function readlinkOf(path: string): string {
+  try {
+    return readlinkSync(path);
+  } catch {
+    return "";
+  }
 }
