@@ -7,6 +7,7 @@
  */
 import { join } from "node:path";
 import { Miniflare } from "miniflare";
+import { STREAM_BODY_FROM_BYTES } from "../../src/http/response-body";
 import { type CapturedResponse, representationHeaders } from "./http-get";
 import { LOOPBACK, workerEntry } from "./miniflare-workers";
 import { childPids, hasProc } from "./proc";
@@ -18,9 +19,10 @@ import type { WorkerConfig } from "./wrangler-config";
  * so the bytes are exact. It returns them the fastest way we know, as the
  * real Worker does: from a Blob (on the old workerd a Uint8Array body was
  * copied into every response and a Blob was not; the new one copies both
- * alike, BENCHMARKS.md) and with a `Headers` object built once (which
- * workerd copies far faster than it reads a list of pairs), with the
- * lower-case names the real Worker's stored responses have.
+ * alike, BENCHMARKS.md), as the Blob's stream from the size the real Worker
+ * streams (src/http/response-body.ts), and with a `Headers` object built
+ * once (which workerd copies far faster than it reads a list of pairs), with
+ * the lower-case names the real Worker's stored responses have.
  */
 export function constantWorkerSource(response: CapturedResponse): string {
   return [
@@ -28,7 +30,9 @@ export function constantWorkerSource(response: CapturedResponse): string {
     'import body from "./body.bin";',
     "const BODY = new Blob([body]);",
     `const INIT = { status: ${response.status}, headers: new Headers(${JSON.stringify(representationHeaders(response))}) };`,
-    "export default { fetch() { return new Response(BODY, INIT); } };",
+    response.body.byteLength >= STREAM_BODY_FROM_BYTES
+      ? "export default { fetch() { return new Response(BODY.stream(), INIT); } };"
+      : "export default { fetch() { return new Response(BODY, INIT); } };",
     "",
   ].join("\n");
 }

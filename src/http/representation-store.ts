@@ -23,8 +23,8 @@ const JSON_CONTENT_TYPE = "application/json; charset=utf-8";
 export interface Representation<T = unknown> {
   /**
    * The bytes, as a Blob: workerd copies a Uint8Array body into every
-   * response (the array could change afterwards; a Blob cannot), and sending
-   * `blob.stream()` instead measured no better overall (BENCHMARKS.md).
+   * response (the array could change afterwards; a Blob cannot). Large ones
+   * are sent as the Blob's stream (`answer` in send.ts).
    */
   readonly body: Blob;
   readonly contentType: string;

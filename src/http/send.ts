@@ -4,6 +4,7 @@ import { type ContentCachePolicy, contentCachePolicy } from "./cache-policy";
 import { type Conditions, isNotModified, readConditions } from "./conditional";
 import { STANDARD_HEADERS } from "./cross-origin";
 import type { JsonResponse, Representation } from "./representation-store";
+import { responseBody } from "./response-body";
 import type { StoredResponse } from "./stored-responses";
 
 /**
@@ -49,7 +50,7 @@ export function answer(method: string, conditions: Conditions, stored: StoredRes
     return new Response(null, { status: 304, headers: stored.headers });
   }
   if (method === "HEAD") return new Response(null, { headers: headHeaders(stored) });
-  return new Response(stored.representation.body, { headers: stored.headers });
+  return new Response(responseBody(stored.representation.body), { headers: stored.headers });
 }
 
 const headHeadersByHeaders = new WeakMap<Headers, Headers>();
