@@ -24,7 +24,7 @@ export interface Representation<T = unknown> {
   /**
    * The bytes, as a Blob: workerd copies a Uint8Array body into every
    * response (the array could change afterwards; a Blob cannot). Large ones
-   * are sent as the Blob's stream (`answer` in send.ts).
+   * are sent as the Blob's stream (response-body.ts).
    */
   readonly body: Blob;
   readonly contentType: string;
