@@ -10,9 +10,9 @@
  *
  * It fails (exit 1) on any socket error or error status, or when the
  * isolate's V8 heap outgrows Workers' memory limit. The processes' resident
- * memory is reported, not judged: under this load workerd's grows with the
- * bytes it sends whatever the Worker does (a Worker returning the same
- * bodies as constants grows alike: BENCHMARKS.md).
+ * memory is reported, not judged: under this load the Worker's workerd
+ * grows while the isolate's heap stays bounded, and a one-line Worker's
+ * grows too (BENCHMARKS.md, "Load and soak on both toolchains").
  * Flags (or LOAD_* environment variables):
  *   --rounds N (9)  --seconds S (10)  --connections C (128)
  *   --baseline: a one-line Worker under the same harness instead, to tell
@@ -160,13 +160,14 @@ async function main(): Promise<number> {
   const worker = await unstable_startWorker(
     values.baseline ? { ...(await oneLineWorker(workDir)), dev } : { config: "wrangler.toml", dev },
   );
+  let inspector: Awaited<ReturnType<typeof connect>> | undefined;
   try {
     await worker.ready;
     const url = await worker.url;
     const { workerd, proxy } = await devProcesses(url, before);
     const inspectorUrl = await worker.inspectorUrl;
     if (!inspectorUrl) throw new Error("wrangler dev started no inspector");
-    const inspector = await connect(Number(inspectorUrl.port));
+    inspector = await connect(Number(inspectorUrl.port));
     const served = values.baseline ? "a one-line Worker" : "this Worker";
     console.log(`load: ${served} in wrangler dev on ${url.origin}, workerd pid ${workerd} (dev proxy: pid ${proxy})`);
     console.log(`load: ${rounds} rounds of ${seconds} s, ${connections} connections, ${MIX.length} routes in the mix`);
@@ -220,9 +221,9 @@ async function main(): Promise<number> {
     );
     const pass = errors === 0 && withinLimit;
     console.log(`load: ${pass ? "PASS" : "FAIL"}`);
-    inspector.close();
     return pass ? 0 : 1;
   } finally {
+    inspector?.close();
     await worker.dispose();
     await rm(workDir, { recursive: true, force: true });
   }
