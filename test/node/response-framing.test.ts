@@ -1,6 +1,6 @@
 /**
  * How content responses are framed on the wire: large bodies leave the
- * Worker as a stream (`answer` in src/http/send.ts), and a client must still
+ * Worker as a stream (src/http/response-body.ts), and a client must still
  * be told their length up front, as it is for the small ones sent as a
  * Blob: `Content-Length` with the exact byte count, never chunked. Read with
  * node:http, which shows the headers as they arrived.
