@@ -58,32 +58,54 @@ export function renderSitemapPart(
   base: string,
   part: number,
 ): { text: string; lastModified: string } {
-  const entries = sitemapParts(library, base)[part - 1] ?? [];
+  const entries = sitemapPart(articlesBySlug(library), library, base, part - 1);
   return { text: renderUrlset(entries), lastModified: newest(entries) };
 }
 
 /**
- * The URLs cut into parts of at most the limit. Parts list the articles by
- * slug rather than newest first, so that a change to one article changes
- * only the part that lists it (and that part's date in the index), instead
- * of moving every article it overtakes into another part.
+ * Parts list the articles by slug rather than newest first, so that a change
+ * to one article changes only the part that lists it (and that part's date
+ * in the index), instead of moving every article it overtakes into another
+ * part.
  */
-function sitemapParts(library: ContentLibrary, base: string): SitemapUrl[][] {
+function articlesBySlug(library: ContentLibrary): IndexedArticle[] {
   // Slugs are ASCII (src/content/slug.ts): code-unit order is their order, with no locale to consult.
-  const bySlug = [...library.articles].sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
-  const all = pageUrls(bySlug, library, base);
+  return [...library.articles].sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
+}
+
+/** Every part's URLs, for the sitemap index. */
+function sitemapParts(library: ContentLibrary, base: string): SitemapUrl[][] {
+  const bySlug = articlesBySlug(library);
+  return Array.from({ length: sitemapPartCount(library) }, (_, index) => sitemapPart(bySlug, library, base, index));
+}
+
+/**
+ * Part `index` (from 0) of the URLs in sitemap order, at most the limit:
+ * the index of articles first, then each article's page by slug. Only the
+ * part's own URLs are built.
+ */
+function sitemapPart(
+  bySlug: readonly IndexedArticle[],
+  library: ContentLibrary,
+  base: string,
+  index: number,
+): SitemapUrl[] {
   const size = SITEMAP_LIMITS.urls;
-  return Array.from({ length: Math.ceil(all.length / size) }, (_, index) =>
-    all.slice(index * size, (index + 1) * size),
-  );
+  // The index of articles takes the first place, so each part's articles start one before index × size.
+  const articles = bySlug.slice(Math.max(0, index * size - 1), (index + 1) * size - 1);
+  return index === 0 ? pageUrls(articles, library, base) : articles.map((article) => articleUrl(article, base));
 }
 
 /** The index of articles, then each article's page. */
 function pageUrls(articles: readonly IndexedArticle[], library: ContentLibrary, base: string): SitemapUrl[] {
   return [
     { loc: urls.pages(base), lastmod: library.updatedAt },
-    ...articles.map((article) => ({ loc: urls.page(base, article.slug), lastmod: article.updatedAt })),
+    ...articles.map((article) => articleUrl(article, base)),
   ];
+}
+
+function articleUrl(article: IndexedArticle, base: string): SitemapUrl {
+  return { loc: urls.page(base, article.slug), lastmod: article.updatedAt };
 }
 
 /** The latest `lastmod`: ISO instants in one form, so the greatest string is the latest time. */
