@@ -137,20 +137,20 @@ function seconds(name: string, raw: string | undefined, fallback: number, min = 
 }
 
 function whole(name: string, raw: string | undefined, fallback: number, min = 1): number {
-  if (raw === undefined) return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min || value > 1000) {
-    throw new OptionError(`${name} must be a whole number from ${min} to 1000, not "${raw}"`);
-  }
-  return value;
+  return raw === undefined ? fallback : wholeNumber(name, raw, min, 1000);
 }
 
 /** A whole-number flag of a benchmark's own command line (`--name`), from `min` to `max`. */
 export function wholeFlag(name: string, raw: string, min: number, max = Number.POSITIVE_INFINITY): number {
+  return wholeNumber(`--${name}`, raw, min, max);
+}
+
+/** `raw` as a whole number from `min` to `max`, or an OptionError naming the setting as `label`. */
+function wholeNumber(label: string, raw: string, min: number, max: number): number {
   const value = Number(raw);
   if (!Number.isInteger(value) || value < min || value > max) {
     const range = max === Number.POSITIVE_INFINITY ? `of at least ${min}` : `from ${min} to ${max}`;
-    throw new OptionError(`--${name} must be a whole number ${range}, not "${raw}"`);
+    throw new OptionError(`${label} must be a whole number ${range}, not "${raw}"`);
   }
   return value;
 }
