@@ -19,6 +19,7 @@ import {
   type Section,
 } from "../../src/content/model";
 import { type DraftSection, parseArticle } from "./article-parser";
+import { checkClaims } from "./claims-checker";
 import { CODES_FILE, readCodeMappings } from "./code-mappings";
 import { ContentError } from "./content-error";
 import { checkFacts } from "./facts-checker";
@@ -137,7 +138,10 @@ function compileEntry(
     errors.push(...facts.errors);
     return undefined;
   }
-  const factErrors = checkFacts(facts.data, factsSource, drafts);
+  const quoteErrors = checkFacts(facts.data, factsSource, drafts);
+  // Relations are held to their sentences once the sentences are known to be the article's.
+  const claims = quoteErrors.length === 0 ? checkClaims(facts.data, factsSource, drafts) : undefined;
+  const factErrors = [...quoteErrors, ...(claims?.errors ?? [])];
   errors.push(...factErrors);
   const mappingErrors: ContentError[] = [];
   const codeMappings = readCodeMappings(files[CODES_FILE], relative(cwd, join(folder, CODES_FILE)), mappingErrors);
@@ -145,7 +149,7 @@ function compileEntry(
 
   const sections = drafts.map(finishSection);
   const faq = meta.faqSection ? faqEntries(meta.faqSection, sections, frontMatterSource, errors) : [];
-  if (parsed.errors.length > 0 || factErrors.length > 0 || mappingErrors.length > 0) return undefined;
+  if (!claims || parsed.errors.length > 0 || factErrors.length > 0 || mappingErrors.length > 0) return undefined;
 
   const withoutHash = {
     ...articleMetadata(meta),
@@ -155,8 +159,8 @@ function compileEntry(
     faq,
   };
   const { updatedAt: _revision, ...hashed } = withoutHash;
-  const article: CompiledArticle = { ...withoutHash, hash: contentHash({ ...hashed, facts: facts.data }) };
-  return { article, facts: facts.data };
+  const article: CompiledArticle = { ...withoutHash, hash: contentHash({ ...hashed, facts: claims.facts }) };
+  return { article, facts: claims.facts };
 }
 
 /** Adds content hashes bottom-up: a change anywhere in a section changes its hash. */

@@ -18,6 +18,7 @@ export * from "./model/fact-kinds";
 export * from "./model/facts";
 export * from "./model/health-aspects";
 export * from "./model/library-index";
+export * from "./model/modality";
 export * from "./model/qualifiers";
 export * from "./model/text";
 

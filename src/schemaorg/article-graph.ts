@@ -11,6 +11,7 @@ import { mappedCodeNodes } from "./codes";
 import { conditionNodes } from "./condition";
 import { nodeIds } from "./node-ids";
 import { peopleNodes } from "./people";
+import { mentionsBySection } from "./relation-nodes";
 import { sectionNodes } from "./sections";
 import { causativeDrugNodes, drugTherapyNodes, notRecommendedDrugNodes } from "./therapies";
 import { webPageNodes } from "./web-page";
@@ -18,16 +19,23 @@ import { webPageNodes } from "./web-page";
 export function articleGraph(entry: CompiledEntry, base: string): Graph {
   const { article, facts } = entry;
   const ids = nodeIds(urls.page(base, article.slug));
+  const condition = conditionNodes(article, facts, ids);
+  const therapies = drugTherapyNodes(facts, ids);
+  const causativeDrugs = causativeDrugNodes(facts, ids);
+  const notRecommended = notRecommendedDrugNodes(facts, ids);
+  const mentions = mentionsBySection(
+    [condition, therapies, causativeDrugs, notRecommended].flatMap((part) => part.mentions),
+  );
   return {
     "@context": "https://schema.org",
     "@graph": [
-      ...webPageNodes(entry, ids, base),
-      ...sectionNodes(entry, ids, base),
-      ...conditionNodes(article, facts, ids),
+      ...webPageNodes(entry, ids, base, mentions),
+      ...sectionNodes(entry, ids, base, mentions),
+      ...condition.nodes,
       ...mappedCodeNodes(article, ids),
-      ...drugTherapyNodes(facts, ids),
-      ...causativeDrugNodes(facts, ids),
-      ...notRecommendedDrugNodes(facts, ids),
+      ...therapies.nodes,
+      ...causativeDrugs.nodes,
+      ...notRecommended.nodes,
       ...peopleNodes(article, ids),
     ],
   };

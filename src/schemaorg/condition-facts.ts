@@ -2,18 +2,19 @@
  * The nodes of a condition's facts, one builder per kind: anatomy, symptoms,
  * causes, risk factors, tests and prevention (one node each), differential
  * diagnoses, treatments and exercises. Each node has its own `@id`; the
- * condition references them (condition.ts). Every description is the
- * publisher's whole sentences, with the fact's qualifiers.
+ * condition references those its properties may state (claims.ts), and the
+ * article's sections mention the rest. Every description is the publisher's
+ * whole sentences, with the fact's qualifiers.
  */
 import type {
   AnatomicalStructure,
   DDxElement,
   DrugClass,
   ExercisePlan,
-  IdReference,
   LifestyleModification,
   MedicalCause,
   MedicalCondition,
+  MedicalEntity,
   MedicalRiskFactor,
   MedicalSignOrSymptom,
   MedicalSymptom,
@@ -22,8 +23,10 @@ import type {
 } from "schema-dts";
 import type { Fact, Facts } from "../content/model";
 import { slugOf } from "../content/slug";
-import type { QualifiedFact } from "./fact-text";
+import { isStated } from "./claims";
+import { joinQuotes, type QualifiedFact } from "./fact-text";
 import { factNodes, type NodeIds, ref } from "./node-ids";
+import { byModality, type Part, relationNodes } from "./relation-nodes";
 import { therapyId } from "./therapies";
 
 export type ConditionNode =
@@ -38,39 +41,45 @@ export type ConditionNode =
   | MedicalTherapy
   | DrugClass
   | ExercisePlan
-  | LifestyleModification;
+  | LifestyleModification
+  | MedicalEntity;
 
 /** What every fact node says: its label and its qualified description. */
 export type Describe = (fact: QualifiedFact & { name: string }) => { name: string; description: string };
 
-/** The nodes of one kind of fact, and the references the condition holds to them. */
-export interface Part<Node> {
-  nodes: Node[];
-  refs: IdReference[];
-}
-
-/** The kinds of fact that are one node each, with the `@id` prefix of their nodes. */
+/** The kinds of fact that are one node each, with the `@id` prefix of their nodes and their kind of relation. */
 export const SIMPLE_KINDS = {
-  anatomy: "anatomy",
-  symptoms: "symptom",
-  causes: "cause",
-  riskFactors: "risk-factor",
-  tests: "test",
-  prevention: "prevention",
+  anatomy: { prefix: "anatomy", relation: "anatomy" },
+  symptoms: { prefix: "symptom", relation: "symptom" },
+  causes: { prefix: "cause", relation: "cause" },
+  riskFactors: { prefix: "risk-factor", relation: "risk-factor" },
+  tests: { prefix: "test", relation: "test" },
+  prevention: { prefix: "prevention", relation: "prevention" },
 } as const;
 export type SimpleKind = keyof typeof SIMPLE_KINDS;
 
-/** One node of a simple kind, typed by what it is and, for causes and risk factors, linked to the condition. */
-function simpleNode(kind: SimpleKind, id: string, text: ReturnType<Describe>, condition: IdReference): ConditionNode {
+/**
+ * One node of a simple kind. A cause, risk factor or symptom is typed by the
+ * relation itself, so one the graph does not state is a plain MedicalEntity;
+ * anatomy, a test or a lifestyle change is what it is either way.
+ */
+function simpleNode(
+  kind: SimpleKind,
+  id: string,
+  text: ReturnType<Describe>,
+  condition: string,
+  stated: boolean,
+): ConditionNode {
+  const described: MedicalEntity = { "@type": "MedicalEntity", "@id": id, ...text };
   switch (kind) {
     case "anatomy":
       return { "@type": "AnatomicalStructure", "@id": id, ...text };
     case "symptoms":
-      return { "@type": "MedicalSymptom", "@id": id, ...text };
+      return stated ? { "@type": "MedicalSymptom", "@id": id, ...text } : described;
     case "causes":
-      return { "@type": "MedicalCause", "@id": id, ...text, causeOf: condition };
+      return stated ? { "@type": "MedicalCause", "@id": id, ...text, causeOf: ref(condition) } : described;
     case "riskFactors":
-      return { "@type": "MedicalRiskFactor", "@id": id, ...text, increasesRiskOf: condition };
+      return stated ? { "@type": "MedicalRiskFactor", "@id": id, ...text, increasesRiskOf: ref(condition) } : described;
     case "tests":
       return { "@type": "MedicalTest", "@id": id, ...text };
     case "prevention":
@@ -80,18 +89,21 @@ function simpleNode(kind: SimpleKind, id: string, text: ReturnType<Describe>, co
 
 /** The nodes of one simple kind of fact. */
 export function simpleNodes(kind: SimpleKind, facts: Facts, ids: NodeIds, describe: Describe): Part<ConditionNode> {
-  const list: readonly (Fact | Facts["causes"][number])[] = facts[kind];
-  return factNodes(
+  const list: readonly Fact[] = facts[kind];
+  const { prefix, relation } = SIMPLE_KINDS[kind];
+  return relationNodes(
     list,
-    (fact) => ids.of(SIMPLE_KINDS[kind], fact.id),
-    (fact, id) => simpleNode(kind, id, describe(fact), ref(ids.condition)),
+    byModality(relation),
+    (fact) => ids.of(prefix, fact.id),
+    (fact, id, stated) => [simpleNode(kind, id, describe(fact), ids.condition, stated)],
   );
 }
 
 /** Each differential diagnosis: the element, the condition it names, and the signs that tell it apart. */
 export function differentialNodes(facts: Facts, ids: NodeIds, describe: Describe): Part<ConditionNode> {
-  const part = factNodes(
+  return relationNodes(
     facts.differentialDiagnoses,
+    byModality("differential-diagnosis"),
     (diagnosis) => ids.of("ddx", diagnosis.id),
     (diagnosis, id): ConditionNode[] => {
       const signs = factNodes(
@@ -108,14 +120,14 @@ export function differentialNodes(facts: Facts, ids: NodeIds, describe: Describe
       ];
     },
   );
-  return { nodes: part.nodes.flat(), refs: part.refs };
 }
 
 /** Treatments; one described in full as a drug therapy is referenced, not repeated. */
 export function treatmentNodes(facts: Facts, ids: NodeIds, describe: Describe): Part<MedicalTherapy | DrugClass> {
   const therapyIds = new Set(facts.drugTherapies.map((therapy) => therapy.id));
-  const part = factNodes(
+  return relationNodes(
     facts.treatments,
+    byModality("treatment"),
     (treatment) => (therapyIds.has(treatment.id) ? therapyId(ids, treatment.id) : ids.of("treatment", treatment.id)),
     (treatment, id): (MedicalTherapy | DrugClass)[] => {
       if (therapyIds.has(treatment.id)) return [];
@@ -124,35 +136,44 @@ export function treatmentNodes(facts: Facts, ids: NodeIds, describe: Describe): 
         : [{ "@type": "MedicalTherapy", "@id": id, ...describe(treatment) }];
     },
   );
-  return { nodes: part.nodes.flat(), refs: part.refs };
 }
 
-/** The exercises; the programme's frequency and length apply to the exercises it names. */
+/**
+ * The exercises. Those of the programme prevent the condition as the
+ * programme's sentences say they may, with its frequency and length; the
+ * others are mentioned by their section.
+ */
 export function exerciseNodes(facts: Facts, ids: NodeIds): Part<ExercisePlan> {
   const plan = facts.exercisePlan;
-  return factNodes(
+  const inPlan = new Set(plan?.exercises);
+  const planStated = plan !== undefined && isStated("exercise-plan", plan.modality);
+  return relationNodes(
     facts.exercises,
+    (exercise) => planStated && inPlan.has(exercise.id),
     (exercise) => ids.of("exercise", exercise.id),
-    (exercise, id): ExercisePlan => {
-      const inPlan = plan?.exercises.includes(exercise.id) === true;
-      return {
-        "@type": "ExercisePlan",
-        "@id": id,
-        name: exercise.name,
-        description: exercise.steps.join("\n"),
-        ...(inPlan && plan?.frequency ? { activityFrequency: plan.frequency } : {}),
-        ...(inPlan && plan?.durationWeeks
-          ? {
-              activityDuration: {
-                "@type": "QuantitativeValue",
-                minValue: plan.durationWeeks.minimum,
-                maxValue: plan.durationWeeks.maximum,
-                unitCode: "WEE",
-                unitText: "weeks",
-              },
-            }
-          : {}),
-      };
+    (exercise, id): ExercisePlan[] => {
+      const planned = inPlan.has(exercise.id) ? plan : undefined;
+      return [
+        {
+          "@type": "ExercisePlan",
+          "@id": id,
+          name: exercise.name,
+          // A planned exercise carries what the programme says it may do, and how long it takes.
+          description: joinQuotes([...exercise.steps, planned?.quote, planned?.expectedBenefit?.quote]),
+          ...(planned?.frequency ? { activityFrequency: planned.frequency } : {}),
+          ...(planned?.durationWeeks
+            ? {
+                activityDuration: {
+                  "@type": "QuantitativeValue",
+                  minValue: planned.durationWeeks.minimum,
+                  maxValue: planned.durationWeeks.maximum,
+                  unitCode: "WEE",
+                  unitText: "weeks",
+                },
+              }
+            : {}),
+        },
+      ];
     },
   );
 }

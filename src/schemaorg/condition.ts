@@ -4,6 +4,7 @@
  */
 import type { MedicalCondition } from "schema-dts";
 import type { CompiledArticle, Facts } from "../content/model";
+import { isStated } from "./claims";
 import { conditionCodes } from "./codes";
 import {
   type ConditionNode,
@@ -16,11 +17,13 @@ import {
 } from "./condition-facts";
 import { factDescriber, joinQuotes } from "./fact-text";
 import { type NodeIds, ref } from "./node-ids";
-import { therapyDrugId } from "./therapies";
+import type { Built } from "./relation-nodes";
+import { causativeDrugCauseId, therapyDrugId } from "./therapies";
 
 export type { ConditionNode } from "./condition-facts";
 
-export function conditionNodes(article: CompiledArticle, facts: Facts, ids: NodeIds): ConditionNode[] {
+/** The condition and the nodes of its facts, and the facts its sections mention without a property stating them. */
+export function conditionNodes(article: CompiledArticle, facts: Facts, ids: NodeIds): Built<ConditionNode> {
   const describeText = factDescriber(facts);
   const describe: Describe = (fact) => ({ name: fact.name, description: describeText(fact) });
   const part = (kind: SimpleKind) => simpleNodes(kind, facts, ids, describe);
@@ -39,16 +42,26 @@ export function conditionNodes(article: CompiledArticle, facts: Facts, ids: Node
     associatedAnatomy: anatomy.refs,
     signOrSymptom: symptoms.refs,
     // Medicines that can cause the condition are MedicalCause nodes too (see therapies.ts).
-    cause: [...causes.refs, ...(facts.causativeDrugs?.drugs ?? []).map((drug) => ref(ids.of("cause", drug.id)))],
+    cause: [
+      ...causes.refs,
+      ...(facts.causativeDrugs?.drugs ?? [])
+        .filter((drug) => isStated("causative-drug", drug.modality))
+        .map((drug) => ref(causativeDrugCauseId(ids, drug.id))),
+    ],
     riskFactor: riskFactors.refs,
     typicalTest: tests.refs,
     differentialDiagnosis: differentials.refs,
     possibleTreatment: treatments.refs,
     secondaryPrevention: [...exercises.refs, ...prevention.refs],
-    drug: facts.drugTherapies.map((therapy) => ref(therapyDrugId(ids, therapy.id))),
+    drug: facts.drugTherapies
+      .filter((therapy) => isStated("drug-therapy", therapy.modality))
+      .map((therapy) => ref(therapyDrugId(ids, therapy.id))),
   };
   const parts = [anatomy, symptoms, causes, riskFactors, tests, differentials, treatments, exercises, prevention];
-  return [condition, ...parts.flatMap(({ nodes }) => nodes)];
+  return {
+    nodes: [condition, ...parts.flatMap(({ nodes }) => nodes)],
+    mentions: parts.flatMap(({ mentions }) => mentions),
+  };
 }
 
 /** The condition's own properties: names, codes and the course of the condition in the publisher's words. */

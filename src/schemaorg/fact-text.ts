@@ -8,6 +8,8 @@ import type { Block, CareAdvice, Facts, ListItem } from "../content/model";
 /** A fact with the qualifiers it may carry (see the content model). */
 export interface QualifiedFact {
   quote: string;
+  /** The sentences that introduce the quote's list, outermost first. */
+  introducedBy?: readonly { quote: string }[];
   scope?: { quote: string };
   evidence?: { quote: string };
   frequency?: { quote: string };
@@ -34,15 +36,17 @@ export function careAdviceText(advice: CareAdvice): string {
 }
 
 /**
- * Describes facts in the publisher's words: who or when a fact applies to,
- * how strong the evidence is, how often, the fact, its caveats and the care
- * advice it leads to.
+ * Describes facts in the publisher's words: the sentences introducing its
+ * list, who or when a fact applies to, how strong the evidence is, how often,
+ * the fact, its caveats and the care advice it leads to.
  */
 export function factDescriber(facts: Facts): (fact: QualifiedFact) => string {
   const advice = new Map(facts.careAdvice.map((entry) => [entry.id, entry]));
   return (fact) => {
     const leadsTo = fact.careAdvice === undefined ? undefined : advice.get(fact.careAdvice);
     return joinQuotes([
+      // The lead-ins first: a scope or frequency may quote the item itself, which must follow its lead-in.
+      ...(fact.introducedBy ?? []).map((leadIn) => leadIn.quote),
       fact.scope?.quote,
       fact.evidence?.quote,
       fact.frequency?.quote,

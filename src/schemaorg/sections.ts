@@ -10,7 +10,7 @@ import { urls } from "../api/urls";
 import type { CompiledEntry, HealthAspect, Section } from "../content/model";
 import { plainText } from "./fact-text";
 import { type NodeIds, ref } from "./node-ids";
-import { notRecommendedDrugId } from "./therapies";
+import type { Mentions } from "./relation-nodes";
 
 export type SectionNode = HealthTopicContent | WPFooter;
 
@@ -50,10 +50,17 @@ const ASPECT_IRIS: Record<HealthAspect, HealthAspectEnumeration> = {
   "usage-or-schedule": "https://schema.org/UsageOrScheduleHealthAspect",
 };
 
-/** One node per section that is not an FAQ question, nested as the article nests them. */
-export function sectionNodes({ article, facts }: CompiledEntry, ids: NodeIds, base: string): SectionNode[] {
+/**
+ * One node per section that is not an FAQ question, nested as the article
+ * nests them, each mentioning the nodes of its facts that no property states.
+ */
+export function sectionNodes(
+  { article, facts }: CompiledEntry,
+  ids: NodeIds,
+  base: string,
+  mentions: Mentions,
+): SectionNode[] {
   const questions = new Set(article.faq.map((entry) => entry.id));
-  const mentions = mentionsBySection({ article, facts }, ids);
   const partRef = (section: Section): IdReference =>
     ref(questions.has(section.id) ? questionId(ids, section.id) : sectionId(ids, section.id));
 
@@ -86,17 +93,4 @@ export function sectionNodes({ article, facts }: CompiledEntry, ids: NodeIds, ba
 /** The page's own parts: its top-level sections and the disclaimer. */
 export function pageParts({ article }: CompiledEntry, ids: NodeIds): IdReference[] {
   return [...article.sections.map((section) => ref(sectionId(ids, section.id))), ref(ids.disclaimer)];
-}
-
-/** Things a section names that have nodes of their own: the medicines it does not recommend. */
-function mentionsBySection({ facts }: CompiledEntry, ids: NodeIds): Map<string, IdReference[]> {
-  const mentions = new Map<string, IdReference[]>();
-  const notRecommended = facts.drugsNotRecommended;
-  if (notRecommended) {
-    mentions.set(
-      notRecommended.section,
-      notRecommended.drugs.map((drug) => ref(notRecommendedDrugId(ids, drug.id))),
-    );
-  }
-  return mentions;
 }

@@ -5,25 +5,31 @@ import type { CompiledEntry } from "../content/model";
 import { plainText } from "./fact-text";
 import { factNodes, type NodeIds, ref } from "./node-ids";
 import { authorId, editorId } from "./people";
+import type { Mentions } from "./relation-nodes";
 import { pageParts, questionId } from "./sections";
 
 export type PageNode = MedicalWebPage | MedicalAudience | Question | BreadcrumbList;
 
 export const ARTICLES_INDEX_NAME = "Health articles";
 
-export function webPageNodes(entry: CompiledEntry, ids: NodeIds, base: string): PageNode[] {
+/** The page and its parts; an FAQ question mentions the nodes of its facts that no property states. */
+export function webPageNodes(entry: CompiledEntry, ids: NodeIds, base: string, mentions: Mentions): PageNode[] {
   const { article } = entry;
   const pageUrl = urls.page(base, article.slug);
   const questions = factNodes(
     article.faq,
     (question) => questionId(ids, question.id),
-    (question, id): Question => ({
-      "@type": "Question",
-      "@id": id,
-      name: question.question,
-      url: urls.sectionAnchor(base, article.slug, question.id),
-      acceptedAnswer: { "@type": "Answer", text: plainText(question.answer) },
-    }),
+    (question, id): Question => {
+      const mentioned = mentions.get(question.id) ?? [];
+      return {
+        "@type": "Question",
+        "@id": id,
+        name: question.question,
+        url: urls.sectionAnchor(base, article.slug, question.id),
+        acceptedAnswer: { "@type": "Answer", text: plainText(question.answer) },
+        ...(mentioned.length > 0 ? { mentions: mentioned } : {}),
+      };
+    },
   );
   const breadcrumb: BreadcrumbList = {
     "@type": "BreadcrumbList",

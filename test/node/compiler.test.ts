@@ -146,6 +146,106 @@ describe("refusing broken content", () => {
     expect(problem).toContain('"see-doctor"');
   });
 
+  describe("relations no stronger than their sentences", () => {
+    /** Rewords the sample list item the symptom quotes, in the article and the quote alike. */
+    const reword = (item: string) => {
+      edit(ARTICLE, "- An item\n", `- ${item}\n`);
+      return edit(FACTS, "    quote: An item\n", `    quote: ${item}\n`);
+    };
+    const compiledSymptom = () =>
+      compileLibrary(join(root, "content"), root).entries.find((entry) => entry.article.slug === "sample-condition")
+        ?.facts.symptoms[0];
+    const at = (text: string, needle = "modality: affirmed") =>
+      `${FACTS}:${lineOf(text, needle)}: relation "an-item": `;
+
+    it("refuses a hedge the modality does not declare, and compiles it as possible", () => {
+      const text = reword("An item may come first");
+      expect(problems()).toEqual([
+        `${at(text)}"may" is a hedge: declare modality possible, or say in notModal why it qualifies nothing here`,
+      ]);
+      edit(FACTS, "modality: affirmed", "modality: possible");
+      expect(compiledSymptom()?.modality).toBe("possible");
+    });
+
+    it("reads a list item with the sentence that introduces its list, and serves that sentence", () => {
+      const text = edit(ARTICLE, "A paragraph in the first topic.", "Things that can come first include:");
+      expect(text).toContain("Things that can come first include:\n\n- An item\n");
+      const facts = readFileSync(join(root, FACTS), "utf8");
+      expect(problems()).toEqual([
+        `${at(facts)}"can" is a hedge: declare modality possible, or say in notModal why it qualifies nothing here`,
+      ]);
+      edit(FACTS, "modality: affirmed", "modality: possible");
+      expect(compiledSymptom()?.introducedBy).toEqual([
+        { section: "first-topic", quote: "Things that can come first include:" },
+      ]);
+    });
+
+    it("refuses a past tense unless the relation is historical", () => {
+      const text = reword("An item was once first");
+      expect(problems()).toEqual([
+        `${at(text)}"was" is a past tense: declare modality historical, or say in notModal why it qualifies nothing here`,
+      ]);
+      edit(FACTS, "modality: affirmed", "modality: historical");
+      expect(compiledSymptom()?.modality).toBe("historical");
+    });
+
+    it("refuses a condition that neither a scope nor the label carries", () => {
+      const text = reword("An item if it rains");
+      expect(problems()).toEqual([
+        `${at(text)}"if" sets a condition: give the relation a scope or say it in its label, or say in notModal why it qualifies nothing here`,
+      ]);
+      edit(FACTS, "    name: An item\n", "    name: An item, if it rains\n");
+      expect(compiledSymptom()?.name).toBe("An item, if it rains");
+    });
+
+    it("refuses a negation the label does not carry", () => {
+      const text = reword("An item is not first");
+      expect(problems()).toEqual([
+        `${at(text)}"not" is a negation its label does not carry, or say in notModal why it qualifies nothing here`,
+      ]);
+    });
+
+    it("refuses a label that adds a condition the sentence does not have", () => {
+      const text = edit(FACTS, "    name: An item\n", "    name: An item, especially at night\n");
+      expect(problems()).toEqual([
+        `${at(text)}its label adds a condition its sentences do not have: "An item, especially at night"`,
+      ]);
+    });
+
+    it("refuses a modality its words do not carry", () => {
+      const text = edit(FACTS, "modality: affirmed", "modality: possible");
+      expect(problems()).toEqual([
+        `${at(text, "modality: possible")}modality possible, but none of its sentences hedges it (may, can, usually...)`,
+      ]);
+      edit(FACTS, "modality: possible", "modality: theory");
+      expect(problems()).toEqual([
+        `${at(text, "modality: possible")}modality theory needs the publisher's sentence that says so, as evidence`,
+      ]);
+    });
+
+    it("refuses a note on a word the sentence does not hold, and one it does not need", () => {
+      const text = edit(FACTS, "modality: affirmed\n", "modality: affirmed\n    notModal:\n      may: Not here.\n");
+      expect(problems()).toEqual([`${at(text)}notModal names "may", which its sentences do not hold`]);
+    });
+
+    it("takes an explained word as qualifying nothing", () => {
+      reword("An item may come first");
+      edit(FACTS, "modality: affirmed\n", "modality: affirmed\n    notModal:\n      may: The test says why.\n");
+      expect(compiledSymptom()?.notModal).toEqual({ may: "The test says why." });
+    });
+
+    it("refuses lead-ins written by hand: they are read from the article", () => {
+      const text = edit(
+        FACTS,
+        "modality: affirmed\n",
+        "modality: affirmed\n    introducedBy:\n      - section: first-topic\n        quote: A paragraph in the first topic.\n",
+      );
+      expect(problems()).toEqual([
+        `${FACTS}:${lineOf(text, "introducedBy")}: introducedBy is read from the article: leave it out`,
+      ]);
+    });
+  });
+
   describe("code mappings (codes.yaml)", () => {
     const CODES = "content/sample-condition/codes.yaml";
     const mapping = (system: string, code: string) =>

@@ -24,6 +24,7 @@ import type { CompiledEntry } from "../../src/content/model";
 import { articleGraph, jsonLdForHtml } from "../../src/schemaorg/article-graph";
 import { type ConditionNode, conditionNodes } from "../../src/schemaorg/condition";
 import type { NodeIds } from "../../src/schemaorg/node-ids";
+import type { Built, Mention } from "../../src/schemaorg/relation-nodes";
 import { type SectionNode, sectionNodes } from "../../src/schemaorg/sections";
 import {
   causativeDrugNodes,
@@ -44,16 +45,17 @@ expectTypeOf<PageNode>().toEqualTypeOf<MedicalWebPage | MedicalAudience | Questi
 expectTypeOf(sectionNodes).returns.toEqualTypeOf<SectionNode[]>();
 expectTypeOf<SectionNode>().toEqualTypeOf<HealthTopicContent | WPFooter>();
 
-expectTypeOf(conditionNodes).returns.toEqualTypeOf<ConditionNode[]>();
+expectTypeOf(conditionNodes).returns.toEqualTypeOf<Built<ConditionNode>>();
 expectTypeOf<MedicalCondition>().toExtend<ConditionNode>();
 expectTypeOf<MedicalCause>().toExtend<ConditionNode>();
 expectTypeOf<DDxElement>().toExtend<ConditionNode>();
 expectTypeOf<ExercisePlan>().toExtend<ConditionNode>();
 expectTypeOf<AnatomicalStructure>().toExtend<ConditionNode>();
 
-expectTypeOf(drugTherapyNodes).returns.toEqualTypeOf<TherapyNode[]>();
-expectTypeOf(causativeDrugNodes).returns.toEqualTypeOf<TherapyNode[]>();
-expectTypeOf(notRecommendedDrugNodes).returns.toEqualTypeOf<Drug[]>();
+expectTypeOf(drugTherapyNodes).returns.toEqualTypeOf<Built<TherapyNode>>();
+expectTypeOf(causativeDrugNodes).returns.toEqualTypeOf<Built<TherapyNode>>();
+expectTypeOf(notRecommendedDrugNodes).returns.toEqualTypeOf<Built<Drug>>();
+expectTypeOf<Built<never>["mentions"][number]>().toEqualTypeOf<Mention>();
 expectTypeOf<MedicalTherapy>().toExtend<TherapyNode>();
 expectTypeOf<Drug>().toExtend<TherapyNode>();
 expectTypeOf(drugTherapyNodes).parameters.toEqualTypeOf<[CompiledEntry["facts"], NodeIds]>();

@@ -10,6 +10,8 @@
  * `index` depends only on the seed and the index.
  */
 import { stringify } from "yaml";
+import { markersIn } from "../../../src/content/claims/modality-rule";
+import type { Modality } from "../../../src/content/model";
 import { slugOf } from "../../../src/content/slug";
 import { Random } from "./random";
 import type { SourceText } from "./source-text";
@@ -73,8 +75,9 @@ export function syntheticArticle(index: number, seed: string, source: SourceText
     if (text.includes("FAQ")) faqSection = id;
     sections.push(text);
     ids.add(id);
-    for (const { heading, quote } of section.quotables) {
-      quotes.push({ section: slugOf(substitute(heading)), quote: substitute(quote) });
+    for (const { heading, quote, leadIns } of section.quotables) {
+      const modality = plainModality([quote, ...leadIns]);
+      if (modality) quotes.push({ section: slugOf(substitute(heading)), quote: substitute(quote), modality });
     }
   }
   for (let n = random.int(1, 3); n > 0; n--) {
@@ -88,7 +91,10 @@ export function syntheticArticle(index: number, seed: string, source: SourceText
     ids.add(id);
     const paragraphs = Array.from({ length: random.int(1, 3) }, () => sentences(random.int(2, 5)).join(" "));
     const items = random.chance(0.5) ? sentences(random.int(2, 4)) : [];
-    for (const quote of items) quotes.push({ section: id, quote });
+    for (const quote of items) {
+      const modality = plainModality([quote]);
+      if (modality) quotes.push({ section: id, quote, modality });
+    }
     const list = items.length > 0 ? ["", ...items.map((item) => `- ${item}`)] : [];
     sections.splice(
       random.int(0, sections.length),
@@ -130,11 +136,19 @@ export function syntheticArticle(index: number, seed: string, source: SourceText
     condition: { name: topic, section: "introduction", quote: opening },
     sectionAspects: { introduction: ["overview"], [urgent.id]: ["see-doctor"] },
     symptoms: [
-      { id: "lasting-symptom", name: `Lasting ${topic.toLowerCase()}`, section: urgent.id, quote: urgent.when[0] },
+      {
+        id: "lasting-symptom",
+        name: `Lasting ${topic.toLowerCase()}`,
+        modality: "affirmed",
+        notModal: { if: "The list says when to call the test desk; the symptom is what its item names." },
+        section: urgent.id,
+        quote: urgent.when[0],
+      },
     ],
     causes: labelled(pool.splice(0, random.int(2, 8)), "cause").map((fact) => ({
       ...fact,
-      kind: random.pick(["theory", "lifestyle", "condition"]),
+      // Not "theory": a theory stands on the publisher's sentence saying so, which synthetic text has not.
+      kind: random.pick(["lifestyle", "condition"]),
     })),
     riskFactors: labelled(pool.splice(0, random.int(2, 8)), "risk-factor"),
     treatments: labelled(pool.splice(0, random.int(1, 6)), "treatment").map((fact) => ({
@@ -142,12 +156,15 @@ export function syntheticArticle(index: number, seed: string, source: SourceText
       kind: random.pick(["self-care", "medical", "medication"]),
     })),
     prevention: labelled(pool.splice(0, random.int(1, 6)), "prevention"),
-    epidemiology: labelled(pool.splice(0, random.int(0, 4)), "statement").map(({ name: _, ...statement }) => statement),
+    epidemiology: labelled(pool.splice(0, random.int(0, 4)), "statement").map(
+      ({ name: _, modality: __, ...statement }) => statement,
+    ),
     careAdvice: [
       {
         id: "urgent-test-desk",
         urgency: "urgent",
         action: "Call the synthetic test desk urgently",
+        modality: "affirmed",
         section: urgent.id,
         quote: urgent.quote,
         when: urgent.when.map((text) => ({ text })),
@@ -166,12 +183,25 @@ export function syntheticArticle(index: number, seed: string, source: SourceText
 interface Quote {
   section: string;
   quote: string;
+  modality: Modality;
+}
+
+/**
+ * The modality of a sentence that states a relation plainly: possible when it
+ * hedges, affirmed when not; undefined when it has a condition, a negation or
+ * a past tense, which a synthetic fact has no label or scope to declare.
+ */
+function plainModality(stated: string[]): Modality | undefined {
+  const kinds = new Set(stated.flatMap((text) => [...markersIn(text).values()]));
+  if (kinds.has("condition") || kinds.has("negation") || kinds.has("past tense")) return undefined;
+  return kinds.has("hedge") ? "possible" : "affirmed";
 }
 
 /** Facts with ids and labels (a label is this service's short name: here the quote's first words). */
 function labelled(quotes: Quote[], kind: string) {
-  return quotes.map(({ section, quote }, n) => ({
+  return quotes.map(({ section, quote, modality }, n) => ({
     id: `${kind}-${n + 1}`,
+    modality,
     name: quote
       .split(" ")
       .slice(0, 4)

@@ -8,14 +8,16 @@
  */
 import { readFileSync } from "node:fs";
 import { relative } from "node:path";
+import { leadInsOf } from "../../../src/content/claims/lead-ins";
 import type { ListItem } from "../../../src/content/model";
 import { sentencesOf } from "../../../src/content/publisher-text";
 import { type DraftSection, parseArticle, walk } from "../article-parser";
 
-/** A whole sentence of a paragraph, or a whole list item, and the heading of its section. */
+/** A whole sentence of a paragraph, or a whole list item (with the sentences introducing its list), and the heading of its section. */
 export interface Quotable {
   heading: string;
   quote: string;
+  leadIns: string[];
 }
 
 export interface SourceSection {
@@ -67,13 +69,14 @@ function quotables(top: DraftSection): Quotable[] {
     const heading = section.title ?? "";
     const items = (list: ListItem[]) => {
       for (const item of list) {
-        found.push({ heading, quote: item.text });
+        found.push({ heading, quote: item.text, leadIns: leadInsOf(section.blocks, item.text) ?? [] });
         items(item.items);
       }
     };
     for (const block of section.blocks) {
-      if (block.type === "paragraph") for (const quote of sentencesOf(block.text)) found.push({ heading, quote });
-      else if (block.type === "list") items(block.items);
+      if (block.type === "paragraph") {
+        for (const quote of sentencesOf(block.text)) found.push({ heading, quote, leadIns: [] });
+      } else if (block.type === "list") items(block.items);
     }
   }
   return found;

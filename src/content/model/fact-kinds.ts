@@ -1,10 +1,15 @@
 /** The kinds of structured medical fact: causes, treatments, exercises, drugs, side effects, care advice. */
 import * as z from "zod/mini";
+import { modalityFields } from "./modality";
 import { list, qualifiers, SourceQuote, sourced } from "./qualifiers";
 import { Id, Label, PublisherText } from "./text";
 
-export const Fact = z.strictObject({ id: Id, name: Label, ...sourced, ...qualifiers });
+/** Something the article names and quotes, that is not a relation: a type of the condition. */
+export const Named = z.strictObject({ id: Id, name: Label, ...sourced, ...qualifiers });
+/** A relation of the condition (a symptom, cause, risk factor, test, prevention...), with its modality. */
+export const Fact = z.extend(Named, modalityFields);
 export type Fact = z.infer<typeof Fact>;
+/** Sentences about the condition (its course, epidemiology): shown whole, never read as a relation. */
 export const Statement = z.strictObject({ id: Id, ...sourced, ...qualifiers });
 
 export const CauseKind = z.enum(["theory", "lifestyle", "condition"]);
@@ -47,6 +52,7 @@ export const CareAdvice = z.strictObject({
   /** The advice in the publisher's words; `when` holds the list items that follow it. */
   ...sourced,
   when: list(CareCondition),
+  ...modalityFields,
 });
 export type CareAdvice = z.infer<typeof CareAdvice>;
 
@@ -62,7 +68,9 @@ export const DrugTherapy = z.strictObject({
   }),
   ...sourced,
   ...qualifiers,
-  firstUsedFor: z.optional(z.strictObject({ name: Label, ...sourced })),
+  ...modalityFields,
+  /** What the drug was used for before: a relation of its own, with its own modality (historical, for quinine). */
+  firstUsedFor: z.optional(z.strictObject({ name: Label, ...sourced, ...modalityFields })),
   suitability: z.optional(SourceQuote),
   sideEffects: list(SideEffect),
   dosageAdvice: z.optional(SourceQuote),

@@ -1,8 +1,19 @@
 /** The structured facts of a condition (`content/<slug>/facts.yaml`), each standing on the article's words. */
 import * as z from "zod/mini";
 import { ClinicalCode } from "./codes";
-import { CareAdvice, CausativeDrug, Cause, DrugTherapy, Exercise, Fact, Statement, Treatment } from "./fact-kinds";
+import {
+  CareAdvice,
+  CausativeDrug,
+  Cause,
+  DrugTherapy,
+  Exercise,
+  Fact,
+  Named,
+  Statement,
+  Treatment,
+} from "./fact-kinds";
 import { HealthAspect } from "./health-aspects";
+import { modalityFields } from "./modality";
 import { list, qualifiers, SourceQuote, sourced } from "./qualifiers";
 import { Id, Label } from "./text";
 
@@ -17,7 +28,7 @@ export const Facts = z.strictObject({
     alternateNames: list(z.strictObject({ name: Label, ...sourced })),
     codes: list(ClinicalCode),
     pathophysiology: z.optional(SourceQuote),
-    types: list(Fact),
+    types: list(Named),
   }),
   /** What each section is about: a classification this service adds, by section id. */
   sectionAspects: z._default(z.record(Id, z.array(HealthAspect)), {}),
@@ -48,6 +59,7 @@ export const Facts = z.strictObject({
       distinguishingSigns: z.array(Label),
       ...sourced,
       ...qualifiers,
+      ...modalityFields,
     }),
   ),
   treatments: list(Treatment),
@@ -58,6 +70,7 @@ export const Facts = z.strictObject({
       frequency: z.optional(Label),
       durationWeeks: z.optional(z.strictObject({ minimum: z.number(), maximum: z.number() })),
       ...sourced,
+      ...modalityFields,
       timing: z.optional(SourceQuote),
       expectedBenefit: z.optional(SourceQuote),
     }),
