@@ -17,7 +17,7 @@
 import type { ArticleResource } from "../api/schemas";
 import type { Block, ListItem, Section } from "../content/model";
 import { SLUG } from "../content/slug";
-import { URGENT_ADVICE_HEADING, urgentAdviceBlocks, urgentAdviceToAdd } from "../render/urgent-advice";
+import { URGENT_ADVICE_HEADING, urgentAdviceBlocks, urgentAdviceBoxes } from "../render/urgent-advice";
 
 /** The parts of the JSON API's article (see /openapi.json) that the element renders. */
 type Article = Pick<
@@ -103,20 +103,28 @@ function section(item: Section, shift: number): HTMLElement {
   return container;
 }
 
-function render(article: Article): HTMLElement {
+/** The urgent advice box, or nothing when there is no advice to show. */
+function urgentBox(advice: Article["urgentCareAdvice"]): HTMLElement[] {
+  if (advice.length === 0) return [];
+  const box = element("aside", undefined, { class: "urgent-advice", "aria-label": URGENT_ADVICE_HEADING });
+  box.append(element("h2", URGENT_ADVICE_HEADING), ...advice.flatMap((item) => blocks(urgentAdviceBlocks(item))));
+  return [box];
+}
+
+/** The article the API sent: the whole article (`whole`), or the sections asked for. */
+function render(article: Article, whole: boolean): HTMLElement {
   const root = element("article", undefined, { lang: article.language });
   const heading = element("h1");
   heading.append(link(article.canonicalUrl, article.title));
-  // Each shown section starts at <h2> under the title, whatever its depth in the article.
-  root.append(heading, ...article.sections.map((item) => section(item, item.level - 2)));
-
   // An API deployment older than this script (an \`api\` attribute pointing elsewhere) sends none.
-  const advice = urgentAdviceToAdd(article.urgentCareAdvice ?? [], article.sections);
-  if (advice.length > 0) {
-    const box = element("aside", undefined, { class: "urgent-advice", "aria-label": URGENT_ADVICE_HEADING });
-    box.append(element("h2", URGENT_ADVICE_HEADING), ...advice.flatMap((item) => blocks(urgentAdviceBlocks(item))));
-    root.append(box);
-  }
+  const urgent = urgentAdviceBoxes(article.urgentCareAdvice ?? [], article.sections, whole);
+  // Each shown section starts at <h2> under the title, whatever its depth in the article.
+  root.append(
+    heading,
+    ...urgentBox(urgent.opening),
+    ...article.sections.map((item) => section(item, item.level - 2)),
+    ...urgentBox(urgent.closing),
+  );
 
   const disclaimer = element("aside", undefined, { class: "disclaimer", "aria-label": "Disclaimer" });
   disclaimer.append(...article.disclaimer.map((line) => element("p", line)));
@@ -187,7 +195,8 @@ class HealthArticle extends HTMLElement {
       if (request !== this.#request) return;
       this.#shadow.replaceChildren();
       this.#adoptStyles();
-      this.#shadow.append(render(article));
+      // Without \`sections\`, the API sent the whole article.
+      this.#shadow.append(render(article, !sections));
     } catch {
       if (request === this.#request) this.#fail(api, slug);
     }

@@ -7,19 +7,22 @@ import { raw } from "hono/html";
 import type { FC } from "hono/jsx";
 import type { Graph } from "schema-dts";
 import { ASSET_PATHS, SOCIAL_CARD_SIZE } from "../api/asset-paths";
-import { attribution } from "../api/resources";
+import { attribution, urgentCareAdvice } from "../api/resources";
 import { urls } from "../api/urls";
 import type { CompiledArticle, CompiledEntry, Person } from "../content/model";
 import { jsonLdForHtml } from "../schemaorg/article-graph";
 import { ARTICLES_INDEX_NAME } from "../schemaorg/web-page";
 import { SectionView } from "./blocks";
 import { type RenderedPage, renderDocument } from "./document";
-import { AttributionLine, Disclaimer, LicenceLine } from "./provenance";
+import { AttributionLine, Disclaimer, LicenceLine, UrgentAdvice } from "./provenance";
+import { urgentAdviceBoxes } from "./urgent-advice";
 
 /** `og:locale` wants `en_GB` where HTML wants `en-GB`. */
 const ogLocale = (language: string) => language.replace("-", "_");
 
-export async function renderArticlePage({ article }: CompiledEntry, graph: Graph, base: string): Promise<RenderedPage> {
+export async function renderArticlePage(entry: CompiledEntry, graph: Graph, base: string): Promise<RenderedPage> {
+  const { article } = entry;
+  const { opening } = urgentAdviceBoxes(urgentCareAdvice(entry, base), article.sections, true);
   return renderDocument({
     language: article.language,
     title: article.title,
@@ -43,6 +46,7 @@ export async function renderArticlePage({ article }: CompiledEntry, graph: Graph
           <article>
             <h1>{article.title}</h1>
             <p class="byline">{article.attribution}</p>
+            <UrgentAdvice advice={opening} />
             {article.sections.map((section) => (
               <SectionView section={section} />
             ))}

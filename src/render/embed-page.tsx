@@ -12,7 +12,7 @@ import { HeadEssentials } from "./document";
 import { EMBED_HEIGHT_SCRIPT, EMBED_STYLES } from "./embed-styles";
 import { inlineOnlyCsp } from "./hash";
 import { AttributionLine, Disclaimer, LicenceLine, UrgentAdvice } from "./provenance";
-import { urgentAdviceToAdd } from "./urgent-advice";
+import { urgentAdviceBoxes } from "./urgent-advice";
 
 export type EmbedTheme = "light" | "dark";
 
@@ -21,7 +21,13 @@ export interface RenderedEmbed {
   csp: string;
 }
 
-export async function renderEmbedPage(article: ArticleResource, theme: EmbedTheme): Promise<RenderedEmbed> {
+/** The embed page of an article resource: the whole article (`whole`), or the sections it was narrowed to. */
+export async function renderEmbedPage(
+  article: ArticleResource,
+  theme: EmbedTheme,
+  whole: boolean,
+): Promise<RenderedEmbed> {
+  const urgent = urgentAdviceBoxes(article.urgentCareAdvice, article.sections, whole);
   const document = (
     <html lang={article.language} data-theme={theme}>
       <head>
@@ -37,11 +43,12 @@ export async function renderEmbedPage(article: ArticleResource, theme: EmbedThem
                 {article.title}
               </a>
             </h1>
+            <UrgentAdvice advice={urgent.opening} />
             {article.sections.map((section) => (
               // Each shown section starts at <h2> under the title, whatever its depth in the article.
               <SectionView section={section} shift={section.level - 2} />
             ))}
-            <UrgentAdvice advice={urgentAdviceToAdd(article.urgentCareAdvice, article.sections)} />
+            <UrgentAdvice advice={urgent.closing} />
             <Disclaimer lines={article.disclaimer} />
             <footer class="attribution">
               <p>

@@ -7,7 +7,7 @@
 import { NO_LICENCE } from "../api/resources";
 import type { ArticleResource } from "../api/schemas";
 import type { Block, ListItem, Section } from "../content/model";
-import { URGENT_ADVICE_HEADING, urgentAdviceBlocks, urgentAdviceToAdd } from "./urgent-advice";
+import { URGENT_ADVICE_HEADING, urgentAdviceBlocks, urgentAdviceBoxes } from "./urgent-advice";
 
 /** Backslash-escapes the ASCII punctuation that Markdown could read as syntax. */
 export function escapeMarkdown(text: string): string {
@@ -54,8 +54,14 @@ function renderSection(section: Section): string[] {
   ];
 }
 
-/** Markdown of an article resource: the whole article, or the sections it was narrowed to. */
-export function renderMarkdown(article: ArticleResource): string {
+/** The urgent advice box as one block quote under its heading; nothing when there is no advice. */
+function urgentBox(advice: ArticleResource["urgentCareAdvice"]): string[] {
+  const blocks = advice.flatMap((item) => urgentAdviceBlocks(item).flatMap((block) => renderBlock(block) ?? []));
+  return blocks.length > 0 ? [quoted([`**${URGENT_ADVICE_HEADING}**`, ...blocks])] : [];
+}
+
+/** Markdown of an article resource: the whole article (`whole`), or the sections it was narrowed to. */
+export function renderMarkdown(article: ArticleResource, whole: boolean): string {
   const { attribution } = article;
   const credits = [
     ...article.authors.map(
@@ -71,13 +77,12 @@ export function renderMarkdown(article: ArticleResource): string {
   const licence = article.licence
     ? `Licence: ${article.licence.url ? `[${escapeMarkdown(article.licence.name)}](<${article.licence.url}>)` : escapeMarkdown(article.licence.name)}`
     : `Licence: ${NO_LICENCE}`;
-  const urgentAdvice = urgentAdviceToAdd(article.urgentCareAdvice, article.sections).flatMap((advice) =>
-    urgentAdviceBlocks(advice).flatMap((block) => renderBlock(block) ?? []),
-  );
+  const urgent = urgentAdviceBoxes(article.urgentCareAdvice, article.sections, whole);
   const parts = [
     `# ${escapeMarkdown(article.title)}`,
+    ...urgentBox(urgent.opening),
     ...article.sections.flatMap(renderSection),
-    ...(urgentAdvice.length > 0 ? [quoted([`**${URGENT_ADVICE_HEADING}**`, ...urgentAdvice])] : []),
+    ...urgentBox(urgent.closing),
     "---",
     quoted(article.disclaimer.map(escapeMarkdown)),
     `${escapeMarkdown(attribution.text)} [Read the full article](<${attribution.url}>)`,

@@ -6,7 +6,7 @@ import type { CompiledArticle } from "../content/model";
 import { Blocks } from "./blocks";
 import { URGENT_ADVICE_HEADING, urgentAdviceBlocks } from "./urgent-advice";
 
-/** The urgent advice a fragment adds (see urgentAdviceToAdd), in a small marked box; nothing when there is none. */
+/** The urgent advice box (see urgentAdviceBoxes): a small marked box, or nothing when there is no advice. */
 export const UrgentAdvice: FC<{ advice: UrgentCareAdvice[] }> = ({ advice }) =>
   advice.length > 0 ? (
     <aside class="urgent-advice" aria-label={URGENT_ADVICE_HEADING}>

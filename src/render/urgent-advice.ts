@@ -14,8 +14,22 @@ interface SectionTree {
   sections: readonly SectionTree[];
 }
 
+/**
+ * Where a form shows the urgent advice box, and what it holds. A whole
+ * article opens with all of it, right after its title and credit line, and
+ * keeps each piece in its own section too; a fragment adds, before its
+ * disclaimer, the pieces its sections do not show.
+ */
+export function urgentAdviceBoxes<Advice extends Pick<UrgentCareAdvice, "section">>(
+  advice: readonly Advice[],
+  shown: readonly SectionTree[],
+  whole: boolean,
+): { opening: Advice[]; closing: Advice[] } {
+  return whole ? { opening: [...advice], closing: [] } : { opening: [], closing: urgentAdviceToAdd(advice, shown) };
+}
+
 /** The urgent advice a fragment must add: each piece whose section is not among the sections shown. */
-export function urgentAdviceToAdd<Advice extends Pick<UrgentCareAdvice, "section">>(
+function urgentAdviceToAdd<Advice extends Pick<UrgentCareAdvice, "section">>(
   advice: readonly Advice[],
   shown: readonly SectionTree[],
 ): Advice[] {

@@ -46,7 +46,7 @@ export function articleMarkdown(
 ): Promise<Representation> {
   const key = representationKey(SHARED.markdown, base, entry.article.slug, selection?.join(",") ?? "*");
   return store.get(key, () => ({
-    text: renderMarkdown(articleResource(entry, base, selection ? new Set(selection) : undefined)),
+    text: renderMarkdown(articleResource(entry, base, selection ? new Set(selection) : undefined), !selection),
     contentType: `${MEDIA.markdown}; charset=utf-8`,
     lastModified: entry.article.updatedAt,
     headers: articleCacheTag(entry.article.slug),

@@ -89,7 +89,7 @@ export const embedRoutes = new Hono<AppEnv>()
     const key = representationKey(getEmbed.operationId, baseUrl, slug, selection?.join(",") ?? "*", theme);
     const representation = await representations.get(key, async () => {
       const article = articleResource(entry, baseUrl, selection ? new Set(selection) : undefined);
-      const page = await renderEmbedPage(article, theme);
+      const page = await renderEmbedPage(article, theme, selection === undefined);
       return {
         text: page.html,
         contentType: `${MEDIA.html}; charset=utf-8`,

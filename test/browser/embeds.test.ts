@@ -188,6 +188,43 @@ describe("embedding on a partner site", () => {
     await page.close();
   });
 
+  it("opens the article page with the urgent help box, whole, within a 390 px phone's first screen", async () => {
+    // A 390 x 844 phone (CSS pixels); its browser's bars leave the page about 664 of them.
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    await page.goto(`${api}/articles/leg-cramps`);
+    const advice = page.locator("aside.urgent-advice");
+    expect(await advice.locator("h2").textContent()).toBe(URGENT_HEADING);
+    const bottomOf = (selector: string) =>
+      page
+        .locator(selector)
+        .first()
+        .evaluate((node) => node.getBoundingClientRect().bottom);
+    expect(await advice.evaluate((node) => node.getBoundingClientRect().top)).toBeGreaterThan(0);
+    expect(await bottomOf("aside.urgent-advice")).toBeLessThanOrEqual(844);
+    // Even under the browser's bars, its heading and the call to 111 are seen before any scrolling.
+    expect(await bottomOf("aside.urgent-advice p")).toBeLessThanOrEqual(664);
+    expect(await advice.textContent()).toContain("You should call your GP urgently or call 111 if:");
+    expect(await advice.textContent()).toContain("If you experience these symptoms call 111.");
+    await page.close();
+  });
+
+  it("opens the element's whole article with the urgent help box, right after its title", async () => {
+    partner.serve(
+      "/whole-article.html",
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Whole article</title></head><body>
+<health-article slug="leg-cramps" api="${api}"></health-article><script src="${api}/embed.js"></script></body></html>`,
+    );
+    const { page, errors } = await open("/whole-article.html", 390);
+    const element = page.locator("health-article");
+    await expect.poll(() => element.locator("h1").textContent()).toBe("Leg cramps");
+    const advice = element.locator("aside.urgent-advice");
+    expect(await advice.count()).toBe(1);
+    expect(await advice.evaluate((node) => node.previousElementSibling?.tagName)).toBe("H1");
+    expect(await advice.textContent()).toContain("If you experience these symptoms call 111.");
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it("is readable on a 320 px phone without sideways scrolling", async () => {
     const page = await browser.newPage({ viewport: { width: 320, height: 640 } });
     await page.goto(`${api}/embed/leg-cramps`);

@@ -82,7 +82,12 @@ describe("GET /articles/{slug}", () => {
     const found = await scan(html, ["h1", "h2", "h3", "h4", "section[id]", "div[id]", "p", "li", "aside.disclaimer p"]);
     expect(found.h1?.map((heading) => heading.text)).toEqual(["Leg cramps"]);
     const titled = article.sections.filter((section) => section.title !== null).map((section) => section.title);
-    expect(found.h2?.map((heading) => heading.text)).toEqual([...titled, "About this article"]);
+    // The urgent help box opens the article (urgent-advice.test.ts), then the article's own sections.
+    expect(found.h2?.map((heading) => heading.text)).toEqual([
+      "When to get urgent help",
+      ...titled,
+      "About this article",
+    ]);
     // Every titled section is a <section>; the untitled opening text a <div> (a section needs a heading).
     const all = flatten(article.sections);
     expect(found["section[id]"]?.map((section) => section.attributes.id)).toEqual(

@@ -54,13 +54,12 @@ describe("urgent care advice with a fragment", () => {
     }
   });
 
-  it("is added to the Markdown of a selection that does not show it, and only there", async () => {
+  it("is added to the Markdown of a selection that does not show it, before the disclaimer", async () => {
     const texts = adviceTexts(await urgentAdvice());
     const selection = await text(`/v1/articles/leg-cramps?sections=${QUININE}`, "text/markdown");
-    expect(selection).toContain(`> **${HEADING}**`);
-    for (const line of texts) expect(selection).toContain(line);
-    // The whole article shows the advice in its own sections: no box repeats it.
-    expect(await text("/v1/articles/leg-cramps", "text/markdown")).not.toContain(HEADING);
+    const box = selection.indexOf(`> **${HEADING}**`);
+    expect(box).toBeGreaterThan(selection.indexOf("## Quinine for leg cramps"));
+    for (const line of texts) expect(selection.indexOf(line, box)).toBeGreaterThan(box);
   });
 
   it("is a marked box on the embed page of a selection, in the publisher's words", async () => {
@@ -92,7 +91,60 @@ describe("urgent care advice with a fragment", () => {
     expect(found["aside.urgent-advice p"]?.map((paragraph) => paragraph.text)).toEqual([
       "Throbbing or cramping pain in your leg can be a sign of a blood clot if it occurs alongside redness, swelling and warmth in your leg. If you experience these symptoms call 111.",
     ]);
-    const whole = await text("/embed/leg-cramps", "text/html");
-    expect((await scan(whole, ["aside.urgent-advice"]))["aside.urgent-advice"]).toEqual([]);
+  });
+});
+
+describe("urgent help opening every whole-article form", () => {
+  /** Every urgent advice text of an article, from its facts. */
+  async function urgentTexts(slug: string): Promise<string[]> {
+    const { facts } = await getJson<ConditionResource>(`/v1/conditions/${slug}`);
+    const texts = adviceTexts(facts.careAdvice.filter((entry) => entry.urgency === "urgent"));
+    expect(texts.length).toBeGreaterThan(0);
+    return texts;
+  }
+
+  /** The box's texts and where it and the first section start, in an HTML page. */
+  async function boxIn(html: string) {
+    const found = await scan(html, ["aside.urgent-advice", "aside.urgent-advice p", "aside.urgent-advice li"]);
+    const shown = [...(found["aside.urgent-advice p"] ?? []), ...(found["aside.urgent-advice li"] ?? [])];
+    return {
+      boxes: found["aside.urgent-advice"]?.length,
+      texts: shown.map((element) => element.text),
+      box: html.indexOf('class="urgent-advice"'),
+      firstSection: html.search(/<(?:section|div) id="/),
+    };
+  }
+
+  it.each([
+    ["the page", "/articles/leg-cramps"],
+    ["the whole-article embed", "/embed/leg-cramps"],
+  ])("%s opens with the box, in the publisher's words, before the article's text", async (_, path) => {
+    const texts = await urgentTexts("leg-cramps");
+    const html = await text(path, "text/html");
+    const { boxes, texts: shown, box, firstSection } = await boxIn(html);
+    expect(boxes).toBe(1);
+    expect(box).toBeGreaterThan(html.indexOf("<h1"));
+    expect(box).toBeLessThan(firstSection);
+    for (const line of texts) {
+      expect(
+        shown.some((item) => item.startsWith(line)),
+        line,
+      ).toBe(true);
+      // ...and the text stays in its own place too.
+      expect(html.indexOf(line, box + 1 + html.slice(box).indexOf("</aside>")), line).toBeGreaterThan(box);
+    }
+  });
+
+  it("opens the whole article's Markdown, after the title, and keeps the text in its own place", async () => {
+    const texts = await urgentTexts("leg-cramps");
+    const markdown = await text("/v1/articles/leg-cramps", "text/markdown");
+    const box = markdown.indexOf(`> **${HEADING}**`);
+    const firstSection = markdown.indexOf("\n## ");
+    expect(box).toBeGreaterThan(markdown.indexOf("# Leg cramps"));
+    expect(box).toBeLessThan(firstSection);
+    for (const line of texts) {
+      expect(markdown.indexOf(line, box), line).toBeLessThan(firstSection);
+      expect(markdown.indexOf(line, firstSection), line).toBeGreaterThan(firstSection);
+    }
   });
 });
