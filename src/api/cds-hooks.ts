@@ -7,8 +7,9 @@
  * stored, never logged.
  */
 import * as z from "zod/mini";
-import { findCodeSystem } from "../content/code-systems";
+import { CODE_SYSTEM_NAMES, findCodeSystem } from "../content/code-systems";
 import type { ContentLibrary } from "../content/library";
+import { mappingText } from "../content/mapping-text";
 import type { IndexedArticle } from "../content/model";
 import { escapeMarkdown } from "../render/markdown";
 import { type CodeQuery, type MatchedCodes, matchCodes } from "./code-match";
@@ -35,8 +36,7 @@ export function cdsServices(): CdsServices {
         hook: "patient-view",
         id: PATIENT_EDUCATION_SERVICE,
         title: "Patient education for the patient's conditions",
-        description:
-          "A card linking to this service's patient-facing article for each of the patient's active conditions coded in ICD-10-CM, SNOMED CT, RxNorm or LOINC that an article is mapped to.",
+        description: `A card linking to this service's patient-facing article for each of the patient's active conditions coded in ${CODE_SYSTEM_NAMES.join(", ")} that an article is mapped to.`,
         prefetch: { conditions: "Condition?patient={{context.patientId}}" },
         usageRequirements:
           "Send the patient's Condition resources as the `conditions` prefetch; this service does not call your FHIR server. Codes it maps articles to are its own mappings, not the publisher's.",
@@ -129,19 +129,17 @@ export function patientViewCards(library: ContentLibrary, conditions: FhirCondit
 
 function card(article: IndexedArticle, matched: MatchedCodes, base: string): z.infer<typeof Card> {
   const page = urls.page(base, article.slug);
-  const because = [
-    ...matched.publisher.map((code) => `${code.system} ${code.code} (the publisher's code)`),
-    ...[...new Map(matched.mapped.map((mapping) => [`${mapping.system.name} ${mapping.code}`, mapping])).values()].map(
-      (mapping) =>
-        `${mapping.system.name} ${mapping.code} "${mapping.display}" (mapped by ${mapping.mappedBy}, ${mapping.release}; not the publisher's code)`,
-    ),
+  const publisherCodes = matched.publisher.map((code) => `${code.system} ${code.code} (the publisher's code)`);
+  const mappings = [
+    ...new Map(matched.mapped.map((mapping) => [`${mapping.system.name} ${mapping.code}`, mapping])).values(),
   ];
   return {
     summary: shorten(`Patient information: ${article.title}`, 140),
     indicator: "info",
     detail: [
       escapeMarkdown(article.description),
-      escapeMarkdown(`Matched on ${because.join(", ")}.`),
+      ...(publisherCodes.length > 0 ? [escapeMarkdown(`Matched on ${publisherCodes.join(", ")}.`)] : []),
+      ...mappings.map((mapping) => escapeMarkdown(`Matched on ${mappingText(mapping)}`)),
       escapeMarkdown(article.attribution),
     ].join("\n\n"),
     source: { label: article.publisher.name, url: page },

@@ -8,6 +8,7 @@
 import * as z from "zod/mini";
 import { findCodeSystem } from "../content/code-systems";
 import type { ContentLibrary } from "../content/library";
+import { mappingText } from "../content/mapping-text";
 import { CodeMapping, type IndexedArticle } from "../content/model";
 import { type CodeQuery, type MatchedCodes, matchCodes } from "./code-match";
 import type { InfobuttonQuery } from "./parameters";
@@ -152,7 +153,7 @@ function entry(article: IndexedArticle, matched: MatchedCodes, base: string): In
       ...matched.mapped.map((mapping) => ({
         scheme: mapping.system.uri,
         term: mapping.code,
-        label: `${mapping.system.name} ${mapping.code} ${mapping.display}, mapped by ${mapping.mappedBy} (${mapping.release}), not by the publisher`,
+        label: mappingText(mapping),
       })),
     ],
     codeMappings: matched.mapped,

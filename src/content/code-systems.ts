@@ -6,7 +6,7 @@
  */
 
 /** The systems' names, as written in `codes.yaml` and served. */
-export const CODE_SYSTEM_NAMES = ["ICD-10-CM", "SNOMED CT", "RxNorm", "LOINC"] as const;
+export const CODE_SYSTEM_NAMES = ["ICD-10", "ICD-10-CM", "SNOMED CT", "RxNorm", "LOINC"] as const;
 export type CodeSystemName = (typeof CODE_SYSTEM_NAMES)[number];
 
 export interface CodeSystem {
@@ -20,6 +20,13 @@ export interface CodeSystem {
   example: string;
   /** The code in its canonical form, or undefined when it is not a code of this system. */
   canonical(code: string): string | undefined;
+}
+
+/** WHO ICD-10: a letter and two digits, then up to two after a dot (WHO's optional fifth character); "R252" is "R25.2". */
+function icd10Code(code: string): string | undefined {
+  const compact = code.trim().toUpperCase().replace(".", "");
+  if (!/^[A-Z]\d{2}\d{0,2}$/.test(compact)) return undefined;
+  return compact.length > 3 ? `${compact.slice(0, 3)}.${compact.slice(3)}` : compact;
 }
 
 /** ICD-10-CM: a letter, a digit, a character, then up to four after a dot; "R252" is read as "R25.2". */
@@ -48,7 +55,22 @@ function loincCode(code: string): string | undefined {
   return match?.[1] && match[2] && loincCheckDigit(match[1]) === Number(match[2]) ? code.trim() : undefined;
 }
 
+/**
+ * OIDs and URIs as HL7's terminology (UTG) names them: its NamingSystem
+ * records v3-icd10 (WHO ICD-10), v3-icd10CM, v3-snomed-CT, v3-rxNorm and
+ * v3-loinc (github.com/HL7/UTG, input/sourceOfTruth/external/v3/namingSystems).
+ * The v3-icd10 record is marked retired, and FHIR's list of code systems still
+ * gives its URI and OID for WHO's ICD-10.
+ */
 export const CODE_SYSTEMS: readonly CodeSystem[] = [
+  {
+    // WHO's ICD-10, which the UK's NHS uses (ICD-10-CM is the United States' modification of it).
+    name: "ICD-10",
+    oid: "2.16.840.1.113883.6.3",
+    uri: "http://hl7.org/fhir/sid/icd-10",
+    example: "R25.2",
+    canonical: icd10Code,
+  },
   {
     name: "ICD-10-CM",
     oid: "2.16.840.1.113883.6.90",

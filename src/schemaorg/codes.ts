@@ -4,6 +4,7 @@
  * service's, from which release, and why.
  */
 import type { MedicalCode } from "schema-dts";
+import { mappingText } from "../content/mapping-text";
 import type { CompiledArticle } from "../content/model";
 import { slugOf } from "../content/slug";
 import { type NodeIds, ref } from "./node-ids";
@@ -35,6 +36,6 @@ export function mappedCodeNodes(article: CompiledArticle, ids: NodeIds): Medical
     codingSystem: mapping.system.name,
     inCodeSet: mapping.system.uri,
     name: mapping.display,
-    description: `Mapped by ${mapping.mappedBy}, not supplied by the publisher; checked against ${mapping.release}. ${mapping.rationale}`,
+    description: `${mappingText(mapping)} ${mapping.rationale}`,
   }));
 }

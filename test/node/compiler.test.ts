@@ -249,7 +249,7 @@ describe("refusing broken content", () => {
   describe("code mappings (codes.yaml)", () => {
     const CODES = "content/sample-condition/codes.yaml";
     const mapping = (system: string, code: string) =>
-      `  - system: ${system}\n    code: "${code}"\n    display: A display\n    release: Test release\n    mappedBy: Tests\n    rationale: Because.\n`;
+      `  - system: ${system}\n    code: "${code}"\n    display: A display\n    release: Test release\n    mappedBy: Tests\n    rationale: Because.\n    relationship: related-to\n    source: { title: A test source, url: "https://source.example/codes" }\n`;
     const write = (text: string) => {
       writeFileSync(join(root, CODES), text);
       return text;

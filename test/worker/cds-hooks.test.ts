@@ -7,6 +7,7 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { CdsResponse, CdsServices, MAX_CARDS } from "../../src/api/cds-hooks";
+import type { ArticleResource } from "../../src/api/schemas";
 import { createApp } from "../../src/app";
 import { libraryOf } from "../../src/content/library-source";
 import { indexOfCopies, slugsMappedTo } from "../support/library";
@@ -116,9 +117,24 @@ describe("POST /cds-services/patient-education", () => {
     // The publisher's words, the code that matched as this service's mapping, and the attribution.
     expect(card?.detail).toContain("Leg cramps are common and usually fleeting and harmless.");
     expect(card?.detail).toContain("G47.62");
-    expect(card?.detail).toContain("mapped by Health content API");
-    expect(card?.detail).toContain("not the publisher's code");
+    expect(card?.detail).toContain("mapped by Health content API, not by the publisher");
+    expect(card?.detail).toContain("narrower than this article's topic");
     expect(card?.detail).toContain("Leg cramps, written by Cahoot Care Marketing for the Spire Content Hub.");
+  });
+
+  it("answers a UK record: a Condition coded in SNOMED CT, with the mapping's fit and the source it was checked against", async () => {
+    const article = await getJson<ArticleResource>("/v1/articles/leg-cramps");
+    const snomed = article.codeMappings.find((mapping) => mapping.system.uri === "http://snomed.info/sct");
+    expect(snomed).toBeDefined();
+    const coding = { system: "http://snomed.info/sct", code: snomed?.code ?? "", display: snomed?.display ?? "" };
+    const found = await cards([condition(coding)]);
+    expect(found.map((card) => card.links?.[0]?.url)).toEqual(
+      slugsMappedTo(coding.code).map((slug) => `${ORIGIN}/articles/${slug}`),
+    );
+    const card = found.find((candidate) => candidate.links?.[0]?.url === `${ORIGIN}/articles/leg-cramps`);
+    expect(card?.detail).toContain(`SNOMED CT ${coding.code} “${coding.display}”`);
+    expect(card?.detail).toContain(`FHIR ConceptMap relationship ${snomed?.relationship}`);
+    expect(card?.detail).toContain(snomed?.source.url);
   });
 
   it("returns one card per article, however many of the patient's conditions match it", async () => {

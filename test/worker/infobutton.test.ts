@@ -11,6 +11,7 @@ import { InfobuttonFeed, MAX_ENTRIES } from "../../src/api/infobutton";
 import type { ArticleResource } from "../../src/api/schemas";
 import { createApp } from "../../src/app";
 import { libraryOf } from "../../src/content/library-source";
+import { mappingText } from "../../src/content/mapping-text";
 import { indexOfCopies, slugsMappedTo, slugsTitled } from "../support/library";
 import { call, getJson, getProblem, ORIGIN } from "../support/worker";
 
@@ -63,9 +64,30 @@ describe("GET /v1/infobutton", () => {
     expect(entry?.authors?.map((author) => author.name)).toEqual(["Cahoot Care Marketing"]);
     const [matched] = entry?.categories ?? [];
     expect(matched).toMatchObject({ scheme: "http://hl7.org/fhir/sid/icd-10-cm", term: "R25.2" });
-    expect(matched?.label).toContain(
-      "Cramp and spasm, mapped by Health content API (ICD-10-CM FY2026), not by the publisher",
-    );
+    const mapping = article.codeMappings.find((item) => item.system.name === "ICD-10-CM" && item.code === "R25.2");
+    expect(matched?.label).toBe(mapping && mappingText(mapping));
+    expect(matched?.label).toContain("broader than this article's topic");
+    expect(matched?.label).toContain("not by the publisher");
+  });
+
+  it("answers a UK request: WHO's ICD-10 R25.2 by its OID, with the mapping's fit and its source", async () => {
+    const article = await getJson<ArticleResource>("/v1/articles/leg-cramps");
+    const { feed } = await atom({
+      "mainSearchCriteria.v.c": "R25.2",
+      "mainSearchCriteria.v.cs": "2.16.840.1.113883.6.3",
+    });
+    expect(feed.entries?.map((candidate) => candidate.id)).toEqual(pages(slugsMappedTo("R25.2")));
+    const entry = feed.entries?.find((candidate) => candidate.id === PAGE);
+    const mapping = article.codeMappings.find((item) => item.system.name === "ICD-10" && item.code === "R25.2");
+    expect(mapping).toBeDefined();
+    expect(entry?.categories).toEqual([
+      expect.objectContaining({
+        scheme: "http://hl7.org/fhir/sid/icd-10",
+        term: "R25.2",
+        label: mapping && mappingText(mapping),
+      }),
+    ]);
+    expect(entry?.categories?.[0]?.label).toContain(mapping?.source.url);
   });
 
   it("answers JSON in MedlinePlus Connect's shape, with the mapping's provenance", async () => {

@@ -232,9 +232,11 @@ function codesFile(random: Random): string {
     {
       system: "ICD-10-CM",
       ...code,
-      release: "ICD-10-CM FY2026",
+      release: "ICD-10-CM 2021",
       mappedBy: "Synthetic Content Generator",
       rationale: "A synthetic mapping for tests and benchmarks, not a clinical mapping.",
+      relationship: "related-to",
+      source: { title: "Synthetic test content", url: "https://synthetic.invalid/codes" },
     },
   ];
   return `# Synthetic test content: not clinical code mappings.\n${stringify({ mappings }, { lineWidth: 0 })}`;
