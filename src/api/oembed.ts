@@ -3,6 +3,7 @@ import { html } from "hono/html";
 import type { AssetReader } from "../content/article-files";
 import type { ContentLibrary, LocatedSection } from "../content/library";
 import type { CompiledEntry } from "../content/model";
+import { SERVICE_NAME } from "./resources";
 import type { OEmbed } from "./schemas";
 import { urls } from "./urls";
 
@@ -61,8 +62,9 @@ export async function oEmbedResponse(
     width,
     height,
     title,
-    // The name readers know the content by, as the page (og:site_name) and the JSON-LD (publisher) give it.
-    provider_name: article.publisher.name,
+    // The provider is this service, whose root provider_url is, as the page's og:site_name says;
+    // the publisher is credited inside the embed, with its attribution line.
+    provider_name: SERVICE_NAME,
     provider_url: `${base}/`,
     author_name: article.authors.map((person) => person.name).join(", "),
     ...(author && "url" in author && author.url ? { author_url: author.url } : {}),

@@ -17,6 +17,7 @@ import type {
   UrgentCareAdvice,
 } from "./schemas";
 import { urls } from "./urls";
+import { WORDING } from "./wording";
 
 export function attribution(article: CompiledArticle, base: string): Attribution {
   return {
@@ -39,6 +40,7 @@ export function urgentCareAdvice({ article, facts }: CompiledEntry, base: string
 export function provenance(entry: CompiledEntry, base: string) {
   const { article } = entry;
   return {
+    wording: WORDING,
     attribution: attribution(article, base),
     licence: article.licence,
     disclaimer: article.disclaimer,

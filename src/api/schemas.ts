@@ -15,6 +15,8 @@ import {
   Text,
 } from "../content/model";
 
+import { Wording } from "./wording";
+
 const Url = z.string();
 export const Links = z.record(z.string(), Url);
 
@@ -36,6 +38,8 @@ export const UrgentCareAdvice = z.extend(CareAdvice, { url: Url });
 export type UrgentCareAdvice = z.infer<typeof UrgentCareAdvice>;
 
 const provenance = {
+  /** Which strings of `facts` and `urgentCareAdvice` are the publisher's words and which this service's labels. */
+  wording: Wording,
   attribution: Attribution,
   /** Null: the publisher supplied no licence, so none is claimed. */
   licence: z.nullable(Licence),

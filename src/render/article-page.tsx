@@ -7,7 +7,7 @@ import { raw } from "hono/html";
 import type { FC } from "hono/jsx";
 import type { Graph } from "schema-dts";
 import { ASSET_PATHS, SOCIAL_CARD_SIZE } from "../api/asset-paths";
-import { attribution, urgentCareAdvice } from "../api/resources";
+import { attribution, SERVICE_NAME, urgentCareAdvice } from "../api/resources";
 import { urls } from "../api/urls";
 import type { CompiledArticle, CompiledEntry, Person } from "../content/model";
 import { jsonLdForHtml } from "../schemaorg/article-graph";
@@ -78,7 +78,8 @@ const ArticleHead: FC<{ article: CompiledArticle; graph: Graph; base: string }> 
       <meta property="og:description" content={article.description} />
       <meta property="og:url" content={pageUrl} />
       <meta property="og:locale" content={ogLocale(article.language)} />
-      <meta property="og:site_name" content={article.publisher.name} />
+      {/* The site is this service, which serves the page; the publisher is credited on the page and in the JSON-LD. */}
+      <meta property="og:site_name" content={SERVICE_NAME} />
       <meta property="og:image" content={card} />
       <meta property="og:image:type" content="image/png" />
       <meta property="og:image:width" content={String(SOCIAL_CARD_SIZE.width)} />

@@ -18,7 +18,7 @@ export const sectionId = (ids: NodeIds, id: string) => ids.of("section", id);
 export const questionId = (ids: NodeIds, id: string) => ids.of("question", id);
 
 /** Each aspect's schema.org enumeration member (`see-doctor` is SeeDoctorHealthAspect). */
-const ASPECT_IRIS: Record<HealthAspect, HealthAspectEnumeration> = {
+const ASPECT_IRIS: Record<HealthAspect, Extract<HealthAspectEnumeration, string>> = {
   allergies: "https://schema.org/AllergiesHealthAspect",
   benefits: "https://schema.org/BenefitsHealthAspect",
   causes: "https://schema.org/CausesHealthAspect",
@@ -75,7 +75,8 @@ export function sectionNodes(
       url: urls.sectionAnchor(base, article.slug, section.id),
       ...(section.title ? { name: section.title } : {}),
       ...(text ? { text } : {}),
-      ...(aspects.length > 0 ? { hasHealthAspect: aspects.map((aspect) => ASPECT_IRIS[aspect]) } : {}),
+      // As node references, so JSON-LD expands them to the enumeration members' IRIs, not to text.
+      ...(aspects.length > 0 ? { hasHealthAspect: aspects.map((aspect) => ref(ASPECT_IRIS[aspect])) } : {}),
       ...(section.sections.length > 0 ? { hasPart: section.sections.map(partRef) } : {}),
       ...(mentioned.length > 0 ? { mentions: mentioned } : {}),
     };

@@ -38,6 +38,8 @@ describe("GET /articles/{slug}", () => {
     expect(meta("og:title")).toBe("Leg cramps");
     expect(meta("og:url")).toBe(PAGE);
     expect(meta("og:locale")).toBe("en_GB");
+    // The site is this service; the publisher is credited on the page and in the JSON-LD.
+    expect(meta("og:site_name")).toBe("Health content API");
     expect(meta("twitter:card")).toBe("summary_large_image");
     expect(meta("twitter:description")).toBe(article.description);
     // A typographic card of the title and the publisher's attribution, described in those words.

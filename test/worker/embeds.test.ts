@@ -121,8 +121,8 @@ describe("GET /oembed", () => {
       width: 600,
       height: 800,
       title: "Leg cramps",
-      // The name the page (og:site_name) and the JSON-LD (publisher) give.
-      provider_name: "Spire Content Hub",
+      // This service, as the page's og:site_name names it; the embed credits the publisher.
+      provider_name: "Health content API",
       provider_url: `${ORIGIN}/`,
       author_name: "Cahoot Care Marketing",
       cache_age: 3600,
