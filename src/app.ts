@@ -1,16 +1,16 @@
 /**
  * Assembles the app: shared per-isolate state, one sub-app per resource, and
- * the single place where errors become problem+json. src/worker.ts puts the
- * request gates and stored responses in front of it.
+ * the one error handler (src/routes/errors.ts), where every error becomes
+ * problem+json (or its page). src/worker.ts puts the request gates and
+ * stored responses in front of it.
  */
 import { Hono } from "hono";
-import { HTTPException } from "hono/http-exception";
 import { methodNotAllowed } from "hono/method-not-allowed";
 import type { LibrarySource } from "./content/library-source";
 import type { AppEnv } from "./env";
 import { baseUrl } from "./http/base-url";
 import { optionsResponse } from "./http/cross-origin";
-import { PROBLEM_TYPES, ProblemError, type ProblemType, problem, problemResponse } from "./http/problem";
+import { problem, problemResponse } from "./http/problem";
 import { RepresentationStore } from "./http/representation-store";
 import { requestKey, type StoredResponses } from "./http/stored-responses";
 import { articleRoutes } from "./routes/articles";
@@ -19,7 +19,9 @@ import { conditionRoutes } from "./routes/conditions";
 import { crawlerRoutes } from "./routes/crawlers";
 import { docsRoutes } from "./routes/docs";
 import { embedRoutes } from "./routes/embeds";
+import { notFound, onError } from "./routes/errors";
 import { feedRoutes } from "./routes/feeds";
+import { healthRoutes } from "./routes/health";
 import { infobuttonRoutes } from "./routes/infobutton";
 import { pageRoutes } from "./routes/pages";
 import { problemRoutes } from "./routes/problems";
@@ -39,7 +41,8 @@ export function createApp(source: LibrarySource, options: AppOptions = {}) {
 
   const app = new Hono<AppEnv>();
   app.use(async (c, next) => {
-    c.set("library", await source.library(c.env.ASSETS));
+    c.set("library", () => source.library(c.env.ASSETS));
+    c.set("contentUpdatedAt", source.updatedAt);
     c.set("representations", representations);
     await next();
   });
@@ -58,8 +61,9 @@ export function createApp(source: LibrarySource, options: AppOptions = {}) {
       app,
       // OPTIONS is answered here, for the routes that exist, rather than by a route of its own on every path.
       onMethodNotAllowed: (c, methods) => {
-        const allow = [...new Set([...methods, "OPTIONS"])].join(", ");
-        if (c.req.method === "OPTIONS") return optionsResponse(c, allow);
+        const allowed = [...new Set([...methods, "OPTIONS"])];
+        if (c.req.method === "OPTIONS") return optionsResponse(c, allowed);
+        const allow = allowed.join(", ");
         return problemResponse(problem("method-not-allowed", `This resource supports ${allow}.`), { Allow: allow });
       },
     }),
@@ -78,23 +82,10 @@ export function createApp(source: LibrarySource, options: AppOptions = {}) {
     .route("/", crawlerRoutes)
     .route("/", docsRoutes)
     .route("/", embedRoutes)
-    .route("/", problemRoutes);
+    .route("/", problemRoutes)
+    .route("/", healthRoutes);
 
-  app.notFound((c) => problemResponse(problem("not-found", `Nothing is served at ${new URL(c.req.url).pathname}.`)));
-  app.onError((error, c) => {
-    if (error instanceof ProblemError) return problemResponse(error.problem, error.headers);
-    if (error instanceof HTTPException) {
-      const type = problemTypeFor(error.status);
-      return problemResponse(problem(type, PROBLEM_TYPES[type].about));
-    }
-    // Unexpected: log it for operators, tell the client nothing internal.
-    console.error(`${c.req.method} ${c.req.path}:`, error);
-    return problemResponse(problem("internal-error", PROBLEM_TYPES["internal-error"].about));
-  });
+  app.notFound(notFound);
+  app.onError(onError);
   return routes;
-}
-
-function problemTypeFor(status: number): ProblemType {
-  const known = Object.entries(PROBLEM_TYPES).find(([, type]) => type.status === status);
-  return known ? (known[0] as ProblemType) : status < 500 ? "invalid-parameters" : "internal-error";
 }

@@ -80,8 +80,8 @@ function writeWorker(dir: string, config: WorkerConfig): string {
     [
       `import { createWorker } from ${JSON.stringify(worker)};`,
       `import { libraryInAssets } from ${JSON.stringify(source)};`,
-      `import { libraryVersion } from "./library";`,
-      "export default { fetch: createWorker(libraryInAssets(libraryVersion)).fetch };",
+      `import { builtLibrary } from "./library";`,
+      "export default { fetch: createWorker(libraryInAssets(builtLibrary)).fetch };",
       "",
     ].join("\n"),
   );

@@ -28,6 +28,7 @@ import { connect } from "./inspector";
 import { bundleEntry, LOOPBACK, withAssets } from "./miniflare-workers";
 import { wholeFlag } from "./options";
 import { type RunningWorker, STARTUP_PATH, startRealWorker } from "./real-worker";
+import { type CdsCost, measureCds } from "./scale-cds";
 import { buildScaleLibrary, buildSearchSeed, type SearchSeed } from "./scale-library";
 import { type Seeding, seedSearch, startSearchWorker } from "./scale-search";
 import { readWorkerConfig, type WorkerConfig } from "./wrangler-config";
@@ -96,6 +97,7 @@ const loads: Record<string, string[]> = {
 };
 const results: Record<string, WrkResult> = {};
 let search: SearchResults | undefined;
+let cds: CdsCost | undefined;
 try {
   try {
     for (const [name, paths] of Object.entries(loads)) results[name] = await load(worker, name, paths, connections);
@@ -110,6 +112,7 @@ try {
   } finally {
     await assetRead.dispose();
   }
+  cds = await measureCdsAtScale();
   const one = results.one?.requestsPerSecond ?? Number.NaN;
   for (const [name, result] of Object.entries(results)) {
     if (name !== "one") log(`${name} / one: ${(result.requestsPerSecond / one).toFixed(2)}`);
@@ -120,8 +123,25 @@ try {
 }
 await mkdir(".bench", { recursive: true });
 const out = `.bench/scale-${count}.json`;
-await writeFile(out, JSON.stringify({ count, library, bundle, startup, started, results, search }, null, 2));
+await writeFile(out, JSON.stringify({ count, library, bundle, startup, started, results, cds, search }, null, 2));
 log(`written: ${out}`);
+
+/** The Worker's CPU for the smallest and the worst CDS Hooks body it accepts, on a Worker of its own. */
+async function measureCdsAtScale(): Promise<CdsCost> {
+  log("== CDS Hooks: one coding against the worst body accepted ==");
+  const { worker: cdsWorker } = await startRealWorker(bundle, config, HOST);
+  try {
+    const cost = await measureCds(cdsWorker, HOST);
+    const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
+    log(
+      `cds: one coding ${median(cost.oneMs).toFixed(2)} ms CPU (${cost.bytes.one} B), worst ${median(cost.worstMs).toFixed(2)} ms ` +
+        `(${cost.bytes.worst} B); worst / one, median of rounds: ${cost.ratio.toFixed(2)}`,
+    );
+    return cost;
+  } finally {
+    await cdsWorker.dispose();
+  }
+}
 
 interface SearchResults {
   /** The seed's size and how long the build took to write it. */

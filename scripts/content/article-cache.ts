@@ -17,19 +17,23 @@
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
-import type { IndexedArticle } from "../../src/content/model";
 import { ARTICLE_FILES, type ArticleBytes } from "./compile-article";
+import type { IndexRow } from "./library-index";
 
 const ROOT = resolve(import.meta.dirname, "../..");
 /** What the compiler is: every file here and in src/content, and what they import from node_modules. */
 const COMPILER_DIRS = [resolve(ROOT, "scripts/content"), resolve(ROOT, "src/content")];
+/** In those folders but not the compiler: the build's own output, and the synthetic content generator. */
+const NOT_THE_COMPILER = /^(?:generated|synthetic)\//;
 const LOCKFILE = resolve(ROOT, "package-lock.json");
 
 export interface CachedArticle {
-  /** The article's index row, with `updatedAt` UNDATED. */
-  row: IndexedArticle;
+  /** The article's index row, with `updatedAt` UNDATED and without its files' hashes. */
+  row: IndexRow;
   /** The compiled entry as JSON, with `updatedAt` UNDATED. */
   entry: string;
+  /** The article's digest as JSON. */
+  digest: string;
 }
 
 export class ArticleCache {
@@ -69,16 +73,16 @@ export class ArticleCache {
     } catch {
       return undefined;
     }
-    // Line one is the row, line two the entry (JSON without indentation has no line breaks).
-    const newline = text.indexOf("\n");
-    if (newline < 0 || !text.endsWith("\n")) return undefined;
-    return { row: JSON.parse(text.slice(0, newline)) as IndexedArticle, entry: text.slice(newline + 1, -1) };
+    // A line each: the row, the entry and the digest (JSON without indentation has no line breaks).
+    const [row, entry, digest, end] = text.split("\n");
+    if (row === undefined || entry === undefined || digest === undefined || end !== "") return undefined;
+    return { row: JSON.parse(row) as IndexRow, entry, digest };
   }
 
   write(key: string, article: CachedArticle): void {
     mkdirSync(this.dir, { recursive: true });
     const temporary = join(this.dir, `.${key}.${process.pid}.tmp`);
-    writeFileSync(temporary, `${JSON.stringify(article.row)}\n${article.entry}\n`);
+    writeFileSync(temporary, `${JSON.stringify(article.row)}\n${article.entry}\n${article.digest}\n`);
     renameSync(temporary, this.path(key));
   }
 
@@ -116,10 +120,11 @@ export class ArticleCache {
 function compilerFingerprint(): string {
   const hash = createHash("sha256").update(process.version);
   for (const dir of COMPILER_DIRS) {
-    for (const name of readdirSync(dir).sort()) {
-      if (!name.endsWith(".ts")) continue;
-      hash.update(`\0${name}\0`).update(readFileSync(join(dir, name)));
-    }
+    // Below them too (src/content/model/, the claims rule): all of it decides what compiles.
+    const names = readdirSync(dir, { recursive: true, encoding: "utf8" })
+      .filter((name) => name.endsWith(".ts") && !NOT_THE_COMPILER.test(name))
+      .sort();
+    for (const name of names) hash.update(`\0${name}\0`).update(readFileSync(join(dir, name)));
   }
   return hash.update(readFileSync(LOCKFILE)).digest("hex");
 }

@@ -6,10 +6,11 @@
  *
  * - `module`: the TypeScript module the Worker's bundle holds, naming the
  *   version of the index it is built with (library-module.ts);
- * - `dir`: the index (`index.json`, library-index.ts) and one JSON file per
- *   article (`articles/<slug>.json`, the compiled entry), which the Worker
- *   reads from its static assets; the articles are written one at a time,
- *   so memory does not grow with the articles' text.
+ * - `dir`: the index (`index.json`, library-index.ts) and two JSON files per
+ *   article (`articles/<slug>.json`, the compiled entry, and
+ *   `digests/<slug>.json`, its digest), which the Worker reads from its
+ *   static assets; the articles are written one at a time, so memory does
+ *   not grow with the articles' text. The index holds each file's SHA-256.
  *
  * A problem in any article fails the whole build with every `file:line:
  * message`, and nothing is written: a half-built library is never served.
@@ -20,13 +21,14 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { ASSET_PATHS, CONTENT_ASSETS } from "../../src/api/asset-paths";
-import { ArticleCache, type CachedArticle } from "./article-cache";
+import type { IndexedArticle } from "../../src/content/model";
+import { ArticleCache } from "./article-cache";
 import { articleText, readArticleBytes, UNDATED } from "./compile-article";
 import { articleFolders, noArticles } from "./compile-library";
 import { compileAll } from "./compile-pool";
 import type { CompileTask } from "./compile-task";
 import { ContentError, ContentErrors } from "./content-error";
-import { libraryIndex } from "./library-index";
+import { fileHash, libraryIndex } from "./library-index";
 import { libraryModule } from "./library-module";
 import { revisionTimes } from "./revision";
 
@@ -96,7 +98,7 @@ async function build(options: BuildOptions, cwd: string, folders: string[], cach
     }
   };
   await compileAll(tasks(), threads, (task, outcome) => {
-    if (outcome.ok) cache.write(task.key, { row: outcome.row, entry: outcome.entry });
+    if (outcome.ok) cache.write(task.key, { row: outcome.row, entry: outcome.entry, digest: outcome.digest });
     else
       problems.set(
         task.name,
@@ -106,24 +108,26 @@ async function build(options: BuildOptions, cwd: string, folders: string[], cach
   if (problems.size > 0) throw new ContentErrors(folders.flatMap((folder) => problems.get(folder) ?? []));
 
   const times = revisionTimes(options.contentDir, folders);
-  const dated = (folder: string): CachedArticle => {
+  const dated = (folder: string): DatedArticle => {
     const found = cache.read(keys.get(folder) ?? "");
     if (!found) throw new Error(`the compiled ${folder} is missing from the cache (${cache.dir}): build again`);
     const updatedAt = (times.get(folder) ?? new Date(0)).toISOString();
     // The first `"updatedAt":"` is the article's own: inside a JSON string a quote is always escaped.
-    return {
-      row: { ...found.row, updatedAt },
-      entry: found.entry.replace(`"updatedAt":"${UNDATED}"`, `"updatedAt":"${updatedAt}"`),
-    };
+    const entry = found.entry.replace(`"updatedAt":"${UNDATED}"`, `"updatedAt":"${updatedAt}"`);
+    const files = { article: fileHash(entry), digest: fileHash(found.digest) };
+    return { row: { ...found.row, updatedAt, files }, entry, digest: found.digest };
   };
 
+  // One pass: each article's files are written (and hashed) as its row is made, one article in memory at a time.
   let written = 0;
-  let removed = 0;
-  const index = libraryIndex(folders.map((folder) => dated(folder).row));
-  if (options.outDir) {
-    ({ written, removed } = writeArticleFiles(options.outDir, folders, dated));
-    if (writeIfChanged(indexFile(options.outDir), JSON.stringify(index))) written++;
-  }
+  const rows = folders.map((folder) => {
+    const article = dated(folder);
+    if (options.outDir) written += writeArticleFiles(options.outDir, folder, article);
+    return article.row;
+  });
+  const removed = options.outDir ? removeStaleFiles(options.outDir, folders) : 0;
+  const index = libraryIndex(rows);
+  if (options.outDir && writeIfChanged(indexFile(options.outDir), JSON.stringify(index))) written++;
   if (options.moduleFile && writeIfChanged(options.moduleFile, libraryModule(index))) written++;
   cache.prune(new Set(keys.values()));
   return {
@@ -136,26 +140,42 @@ async function build(options: BuildOptions, cwd: string, folders: string[], cach
   };
 }
 
-/** `articles/<slug>.json` per article; the files of removed articles go. */
-function writeArticleFiles(
-  outDir: string,
-  folders: readonly string[],
-  dated: (folder: string) => CachedArticle,
-): { written: number; removed: number } {
-  const dir = join(outDir, "articles");
-  mkdirSync(dir, { recursive: true });
+/** An article as the build writes it: its index row, with its files' hashes, and the text of both files. */
+interface DatedArticle {
+  row: IndexedArticle;
+  entry: string;
+  digest: string;
+}
+
+/** The two folders of per-article files in `outDir`, and which text of an article each holds. */
+const ARTICLE_FILE_KINDS = [
+  { folder: "articles", text: (article: DatedArticle) => article.entry },
+  { folder: "digests", text: (article: DatedArticle) => article.digest },
+] as const;
+
+/** `articles/<slug>.json` and `digests/<slug>.json`, those whose bytes changed; how many were written. */
+function writeArticleFiles(outDir: string, slug: string, article: DatedArticle): number {
   let written = 0;
-  for (const folder of folders) {
-    if (writeIfChanged(join(dir, `${folder}.json`), dated(folder).entry)) written++;
+  for (const { folder, text } of ARTICLE_FILE_KINDS) {
+    if (writeIfChanged(join(outDir, folder, `${slug}.json`), text(article))) written++;
   }
-  const kept = new Set(folders.map((folder) => `${folder}.json`));
+  return written;
+}
+
+/** Removes the files of articles no longer in the library; how many went. */
+function removeStaleFiles(outDir: string, slugs: readonly string[]): number {
+  const kept = new Set(slugs.map((slug) => `${slug}.json`));
   let removed = 0;
-  for (const name of readdirSync(dir)) {
-    if (kept.has(name)) continue;
-    rmSync(join(dir, name), { recursive: true, force: true });
-    removed++;
+  for (const { folder } of ARTICLE_FILE_KINDS) {
+    const dir = join(outDir, folder);
+    if (!existsSync(dir)) continue;
+    for (const name of readdirSync(dir)) {
+      if (kept.has(name)) continue;
+      rmSync(join(dir, name), { recursive: true, force: true });
+      removed++;
+    }
   }
-  return { written, removed };
+  return removed;
 }
 
 /** Where the index goes in `outDir`, the assets' content folder. */

@@ -1,13 +1,12 @@
 /**
  * One article compiled for the build: in this thread, or in a worker thread
  * (compile-worker.ts) with the same function, so both give the same bytes.
- * The result is what the cache stores (the entry as JSON and its index row)
+ * The result is what the cache stores (the entry and its digest as JSON, and its index row)
  * or the problems, as plain data that crosses between threads.
  */
 
-import type { IndexedArticle } from "../../src/content/model";
 import { type ArticleFiles, compileArticle } from "./compile-article";
-import { indexedArticle } from "./library-index";
+import { articleDigest, type IndexRow, indexedArticle } from "./library-index";
 
 export interface CompileTask {
   folder: string;
@@ -17,12 +16,16 @@ export interface CompileTask {
 }
 
 export type CompileOutcome =
-  | { ok: true; row: IndexedArticle; entry: string }
+  | { ok: true; row: IndexRow; entry: string; digest: string }
   | { ok: false; errors: { file: string; line: number; detail: string }[] };
 
 export function runCompileTask({ folder, name, cwd, files }: CompileTask): CompileOutcome {
   const { entry, errors } = compileArticle(folder, name, cwd, files);
   if (!entry) return { ok: false, errors: errors.map(({ file, line, detail }) => ({ file, line, detail })) };
-  const json = JSON.stringify(entry);
-  return { ok: true, row: indexedArticle(entry), entry: json };
+  return {
+    ok: true,
+    row: indexedArticle(entry),
+    entry: JSON.stringify(entry),
+    digest: JSON.stringify(articleDigest(entry)),
+  };
 }

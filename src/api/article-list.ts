@@ -1,7 +1,7 @@
 /** The article collection: filtering by revision time and clinical code, and paging. */
 import type { AssetReader } from "../content/article-files";
 import type { ContentLibrary } from "../content/library";
-import { hasCode } from "./code-match";
+import { lookupOf } from "./library-lookup";
 import type { ArticleListQuery } from "./parameters";
 import { articleSummary } from "./resources";
 import type { ArticleList } from "./schemas";
@@ -21,12 +21,8 @@ export async function articleList(
   const matching = filterArticles(library, query);
   const totalPages = Math.max(1, Math.ceil(matching.length / pageSize));
   const shown = matching.slice((page - 1) * pageSize, page * pageSize);
-  // A summary lists the article's sections, which only its file holds.
-  const loaded = await library.articlesOf(
-    shown.map((article) => article.slug),
-    assets,
-  );
-  const items = loaded.map((article) => articleSummary(article.entry.article, article.sections(), base));
+  // A summary lists the article's sections' hashes, from its digest: never its text.
+  const items = (await library.digestsOf(shown, assets)).map((article) => articleSummary(article, base));
   const pageUrl = (n: number) => listUrl(base, { ...query, page: n, pageSize });
   const links: Record<string, string> = { self: pageUrl(page), first: pageUrl(1), last: pageUrl(totalPages) };
   if (page < totalPages) links.next = pageUrl(page + 1);
@@ -34,10 +30,10 @@ export async function articleList(
   return { items, page, pageSize, total: matching.length, totalPages, links };
 }
 
+/** The articles the query asks for: by code, from the library's lookup rather than by reading every article. */
 function filterArticles(library: ContentLibrary, query: ArticleListQuery) {
-  return library.articles
-    .filter((article) => !query.updatedSince || article.updatedAt >= query.updatedSince)
-    .filter((article) => !query.code || hasCode(article, query.code));
+  const candidates = query.code ? lookupOf(library).withAnyCode([query.code]) : library.articles;
+  return candidates.filter((article) => !query.updatedSince || article.updatedAt >= query.updatedSince);
 }
 
 /** The canonical URL of a page of results: known parameters only, in a fixed order. */

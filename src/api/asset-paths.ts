@@ -18,6 +18,8 @@ export const ASSET_PATHS = {
   libraryIndex: `${CONTENT_ASSETS}/index.json`,
   /** An article's compiled file, read by the Worker through its assets binding; never served to clients. */
   article: (slug: string) => `${CONTENT_ASSETS}/articles/${slug}.json`,
+  /** An article's digest (src/content/model/library-index.ts), read like its file. */
+  digest: (slug: string) => `${CONTENT_ASSETS}/digests/${slug}.json`,
   socialCard: (slug: string) => `/social/${slug}.png`,
   favicon: "/favicon.ico",
   docsViewer: {

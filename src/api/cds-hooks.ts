@@ -13,6 +13,7 @@ import { mappingText } from "../content/mapping-text";
 import type { IndexedArticle } from "../content/model";
 import { escapeMarkdown } from "../render/markdown";
 import { type CodeQuery, type MatchedCodes, matchCodes } from "./code-match";
+import { lookupOf } from "./library-lookup";
 import { urls } from "./urls";
 
 export const PATIENT_EDUCATION_SERVICE = "patient-education";
@@ -45,13 +46,24 @@ export function cdsServices(): CdsServices {
   };
 }
 
+/**
+ * What one request may carry, so that its cost is bounded by these and not
+ * by the library (each coding is one lookup): far above a real patient's
+ * list of conditions and a concept's codings (BENCHMARKS.md measures the
+ * worst body accepted).
+ */
+export const CDS_LIMITS = { conditions: 200, codings: 10 } as const;
+
 // FHIR R4 as far as this service reads it; other fields are allowed and ignored.
 const Coding = z.object({
   system: z.optional(z.string()),
   code: z.optional(z.string()),
   display: z.optional(z.string()),
 });
-const CodeableConcept = z.object({ coding: z.optional(z.array(Coding)), text: z.optional(z.string()) });
+const CodeableConcept = z.object({
+  coding: z.optional(z.array(Coding).check(z.maxLength(CDS_LIMITS.codings))),
+  text: z.optional(z.string()),
+});
 export const FhirCondition = z.object({
   resourceType: z.literal("Condition"),
   code: z.optional(CodeableConcept),
@@ -63,7 +75,7 @@ export type FhirCondition = z.infer<typeof FhirCondition>;
 const Resource = z.looseObject({ resourceType: z.string() });
 const Bundle = z.object({
   resourceType: z.literal("Bundle"),
-  entry: z.optional(z.array(z.object({ resource: z.optional(Resource) }))),
+  entry: z.optional(z.array(z.object({ resource: z.optional(Resource) })).check(z.maxLength(CDS_LIMITS.conditions))),
 });
 
 /** A `patient-view` request, as CDS Hooks 2.0 defines it. */
@@ -109,21 +121,27 @@ export const MAX_CARDS = 10;
 
 /** One card per article matching a code of one of the patient's current conditions: the newest MAX_CARDS. */
 export function patientViewCards(library: ContentLibrary, conditions: FhirCondition[], base: string): CdsResponse {
-  const codes: CodeQuery[] = conditions.filter(isCurrent).flatMap((condition) =>
-    (condition.code?.coding ?? []).flatMap((coding) => {
-      if (coding.code === undefined || coding.system === undefined) return [];
+  const codes = new Map<string, CodeQuery>();
+  for (const condition of conditions.filter(isCurrent)) {
+    for (const coding of condition.code?.coding ?? []) {
+      if (coding.code === undefined || coding.system === undefined) continue;
       // A system this service does not know is compared by name, as the publisher's codes are.
-      return [{ system: findCodeSystem(coding.system)?.name ?? coding.system, code: coding.code }];
-    }),
-  );
-  const cards: z.infer<typeof Card>[] = [];
-  for (const article of library.articles) {
-    if (cards.length === MAX_CARDS) break;
-    const matched = codes.map((code) => matchCodes(article, code));
-    const publisher = matched.flatMap((match) => match.publisher);
-    const mapped = matched.flatMap((match) => match.mapped);
-    if (publisher.length + mapped.length > 0) cards.push(card(article, { publisher, mapped }, base));
+      const code = { system: findCodeSystem(coding.system)?.name ?? coding.system, code: coding.code };
+      codes.set(`${code.system}\n${code.code}`, code);
+    }
   }
+  // The articles come from the library's lookup, newest first, each with the codes it holds.
+  const cards = lookupOf(library)
+    .byCode([...codes.values()])
+    .slice(0, MAX_CARDS)
+    .map(({ article, queries }) => {
+      const matched = queries.map((code) => matchCodes(article, code));
+      return card(
+        article,
+        { publisher: matched.flatMap((m) => m.publisher), mapped: matched.flatMap((m) => m.mapped) },
+        base,
+      );
+    });
   return { cards };
 }
 

@@ -31,8 +31,3 @@ export function matchCodes(article: Pick<IndexedArticle, "codes" | "codeMappings
   );
   return { publisher, mapped };
 }
-
-export function hasCode(article: Pick<IndexedArticle, "codes" | "codeMappings">, wanted: CodeQuery): boolean {
-  const { publisher, mapped } = matchCodes(article, wanted);
-  return publisher.length > 0 || mapped.length > 0;
-}

@@ -8,8 +8,7 @@
  * `/v1/articles?updatedSince=` list them all.
  */
 import * as z from "zod/mini";
-import type { LoadedArticle, LocatedSection } from "../content/library";
-import type { CompiledArticle } from "../content/model";
+import type { DigestedArticle } from "../content/library";
 import { SERVICE_NAME } from "./resources";
 import { urls } from "./urls";
 
@@ -60,7 +59,7 @@ export type JsonFeed = z.infer<typeof JsonFeed>;
 export type FeedItem = JsonFeed["items"][number];
 
 /** The feed of `articles`, which are the library's newest, newest first. */
-export function articlesFeed(articles: readonly LoadedArticle[], base: string): JsonFeed {
+export function articlesFeed(articles: readonly DigestedArticle[], base: string): JsonFeed {
   return {
     version: "https://jsonfeed.org/version/1.1",
     title: FEED_TITLE,
@@ -68,11 +67,11 @@ export function articlesFeed(articles: readonly LoadedArticle[], base: string): 
     feed_url: urls.jsonFeed(base),
     description: FEED_DESCRIPTION,
     authors: [{ name: SERVICE_NAME, url: `${base}/` }],
-    items: articles.map((article) => item(article.entry.article, article.sections(), base)),
+    items: articles.map((article) => item(article, base)),
   };
 }
 
-function item(article: CompiledArticle, sections: LocatedSection[], base: string): FeedItem {
+function item({ indexed: article, digest }: DigestedArticle, base: string): FeedItem {
   const page = urls.page(base, article.slug);
   return {
     id: page,
@@ -86,7 +85,7 @@ function item(article: CompiledArticle, sections: LocatedSection[], base: string
     _health_content: {
       api_url: urls.article(base, article.slug),
       hash: article.hash,
-      sections: sections.map(({ section }) => ({ id: section.id, title: section.title, hash: section.hash })),
+      sections: digest.sections.map(({ id, title, hash }) => ({ id, title, hash })),
       attribution: article.attribution,
       licence: article.licence,
     },

@@ -11,6 +11,7 @@ import type { ContentLibrary } from "../content/library";
 import { mappingText } from "../content/mapping-text";
 import { CodeMapping, type IndexedArticle } from "../content/model";
 import { type CodeQuery, type MatchedCodes, matchCodes } from "./code-match";
+import { lookupOf } from "./library-lookup";
 import type { InfobuttonQuery } from "./parameters";
 import { licenceText, SERVICE_NAME } from "./resources";
 import { urls } from "./urls";
@@ -88,13 +89,10 @@ export const MAX_ENTRIES = 50;
 /** The feed answering a knowledge request: the newest MAX_ENTRIES articles that match; none is an empty feed. */
 export function infobuttonFeed(library: ContentLibrary, query: InfobuttonQuery, base: string): InfobuttonFeed {
   const language = query["informationRecipient.languageCode.c"] ?? "en";
-  const entries: InfobuttonEntry[] = [];
-  for (const article of library.articles) {
-    if (entries.length === MAX_ENTRIES) break;
-    if (primaryLanguage(article.language) !== primaryLanguage(language)) continue;
-    const matched = matchRequest(article, article.conditionNames, query);
-    if (matched) entries.push(entry(article, matched, base));
-  }
+  const entries = candidates(library, query)
+    .filter((article) => primaryLanguage(article.language) === primaryLanguage(language))
+    .slice(0, MAX_ENTRIES)
+    .map((article) => entry(article, matchedCodes(article, query), base));
   const code = query["mainSearchCriteria.v.c"];
   const system = query["mainSearchCriteria.v.cs"];
   const systemName = system === undefined ? undefined : (findCodeSystem(system)?.name ?? system);
@@ -117,20 +115,36 @@ export function infobuttonFeed(library: ContentLibrary, query: InfobuttonQuery, 
   };
 }
 
-/** The codes an article matches the request with; for a display name alone, its names; undefined if none. */
-function matchRequest(article: IndexedArticle, names: string[], query: InfobuttonQuery): MatchedCodes | undefined {
+/**
+ * The articles a request matches, newest first, from the library's lookup:
+ * by its code, or for a display name alone, by their title, condition names
+ * or a mapped code's display text.
+ */
+function candidates(library: ContentLibrary, query: InfobuttonQuery): IndexedArticle[] {
+  const wanted = codeQuery(query);
+  if (wanted === null) return [];
+  return wanted
+    ? lookupOf(library).withAnyCode([wanted])
+    : lookupOf(library).named(query["mainSearchCriteria.v.dn"] ?? "");
+}
+
+/**
+ * The request's code; undefined when it names none (a display name alone);
+ * null when its system is an OID this service maps nothing to, which matches
+ * nothing (rather than any system).
+ */
+function codeQuery(query: InfobuttonQuery): CodeQuery | undefined | null {
   const code = query["mainSearchCriteria.v.c"];
-  if (code !== undefined) {
-    const system = query["mainSearchCriteria.v.cs"];
-    const wanted: CodeQuery = { system: system ?? null, code };
-    // An OID this service maps nothing to matches nothing (rather than any system).
-    if (system !== undefined && !findCodeSystem(system)) return undefined;
-    const matched = matchCodes(article, wanted);
-    return matched.publisher.length + matched.mapped.length > 0 ? matched : undefined;
-  }
-  const displayName = normaliseName(query["mainSearchCriteria.v.dn"] ?? "");
-  const known = [article.title, ...names, ...article.codeMappings.map((mapping) => mapping.display)];
-  return known.some((name) => normaliseName(name) === displayName) ? { publisher: [], mapped: [] } : undefined;
+  if (code === undefined) return undefined;
+  const system = query["mainSearchCriteria.v.cs"];
+  if (system !== undefined && !findCodeSystem(system)) return null;
+  return { system: system ?? null, code };
+}
+
+/** The codes an article matched the request with; none for a display name. */
+function matchedCodes(article: IndexedArticle, query: InfobuttonQuery): MatchedCodes {
+  const wanted = codeQuery(query);
+  return wanted ? matchCodes(article, wanted) : { publisher: [], mapped: [] };
 }
 
 function entry(article: IndexedArticle, matched: MatchedCodes, base: string): InfobuttonEntry {
@@ -162,8 +176,4 @@ function entry(article: IndexedArticle, matched: MatchedCodes, base: string): In
 
 function primaryLanguage(tag: string): string {
   return tag.split("-")[0]?.toLowerCase() ?? "";
-}
-
-function normaliseName(name: string): string {
-  return name.normalize("NFKC").toLowerCase().replace(/\s+/g, " ").trim();
 }

@@ -4,8 +4,16 @@
  * disclaimer and the article's urgent care advice, so it can be shown on its own.
  */
 import { version } from "../../package.json";
-import type { LocatedSection } from "../content/library";
-import type { CompiledArticle, CompiledEntry, Section } from "../content/model";
+import type { DigestedArticle, LocatedSection } from "../content/library";
+import {
+  type CareAdvice,
+  type CompiledArticle,
+  type CompiledEntry,
+  type IndexedArticle,
+  type Section,
+  type SectionSummary,
+  urgentCareAdviceOf,
+} from "../content/model";
 import type {
   ArticleRef,
   ArticleResource,
@@ -19,7 +27,12 @@ import type {
 import { urls } from "./urls";
 import { WORDING } from "./wording";
 
-export function attribution(article: CompiledArticle, base: string): Attribution {
+/** What an article's provenance is made of: its credits, licence and disclaimer, known from the index and its digest. */
+type Credits = Pick<CompiledArticle, "slug" | "attribution" | "publisher" | "sourceUrl" | "licence" | "disclaimer"> & {
+  authors: readonly { name: string }[];
+};
+
+export function attribution(article: Omit<Credits, "licence" | "disclaimer">, base: string): Attribution {
   return {
     text: article.attribution,
     url: urls.page(base, article.slug),
@@ -30,22 +43,29 @@ export function attribution(article: CompiledArticle, base: string): Attribution
 }
 
 /** The article's urgent care advice in the publisher's words, each with a link to where the article gives it. */
-export function urgentCareAdvice({ article, facts }: CompiledEntry, base: string): UrgentCareAdvice[] {
-  return facts.careAdvice
-    .filter((advice) => advice.urgency === "urgent")
-    .map((advice) => ({ ...advice, url: urls.sectionAnchor(base, article.slug, advice.section) }));
+export function urgentCareAdvice(slug: string, advice: readonly CareAdvice[], base: string): UrgentCareAdvice[] {
+  return advice.map((item) => ({ ...item, url: urls.sectionAnchor(base, slug, item.section) }));
 }
 
-/** What travels with every fragment of an article. */
-export function provenance(entry: CompiledEntry, base: string) {
-  const { article } = entry;
+/** What travels with every fragment of an article: its credits and its urgent care advice. */
+export function provenance(article: Credits, urgent: readonly CareAdvice[], base: string) {
   return {
     wording: WORDING,
     attribution: attribution(article, base),
     licence: article.licence,
     disclaimer: article.disclaimer,
-    urgentCareAdvice: urgentCareAdvice(entry, base),
+    urgentCareAdvice: urgentCareAdvice(article.slug, urgent, base),
   };
+}
+
+/** The provenance of a whole compiled article. */
+export function entryProvenance({ article, facts }: CompiledEntry, base: string) {
+  return provenance(article, urgentCareAdviceOf(facts), base);
+}
+
+/** The provenance of an article known by its index row and digest, as lists and search results give it. */
+export function digestedProvenance({ indexed, digest }: DigestedArticle, base: string) {
+  return provenance({ ...indexed, ...digest }, digest.urgentCareAdvice, base);
 }
 
 export function articleLinks(base: string, slug: string): Record<string, string> {
@@ -81,7 +101,7 @@ export function articleResource(entry: CompiledEntry, base: string, selected?: R
     editorsNote: article.editorsNote,
     editors: article.editors,
     publisher: article.publisher,
-    ...provenance(entry, base),
+    ...entryProvenance(entry, base),
     sections,
     faq: kept ? article.faq.filter((entry) => kept.has(entry.id)) : article.faq,
     links: articleLinks(base, article.slug),
@@ -97,7 +117,7 @@ export function sectionResource(entry: CompiledEntry, located: LocatedSection, b
     canonicalUrl: urls.sectionAnchor(base, article.slug, located.section.id),
     dates: article.dates,
     updatedAt: article.updatedAt,
-    ...provenance(entry, base),
+    ...entryProvenance(entry, base),
     links: {
       self: urls.section(base, article.slug, located.section.id),
       article: urls.article(base, article.slug),
@@ -115,7 +135,7 @@ export function conditionResource(entry: CompiledEntry, base: string): Condition
     updatedAt: article.updatedAt,
     codeMappings: article.codeMappings,
     facts,
-    ...provenance(entry, base),
+    ...entryProvenance(entry, base),
     links: {
       self: urls.condition(base, article.slug),
       article: urls.article(base, article.slug),
@@ -124,8 +144,14 @@ export function conditionResource(entry: CompiledEntry, base: string): Condition
   };
 }
 
-/** What both the whole article and its summary say about it. */
-function identity(article: CompiledArticle, base: string) {
+/** What both the whole article and its summary say about it: what the index holds. */
+function identity(
+  article: Pick<
+    IndexedArticle,
+    "slug" | "title" | "description" | "language" | "updatedAt" | "hash" | "codes" | "codeMappings"
+  >,
+  base: string,
+) {
   return {
     slug: article.slug,
     title: article.title,
@@ -139,16 +165,12 @@ function identity(article: CompiledArticle, base: string) {
   };
 }
 
-export function articleSummary(article: CompiledArticle, sections: LocatedSection[], base: string): ArticleSummary {
+/** An article in a list: its index row, and every section's content hash from its digest. */
+export function articleSummary({ indexed, digest }: DigestedArticle, base: string): ArticleSummary {
   return {
-    ...identity(article, base),
-    sections: sections.map(({ section }) => ({
-      id: section.id,
-      title: section.title,
-      parentId: section.parentId,
-      hash: section.hash,
-    })),
-    links: articleLinks(base, article.slug),
+    ...identity(indexed, base),
+    sections: digest.sections satisfies SectionSummary[],
+    links: articleLinks(base, indexed.slug),
   };
 }
 

@@ -12,6 +12,7 @@ import {
   Licence,
   PublisherText,
   Section,
+  SectionSummary,
   Text,
 } from "../content/model";
 
@@ -89,13 +90,6 @@ export const ConditionResource = z.strictObject({
   links: Links,
 });
 export type ConditionResource = z.infer<typeof ConditionResource>;
-
-export const SectionSummary = z.strictObject({
-  id: Id,
-  title: z.nullable(Text),
-  parentId: z.nullable(Id),
-  hash: z.string(),
-});
 
 /** An article in a list: the compiled article's identity, and every section's content hash. */
 export const ArticleSummary = z.extend(

@@ -1,7 +1,7 @@
 /** The search results resource: a page of matching articles, their best sentences, and paging links. */
-import type { LoadedArticle } from "../content/library";
+import type { DigestedArticle } from "../content/library";
 import type { SearchHit, SearchPage } from "../search/search-index";
-import { provenance } from "./resources";
+import { digestedProvenance } from "./resources";
 import type { SearchResults } from "./schemas";
 import { urls } from "./urls";
 
@@ -18,11 +18,12 @@ export interface SearchParameters {
 /**
  * One page of results, with `self`, `first`, `last`, `next` and `prev` links
  * as `/v1/articles` gives them. `articles` holds every hit's article, by
- * slug: each result carries its article's provenance and urgent care advice.
+ * slug, with its digest: each result carries its article's provenance and
+ * urgent care advice.
  */
 export function searchResults(
   found: SearchPage,
-  articles: ReadonlyMap<string, LoadedArticle>,
+  articles: ReadonlyMap<string, DigestedArticle>,
   query: SearchParameters,
   base: string,
 ): SearchResults {
@@ -49,7 +50,7 @@ export function searchResults(
 
 function searchResult(
   { slug, title, snippets }: SearchHit,
-  article: LoadedArticle,
+  article: DigestedArticle,
   base: string,
 ): SearchResults["items"][number] {
   return {
@@ -65,7 +66,7 @@ function searchResult(
         html: urls.sectionAnchor(base, slug, snippet.section),
       },
     })),
-    ...provenance(article.entry, base),
+    ...digestedProvenance(article, base),
     links: { self: urls.article(base, slug), html: urls.page(base, slug) },
   };
 }

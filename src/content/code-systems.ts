@@ -97,14 +97,16 @@ export const CODE_SYSTEMS: readonly CodeSystem[] = [
 
 /** The system a name, OID (`2.16...` or `urn:oid:2.16...`) or FHIR URI identifies, ignoring case. */
 export function findCodeSystem(identifier: string): CodeSystem | undefined {
-  const wanted = identifier
-    .trim()
-    .toLowerCase()
-    .replace(/^urn:oid:/, "");
-  return CODE_SYSTEMS.find(
-    (system) => system.name.toLowerCase() === wanted || system.oid === wanted || system.uri.toLowerCase() === wanted,
-  );
+  const wanted = identifier.trim().toLowerCase();
+  return SYSTEMS_BY_IDENTIFIER.get(wanted.startsWith("urn:oid:") ? wanted.slice("urn:oid:".length) : wanted);
 }
+
+/** Each system by its name, OID and URI, lower-cased: a lookup costs the same however the system is named. */
+const SYSTEMS_BY_IDENTIFIER = new Map(
+  CODE_SYSTEMS.flatMap((system) =>
+    [system.name, system.oid, system.uri].map((identifier) => [identifier.toLowerCase(), system] as const),
+  ),
+);
 
 /** The Verhoeff check over all digits (the last being the check digit) is zero. */
 function verhoeffValid(digits: string): boolean {

@@ -1,11 +1,11 @@
 /**
  * The one module that reads compiled content. The index of every article is
- * held in memory (it is in the bundle); an article's text is read from its
- * file on demand (article-files.ts), so the library's size does not weigh
- * on the Worker's size, start-up or memory.
+ * held in memory (read from the assets once per isolate); an article's text
+ * and its digest are read from their files on demand (article-files.ts), so
+ * the library's size does not weigh on the Worker's size, start-up or memory.
  */
 import { ArticleFileCache, type AssetReader } from "./article-files";
-import type { CompiledEntry, IndexedArticle, LibraryIndex, Section } from "./model";
+import type { ArticleDigest, CompiledEntry, IndexedArticle, LibraryIndex, Section } from "./model";
 
 export interface LocatedSection {
   section: Section;
@@ -47,10 +47,18 @@ export class ContentLibrary {
     return indexed && this.files.read(indexed, assets, (entry) => new LoadedArticle(entry));
   }
 
-  /** The articles with these slugs (which must be in the index), in the order given. */
-  articlesOf(slugs: readonly string[], assets: AssetReader): Promise<LoadedArticle[]> {
-    return Promise.all(slugs.map(async (slug) => (await this.article(slug, assets)) ?? missing(slug)));
+  /** The articles' index rows with their digests (each must be in the index), in the order given. */
+  digestsOf(articles: readonly IndexedArticle[], assets: AssetReader): Promise<DigestedArticle[]> {
+    return Promise.all(
+      articles.map(async (indexed) => ({ indexed, digest: await this.files.digest(indexed, assets) })),
+    );
   }
+}
+
+/** An article as lists, feeds and search results show it: its index row and its digest, never its text. */
+export interface DigestedArticle {
+  indexed: IndexedArticle;
+  digest: ArticleDigest;
 }
 
 /** A whole article, with its sections found by id. */
@@ -69,10 +77,6 @@ export class LoadedArticle {
   sections(): LocatedSection[] {
     return [...this.sectionsById.values()];
   }
-}
-
-function missing(slug: string): never {
-  throw new Error(`the library has no article "${slug}"`);
 }
 
 function indexSections(sections: Section[], ancestors: string[] = [], index = new Map<string, LocatedSection>()) {

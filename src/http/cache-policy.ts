@@ -41,6 +41,20 @@ export function contentCachePolicy(env: Env): ContentCachePolicy {
   return cached.value;
 }
 
+/**
+ * The caching of answers whose URL says what someone looked for (a search's
+ * words, a clinical code): the reader's browser may keep them, a shared
+ * cache may not (`private`), and Cloudflare's cache never does, so no cache
+ * between the reader and the Worker keeps a record of what people looked
+ * for. These replace the representation's content policy.
+ */
+export function privateCacheHeaders(env: Env): Record<string, string> {
+  return {
+    "Cache-Control": `private, max-age=${seconds(env.CACHE_MAX_AGE, DEFAULTS.maxAge)}`,
+    "Cloudflare-CDN-Cache-Control": "no-store",
+  };
+}
+
 /** How long shared caches may keep content (s-maxage), e.g. for oEmbed's cache_age. */
 export function contentCacheSeconds(env: Env): number {
   return seconds(env.CACHE_S_MAXAGE, DEFAULTS.sMaxAge);

@@ -10,20 +10,26 @@
 import type { Context } from "hono";
 import { cors } from "hono/cors";
 
-// POST is for CDS Hooks services (POST /cds-services/{id}); every other route answers it with 405.
-const ALLOWED_METHODS = ["GET", "HEAD", "POST", "OPTIONS"];
+const EXPOSED_HEADERS = [
+  "ETag",
+  "Last-Modified",
+  "Link",
+  "Retry-After",
+  "RateLimit",
+  "RateLimit-Policy",
+  "Content-Language",
+];
 
-const EXPOSED_HEADERS = ["ETag", "Last-Modified", "Link", "Retry-After", "Content-Language"];
-
-/** The CORS preflight headers: the methods and headers allowed, and a day's max-age. */
-const preflight = cors({
-  origin: "*",
-  allowMethods: ALLOWED_METHODS,
-  // Authorization: CDS clients send a JWT, which this open service accepts and ignores.
-  allowHeaders: ["Accept", "If-None-Match", "If-Modified-Since", "Cache-Control", "Content-Type", "Authorization"],
-  exposeHeaders: EXPOSED_HEADERS,
-  maxAge: 86_400,
-});
+/** The CORS preflight headers for a route: the methods it answers, the headers allowed, and a day's max-age. */
+const preflight = (methods: readonly string[]) =>
+  cors({
+    origin: "*",
+    allowMethods: [...methods],
+    // Authorization: CDS clients send a JWT, which this open service accepts and ignores.
+    allowHeaders: ["Accept", "If-None-Match", "If-Modified-Since", "Cache-Control", "Content-Type", "Authorization"],
+    exposeHeaders: EXPOSED_HEADERS,
+    maxAge: 86_400,
+  });
 
 /** A Content-Security-Policy that allows nothing: right for JSON, text and errors. */
 const DENY_ALL_CSP = "default-src 'none'; frame-ancestors 'none'";
@@ -41,6 +47,9 @@ export const STANDARD_HEADERS: Readonly<Record<string, string>> = {
   // Partner pages load /embed.js and the API from other origins.
   "Cross-Origin-Resource-Policy": "cross-origin",
   "Origin-Agent-Cluster": "?1",
+  // Nothing this service serves uses a device or a payment: no page, and nothing a page frames, may ask for one.
+  "Permissions-Policy":
+    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=()",
   "Referrer-Policy": "strict-origin-when-cross-origin",
   "Strict-Transport-Security": "max-age=63072000; includeSubDomains",
   "X-Content-Type-Options": "nosniff",
@@ -51,12 +60,12 @@ export const STANDARD_HEADERS: Readonly<Record<string, string>> = {
 
 /**
  * OPTIONS on a route: 204 with `Allow` (the route's methods), the CORS
- * preflight headers from Hono's `cors`, and the security headers every
- * response carries.
+ * preflight headers from Hono's `cors` allowing those methods only, and the
+ * security headers every response carries.
  */
-export async function optionsResponse(c: Context, allow: string): Promise<Response> {
-  const headers = new Headers({ ...STANDARD_HEADERS, Allow: allow });
-  const preflighted = await preflight(c, async () => {});
+export async function optionsResponse(c: Context, methods: readonly string[]): Promise<Response> {
+  const headers = new Headers({ ...STANDARD_HEADERS, Allow: methods.join(", ") });
+  const preflighted = await preflight(methods)(c, async () => {});
   preflighted?.headers.forEach((value, name) => {
     headers.set(name, value);
   });

@@ -11,8 +11,10 @@ export const MAX_URL_LENGTH = 2048;
  * their total before the Worker runs.
  */
 export const MAX_HEADER_BYTES = 8 * 1024;
-/** The rate limit's period in seconds: wrangler.toml's [[ratelimits]] period, sent as Retry-After. */
+/** The rate limit's period in seconds: wrangler.toml's [[ratelimits]] period. */
 export const RATE_LIMIT_PERIOD_SECONDS = 60;
+/** Requests that do work one client may send per period: wrangler.toml's [[ratelimits]] limit. */
+export const RATE_LIMIT_REQUESTS = 600;
 
 /** The largest request body accepted (CDS Hooks requests): ample for a Bundle of a patient's conditions. */
 export const MAX_REQUEST_BODY_BYTES = 512 * 1024;

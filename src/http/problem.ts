@@ -91,9 +91,20 @@ export const PROBLEM_TYPES = {
     about: "This option is defined by a standard but not served.",
     example: "Only format=json is served.",
   },
+  unavailable: {
+    status: 503,
+    title: "Service Unavailable",
+    about:
+      "Content or search this request needs cannot be read now (`detail` says which, and what fixes it); nothing else is affected. Try again after the seconds in `Retry-After`.",
+    example:
+      'The article "leg-cramps" cannot be read as it was built, so it cannot be served now; other articles are not affected. Try again later.',
+  },
 } as const;
 
 export type ProblemType = keyof typeof PROBLEM_TYPES;
+
+/** How long a client should wait before asking again for content or search that could not be read. */
+export const UNAVAILABLE_RETRY_SECONDS = 60;
 
 export class ProblemError extends Error {
   constructor(

@@ -16,7 +16,7 @@
  */
 
 import type { Conditions } from "./conditional";
-import { MAX_HEADER_BYTES, MAX_URL_LENGTH, RATE_LIMIT_PERIOD_SECONDS } from "./limits";
+import { MAX_HEADER_BYTES, MAX_URL_LENGTH, RATE_LIMIT_PERIOD_SECONDS, RATE_LIMIT_REQUESTS } from "./limits";
 import { problem, problemResponse } from "./problem";
 
 /** A 414 or 431 problem for a request too large to serve, or undefined. */
@@ -45,10 +45,35 @@ function pathLength(url: string): number {
   return pathStart < 0 ? 0 : url.length - pathStart;
 }
 
-/** The client's address (CF-Connecting-IP, set by Cloudflare's edge and wrangler dev), or a 431 problem. */
+/**
+ * The client the rate limit counts: its address (CF-Connecting-IP, set by
+ * Cloudflare's edge and wrangler dev), an IPv6 address by its /64, which
+ * one subscriber is given whole; or a 431 problem.
+ */
 export function clientAddress(request: Request): string | Response {
   const address = request.headers.get("CF-Connecting-IP") ?? "unknown";
-  return isOversized(address) ? headerTooLarge("CF-Connecting-IP") : address;
+  return isOversized(address) ? headerTooLarge("CF-Connecting-IP") : clientKey(address);
+}
+
+/** An IPv6 address as its /64 prefix (`2001:db8:0:1::/64`), an IPv4-mapped one as its IPv4 address; others as given. */
+export function clientKey(address: string): string {
+  if (!address.includes(":")) return address;
+  const mappedIpv4 = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/i.exec(address);
+  if (mappedIpv4?.[1]) return mappedIpv4[1];
+  const groups = ipv6Groups(address.toLowerCase());
+  return groups ? `${groups.slice(0, 4).join(":")}::/64` : address;
+}
+
+/** The eight groups of an IPv6 address, each without leading zeros; undefined when it is not one. */
+function ipv6Groups(address: string): string[] | undefined {
+  const halves = address.split("::");
+  if (halves.length > 2) return undefined;
+  const [head = [], tail = []] = halves.map((half) => (half === "" ? [] : half.split(":")));
+  const missing = 8 - head.length - tail.length;
+  if (halves.length === 1 ? missing !== 0 : missing < 1) return undefined;
+  const groups = [...head, ...Array<string>(Math.max(0, missing)).fill("0"), ...tail];
+  if (!groups.every((group) => /^[0-9a-f]{1,4}$/.test(group))) return undefined;
+  return groups.map((group) => group.replace(/^0+(?=.)/, ""));
 }
 
 function isOversized(value: string | null): boolean {
@@ -65,10 +90,21 @@ export async function allowedByBinding(client: string, env: Env): Promise<boolea
   return (await env.RATE_LIMITER.limit({ key: client })).success;
 }
 
-/** 429 problem+json with Retry-After. */
-export function tooManyRequests(): Response {
-  return problemResponse(
-    problem("too-many-requests", `Too many requests from this client: wait ${RATE_LIMIT_PERIOD_SECONDS} seconds.`),
-    { "Retry-After": String(RATE_LIMIT_PERIOD_SECONDS) },
-  );
+/** The rate limit's policy, as the IETF RateLimit header fields name one (draft-ietf-httpapi-ratelimit-headers). */
+const POLICY = `"per-client";q=${RATE_LIMIT_REQUESTS};w=${RATE_LIMIT_PERIOD_SECONDS}`;
+
+/**
+ * 429 problem+json with Retry-After and the RateLimit fields. The binding
+ * answers only whether a request is allowed, not when its count resets; its
+ * windows are aligned to the clock (as Miniflare's simulation of it is), so
+ * the time left is what remains of the current one.
+ */
+export function tooManyRequests(now = Date.now()): Response {
+  const period = RATE_LIMIT_PERIOD_SECONDS * 1000;
+  const wait = Math.max(1, Math.ceil((period - (now % period)) / 1000));
+  return problemResponse(problem("too-many-requests", `Too many requests from this client: wait ${wait} seconds.`), {
+    "Retry-After": String(wait),
+    "RateLimit-Policy": POLICY,
+    RateLimit: `"per-client";r=0;t=${wait}`,
+  });
 }

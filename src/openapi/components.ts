@@ -6,6 +6,7 @@
 import * as z from "zod/mini";
 import { Problem } from "../api/schemas";
 import { Block, Facts, ListItem, Section } from "../content/model";
+import { MEDIA } from "../http/media-types";
 import { PROBLEM_TYPES, type ProblemType } from "../http/problem";
 import type { Operation } from "./operation";
 
@@ -45,10 +46,11 @@ export const CACHE_HEADERS = {
   "Cache-Control": { description: "Lifetimes for browsers and shared caches.", schema: { type: "string" } },
 };
 
-/** Headers that go with a problem: where to go instead (405) and when to come back (429). */
+/** Headers that go with a problem: where to go instead (405) and when to come back (429, 503). */
 const PROBLEM_HEADERS: Partial<Record<ProblemType, Record<string, unknown>>> = {
   "method-not-allowed": { Allow: { schema: { type: "string" }, example: "GET, HEAD, OPTIONS" } },
   "too-many-requests": { "Retry-After": { schema: { type: "integer" }, example: 60 } },
+  unavailable: { "Retry-After": { schema: { type: "integer" }, example: 60 } },
 };
 
 /** A problem type's response component's name: its title in one word, e.g. `NotFound`. */
@@ -69,25 +71,34 @@ export function problemTypeOf(status: number): ProblemType {
  */
 export function componentResponses(): Record<string, unknown> {
   const answerable = (Object.keys(PROBLEM_TYPES) as ProblemType[]).filter((type) => type !== "internal-error");
-  const problems = answerable.map((type) => {
-    const { status, title, about, example } = PROBLEM_TYPES[type];
-    const headers = PROBLEM_HEADERS[type];
-    return [
-      problemResponseName(type),
-      {
-        description: about,
-        ...(headers ? { headers } : {}),
-        content: {
-          [PROBLEM_JSON]: {
-            schema: { $ref: "#/components/schemas/Problem" },
-            example: { type: `/problems/${type}`, title, status, detail: example },
-          },
-        },
-      },
-    ];
-  });
   return {
     NotModified: { description: "Your copy is current (conditional request).", headers: CACHE_HEADERS },
-    ...Object.fromEntries(problems),
+    ...Object.fromEntries(answerable.map((type) => [problemResponseName(type), problemResponseObject(type)])),
+  };
+}
+
+/**
+ * A problem type's response: problem+json, and for a page or an embed
+ * (`asPage`) an HTML error page as well, which a client preferring HTML gets.
+ */
+export function problemResponseObject(type: ProblemType, asPage = false): Record<string, unknown> {
+  const { status, title, about, example } = PROBLEM_TYPES[type];
+  const headers = PROBLEM_HEADERS[type];
+  return {
+    description: about,
+    ...(headers ? { headers } : {}),
+    content: {
+      [PROBLEM_JSON]: {
+        schema: { $ref: "#/components/schemas/Problem" },
+        example: { type: `/problems/${type}`, title, status, detail: example },
+      },
+      ...(asPage
+        ? {
+            [MEDIA.html]: {
+              schema: { type: "string", description: "An error page: the status, the reason and where to go instead." },
+            },
+          }
+        : {}),
+    },
   };
 }

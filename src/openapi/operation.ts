@@ -11,7 +11,7 @@ import { MEDIA } from "../http/media-types";
 export type Body = { schema: z.ZodMiniType; component: string; example?: unknown } | { text: string; example?: string };
 
 /** The statuses an operation may answer besides 200, 304 and those every operation can (405, 406, 414, 429, 431). */
-export type ErrorStatus = 400 | 404 | 412 | 413 | 415 | 501;
+export type ErrorStatus = 400 | 404 | 412 | 413 | 415 | 501 | 503;
 
 export type Tag =
   | "Articles"
@@ -41,6 +41,10 @@ export interface Operation {
   content: Readonly<Record<string, Body>>;
   /** A paged collection: its answers carry a `Link` header to the other pages. */
   paged?: true;
+  /** Answered afresh every time (a health check): no validators, never stored or cached, as a POST is. */
+  fresh?: true;
+  /** A page or an embed: its errors are HTML pages for a client that prefers HTML (src/routes/errors.ts). */
+  pageErrors?: true;
   errors: readonly ErrorStatus[];
 }
 

@@ -1,7 +1,7 @@
 /** Each operation as an OpenAPI path item: its parameters, request body and every response it can give. */
 import * as z from "zod/mini";
 import { MEDIA } from "../http/media-types";
-import { CACHE_HEADERS, problemResponseName, problemTypeOf } from "./components";
+import { CACHE_HEADERS, problemResponseName, problemResponseObject, problemTypeOf } from "./components";
 import type { Operation } from "./operation";
 
 export interface PathOptions {
@@ -22,7 +22,10 @@ const LINK_HEADER = {
   Link: { description: "RFC 8288 links to the first, last, next and previous pages.", schema: { type: "string" } },
 };
 const NO_STORE = {
-  "Cache-Control": { description: "`no-store`: the answer depends on patient data.", schema: { type: "string" } },
+  "Cache-Control": {
+    description: "`no-store`: the answer is made for this request (from patient data, or the service's state).",
+    schema: { type: "string" },
+  },
 };
 
 export function pathItem(operation: Operation, options: PathOptions): Record<string, unknown> {
@@ -90,9 +93,9 @@ function responses(operation: Operation, examples: Record<string, unknown>): Rec
     }),
   );
   const headers = { ...CACHE_HEADERS, ...(operation.paged ? LINK_HEADER : {}) };
-  // A POST is answered afresh every time: no validators, never stored.
+  // A POST (and a health check) is answered afresh every time: no validators, never stored.
   const success =
-    operation.method === "post"
+    operation.method === "post" || operation.fresh
       ? { "200": { description: operation.summary, headers: NO_STORE, content } }
       : {
           "200": { description: operation.summary, headers, content },
@@ -104,7 +107,10 @@ function responses(operation: Operation, examples: Record<string, unknown>): Rec
     ...Object.fromEntries(
       errors.map((status) => [
         String(status),
-        { $ref: `#/components/responses/${problemResponseName(problemTypeOf(status))}` },
+        // A page's errors may be pages too (src/routes/errors.ts): described in place, with both media types.
+        operation.pageErrors
+          ? problemResponseObject(problemTypeOf(status), true)
+          : { $ref: `#/components/responses/${problemResponseName(problemTypeOf(status))}` },
       ]),
     ),
   };

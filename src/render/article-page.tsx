@@ -9,7 +9,7 @@ import type { Graph } from "schema-dts";
 import { ASSET_PATHS, SOCIAL_CARD_SIZE } from "../api/asset-paths";
 import { attribution, SERVICE_NAME, urgentCareAdvice } from "../api/resources";
 import { urls } from "../api/urls";
-import type { CompiledArticle, CompiledEntry, Person } from "../content/model";
+import { type CompiledArticle, type CompiledEntry, type Person, urgentCareAdviceOf } from "../content/model";
 import { jsonLdForHtml } from "../schemaorg/article-graph";
 import { ARTICLES_INDEX_NAME } from "../schemaorg/web-page";
 import { SectionView } from "./blocks";
@@ -22,7 +22,8 @@ const ogLocale = (language: string) => language.replace("-", "_");
 
 export async function renderArticlePage(entry: CompiledEntry, graph: Graph, base: string): Promise<RenderedPage> {
   const { article } = entry;
-  const { opening } = urgentAdviceBoxes(urgentCareAdvice(entry, base), article.sections, true);
+  const urgent = urgentCareAdvice(article.slug, urgentCareAdviceOf(entry.facts), base);
+  const { opening } = urgentAdviceBoxes(urgent, article.sections, true);
   return renderDocument({
     language: article.language,
     title: article.title,

@@ -45,7 +45,7 @@ export const listArticles = {
   },
   content: json(ArticleList, "ArticleList"),
   paged: true,
-  errors: [400],
+  errors: [400, 503],
 } as const satisfies Operation;
 
 export const getArticle = {
@@ -70,7 +70,7 @@ export const getArticle = {
     [MEDIA.jsonLd]: { schema: JsonLdGraph, component: "JsonLdGraph" },
     [MEDIA.markdown]: { text: "The article as CommonMark, with its disclaimer, attribution, licence and credits." },
   },
-  errors: [400, 404],
+  errors: [400, 404, 503],
 } as const satisfies Operation;
 
 export const getSection = {
@@ -85,7 +85,7 @@ export const getSection = {
     id: { description: "The section's id (a slug of its heading).", example: "calf-extension" },
   },
   content: json(SectionResource, "SectionResponse"),
-  errors: [404],
+  errors: [404, 503],
 } as const satisfies Operation;
 
 export const getArticleJsonLd = {
@@ -97,7 +97,7 @@ export const getArticleJsonLd = {
   tag: "Articles",
   pathParameters: slugParameter,
   content: { [MEDIA.jsonLd]: { schema: JsonLdGraph, component: "JsonLdGraph" } },
-  errors: [404],
+  errors: [404, 503],
 } as const satisfies Operation;
 
 /** This file's operations, for the OpenAPI document (src/routes/operations.ts). */
@@ -105,7 +105,8 @@ export const ARTICLE_OPERATIONS: readonly Operation[] = [listArticles, getArticl
 
 export const articleRoutes = new Hono<AppEnv>()
   .get(honoPath(listArticles.path), onlyMedia(MEDIA.json), validQuery(ArticleListQuery), async (c) => {
-    const { library, baseUrl, representations } = c.var;
+    const { baseUrl, representations } = c.var;
+    const library = await c.var.library();
     const query = c.req.valid("query");
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? DEFAULT_PAGE_SIZE;
@@ -122,7 +123,8 @@ export const articleRoutes = new Hono<AppEnv>()
     return sendRepresentation(c, representation);
   })
   .get(honoPath(getArticle.path), validQuery(ArticleQuery), async (c) => {
-    const { library, baseUrl, representations } = c.var;
+    const { baseUrl, representations } = c.var;
+    const library = await c.var.library();
     const slug = c.req.param("slug");
     const article = (await library.article(slug, c.env.ASSETS)) ?? notFound(`There is no article "${slug}".`);
     const { entry } = article;
@@ -139,13 +141,15 @@ export const articleRoutes = new Hono<AppEnv>()
     return sendRepresentation(c, await articleJson(representations, entry, baseUrl, selection), "Accept");
   })
   .get(honoPath(getArticleJsonLd.path), onlyMedia(MEDIA.jsonLd), async (c) => {
-    const { library, baseUrl, representations } = c.var;
+    const { baseUrl, representations } = c.var;
+    const library = await c.var.library();
     const slug = c.req.param("slug");
     const article = (await library.article(slug, c.env.ASSETS)) ?? notFound(`There is no article "${slug}".`);
     return sendRepresentation(c, await articleJsonLd(representations, article.entry, baseUrl));
   })
   .get(honoPath(getSection.path), onlyMedia(MEDIA.json), async (c) => {
-    const { library, baseUrl } = c.var;
+    const { baseUrl } = c.var;
+    const library = await c.var.library();
     const { slug, id } = c.req.param();
     const article = (await library.article(slug, c.env.ASSETS)) ?? notFound(`There is no article "${slug}".`);
     const { entry } = article;

@@ -23,7 +23,7 @@ import { onlyMedia } from "../http/negotiation";
 import { invalidParameters, notFound, ProblemError, problem } from "../http/problem";
 import { representationKey } from "../http/representation-store";
 import { sendRepresentation } from "../http/send";
-import { validBody } from "../http/validation";
+import { refuseUnboundedBody, validBody } from "../http/validation";
 import { honoPath, json, type Operation } from "../openapi/operation";
 
 const tooLarge = () => {
@@ -85,7 +85,7 @@ export const callCdsService = {
     },
   },
   content: json(CdsResponse, "CdsResponse"),
-  errors: [400, 404, 412, 413, 415],
+  errors: [400, 404, 412, 413, 415, 503],
 } as const satisfies Operation;
 
 /** This file's operations, for the OpenAPI document (src/routes/operations.ts). */
@@ -93,10 +93,10 @@ export const CDS_OPERATIONS: readonly Operation[] = [getCdsServices, callCdsServ
 
 export const cdsRoutes = new Hono<AppEnv>()
   .get(honoPath(getCdsServices.path), onlyMedia(MEDIA.json), async (c) => {
-    const { library, representations } = c.var;
+    const { representations } = c.var;
     const representation = await representations.get(representationKey(getCdsServices.operationId), () => ({
       json: cdsServices(),
-      lastModified: library.updatedAt,
+      lastModified: c.var.contentUpdatedAt,
     }));
     return sendRepresentation(c, representation);
   })
@@ -114,6 +114,7 @@ export const cdsRoutes = new Hono<AppEnv>()
       const body = await c.req
         .json<unknown>()
         .catch(() => invalidParameters([{ in: "body", name: "", detail: "must be a JSON document" }]));
+      refuseUnboundedBody(body);
       const request = validBody(PatientViewRequest, body);
       if (request.prefetch?.conditions === undefined) {
         throw new ProblemError(
@@ -126,7 +127,7 @@ export const cdsRoutes = new Hono<AppEnv>()
           ? [validBody(FhirCondition, resource, ["prefetch", "conditions", "entry", index, "resource"])]
           : [],
       );
-      const response: CdsResponse = patientViewCards(c.var.library, conditions, c.var.baseUrl);
+      const response: CdsResponse = patientViewCards(await c.var.library(), conditions, c.var.baseUrl);
       return c.json(response, 200, {
         ...STANDARD_HEADERS,
         "Content-Type": `${MEDIA.json}; charset=utf-8`,

@@ -20,14 +20,15 @@ export const getCondition = {
   tag: "Conditions",
   pathParameters: slugParameter,
   content: json(ConditionResource, "Condition"),
-  errors: [404],
+  errors: [404, 503],
 } as const satisfies Operation;
 
 /** This file's operations, for the OpenAPI document (src/routes/operations.ts). */
 export const CONDITION_OPERATIONS: readonly Operation[] = [getCondition];
 
 export const conditionRoutes = new Hono<AppEnv>().get(honoPath(getCondition.path), onlyMedia(MEDIA.json), async (c) => {
-  const { library, baseUrl } = c.var;
+  const { baseUrl } = c.var;
+  const library = await c.var.library();
   const slug = c.req.param("slug");
   const article = (await library.article(slug, c.env.ASSETS)) ?? notFound(`There is no condition "${slug}".`);
   const { entry } = article;

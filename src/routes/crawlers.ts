@@ -28,7 +28,7 @@ export const getSitemap = {
   content: {
     "application/xml": { text: `A sitemaps.org urlset of the HTML pages, or a sitemapindex past ${MAX_URLS} of them.` },
   },
-  errors: [],
+  errors: [503],
 } as const satisfies Operation;
 
 export const getSitemapPart = {
@@ -41,7 +41,7 @@ export const getSitemapPart = {
     part: { description: "The part's number, from 1, followed by `.xml`.", example: "1.xml" },
   },
   content: { "application/xml": { text: "A sitemaps.org urlset of some of the HTML pages." } },
-  errors: [400, 404],
+  errors: [400, 404, 503],
 } as const satisfies Operation;
 
 export const getIndexNowKey = {
@@ -73,7 +73,8 @@ export const CRAWLER_OPERATIONS: readonly Operation[] = [getSitemap, getSitemapP
 
 export const crawlerRoutes = new Hono<AppEnv>()
   .get(honoPath(getSitemap.path), onlyMedia("application/xml"), async (c) => {
-    const { library, baseUrl, representations } = c.var;
+    const { baseUrl, representations } = c.var;
+    const library = await c.var.library();
     const representation = await representations.get(representationKey(getSitemap.operationId, baseUrl), () => ({
       text: renderSitemap(library, baseUrl),
       contentType: "application/xml; charset=utf-8",
@@ -83,7 +84,8 @@ export const crawlerRoutes = new Hono<AppEnv>()
     return sendRepresentation(c, representation);
   })
   .get(honoPath(getSitemapPart.path), onlyMedia("application/xml"), validParams(SitemapPartParams), async (c) => {
-    const { library, baseUrl, representations } = c.var;
+    const { baseUrl, representations } = c.var;
+    const library = await c.var.library();
     const { part } = c.req.valid("param");
     const parts = sitemapPartCount(library);
     if (parts === 0) notFound(`The sitemap is one file, /sitemap.xml, while it holds at most ${MAX_URLS} URLs.`);
@@ -100,20 +102,20 @@ export const crawlerRoutes = new Hono<AppEnv>()
   .get(honoPath(getIndexNowKey.path, { keyFile: "[A-Za-z0-9-]{8,128}\\.txt" }), onlyMedia("text/plain"), async (c) => {
     const key = c.env.INDEXNOW_KEY;
     if (!key || c.req.param("keyFile") !== `${key}.txt`) notFound(`Nothing is served at /${c.req.param("keyFile")}.`);
-    const { library, representations } = c.var;
+    const { representations } = c.var;
     const representation = await representations.get(representationKey(getIndexNowKey.operationId, key), () => ({
       text: key,
       contentType: "text/plain; charset=utf-8",
-      lastModified: library.updatedAt,
+      lastModified: c.var.contentUpdatedAt,
     }));
     return sendRepresentation(c, representation);
   })
   .get(honoPath(getRobots.path), onlyMedia("text/plain"), async (c) => {
-    const { library, baseUrl, representations } = c.var;
+    const { baseUrl, representations } = c.var;
     const representation = await representations.get(representationKey(getRobots.operationId, baseUrl), () => ({
       text: renderRobots(baseUrl),
       contentType: "text/plain; charset=utf-8",
-      lastModified: library.updatedAt,
+      lastModified: c.var.contentUpdatedAt,
     }));
     return sendRepresentation(c, representation);
   });

@@ -37,7 +37,8 @@ export const getEmbed = {
     },
   },
   content: html("The embed page."),
-  errors: [400, 404],
+  pageErrors: true,
+  errors: [400, 404, 503],
 } as const satisfies Operation;
 
 export const getEmbedScript = {
@@ -71,7 +72,7 @@ export const getOEmbed = {
     },
   },
   content: json(OEmbed, "OEmbed"),
-  errors: [400, 404, 501],
+  errors: [400, 404, 501, 503],
 } as const satisfies Operation;
 
 /** This file's operations, for the OpenAPI document (src/routes/operations.ts). */
@@ -79,7 +80,8 @@ export const EMBED_OPERATIONS: readonly Operation[] = [getEmbed, getEmbedScript,
 
 export const embedRoutes = new Hono<AppEnv>()
   .get(honoPath(getEmbed.path), onlyMedia(MEDIA.html), validQuery(EmbedQuery), async (c) => {
-    const { library, baseUrl, representations } = c.var;
+    const { baseUrl, representations } = c.var;
+    const library = await c.var.library();
     const slug = c.req.param("slug");
     const loaded = (await library.article(slug, c.env.ASSETS)) ?? notFound(`There is no article "${slug}".`);
     const { entry } = loaded;
@@ -101,16 +103,17 @@ export const embedRoutes = new Hono<AppEnv>()
     return sendRepresentation(c, representation);
   })
   .get(honoPath(getEmbedScript.path), onlyMedia("text/javascript"), async (c) => {
-    const { library, representations } = c.var;
+    const { representations } = c.var;
     const representation = await representations.get(representationKey(getEmbedScript.operationId), () => ({
       text: EMBED_SCRIPT,
       contentType: "text/javascript; charset=utf-8",
-      lastModified: library.updatedAt,
+      lastModified: c.var.contentUpdatedAt,
     }));
     return sendRepresentation(c, representation);
   })
   .get(honoPath(getOEmbed.path), onlyMedia(MEDIA.json), validQuery(OEmbedQuery), async (c) => {
-    const { library, baseUrl, representations } = c.var;
+    const { baseUrl, representations } = c.var;
+    const library = await c.var.library();
     const query = c.req.valid("query");
     if (query.format !== undefined && query.format !== "json") {
       // oEmbed 1.0 §2.2: a provider answers 501 for a format it does not serve.

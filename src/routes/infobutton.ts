@@ -7,7 +7,7 @@ import { Hono } from "hono";
 import { canonicalInfobuttonQuery, InfobuttonFeed, infobuttonFeed, MAX_ENTRIES } from "../api/infobutton";
 import { INFOBUTTON_RESPONSE_TYPES, InfobuttonQuery } from "../api/parameters";
 import type { AppEnv } from "../env";
-import { collectionCacheTag } from "../http/cache-tags";
+import { privateCacheHeaders } from "../http/cache-policy";
 import { MEDIA } from "../http/media-types";
 import { chooseMedia } from "../http/negotiation";
 import { representationKey } from "../http/representation-store";
@@ -55,7 +55,7 @@ export const getInfobuttonKnowledge = {
     },
     "application/atom+xml": { text: "The same Atom feed, with Atom's own media type." },
   },
-  errors: [400],
+  errors: [400, 503],
 } as const satisfies Operation;
 
 /** This file's operations, for the OpenAPI document (src/routes/operations.ts). */
@@ -65,7 +65,8 @@ export const infobuttonRoutes = new Hono<AppEnv>().get(
   honoPath(getInfobuttonKnowledge.path),
   validQuery(InfobuttonQuery),
   async (c) => {
-    const { library, baseUrl, representations } = c.var;
+    const { baseUrl, representations } = c.var;
+    const library = await c.var.library();
     const query = c.req.valid("query");
     // knowledgeResponseType decides, as in MedlinePlus Connect; without it, Accept does (Atom first).
     const requested = query.knowledgeResponseType;
@@ -73,8 +74,8 @@ export const infobuttonRoutes = new Hono<AppEnv>().get(
     const key = representationKey(getInfobuttonKnowledge.operationId, baseUrl, media, canonicalInfobuttonQuery(query));
     const representation = await representations.get<InfobuttonFeed>(key, () => {
       const feed = infobuttonFeed(library, query, baseUrl);
-      // It lists articles: purged with the collection.
-      const common = { lastModified: library.updatedAt, headers: collectionCacheTag() };
+      // The URL names a patient's condition: no shared cache keeps it.
+      const common = { lastModified: library.updatedAt, headers: privateCacheHeaders(c.env) };
       return media === MEDIA.json
         ? { json: feed, ...common }
         : { text: renderInfobuttonAtom(feed), contentType: `${media}; charset=utf-8`, ...common };

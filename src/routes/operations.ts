@@ -11,6 +11,7 @@ import { CRAWLER_OPERATIONS } from "./crawlers";
 import { DOCS_OPERATIONS } from "./docs";
 import { EMBED_OPERATIONS } from "./embeds";
 import { FEED_OPERATIONS } from "./feeds";
+import { HEALTH_OPERATIONS } from "./health";
 import { INFOBUTTON_OPERATIONS } from "./infobutton";
 import { PAGE_OPERATIONS } from "./pages";
 import { PROBLEM_OPERATIONS } from "./problems";
@@ -30,4 +31,5 @@ export const OPERATIONS: readonly Operation[] = [
   ...CRAWLER_OPERATIONS,
   ...DOCS_OPERATIONS,
   ...PROBLEM_OPERATIONS,
+  ...HEALTH_OPERATIONS,
 ];

@@ -22,7 +22,8 @@ export const getArticlesPage = {
     describe: { page: { description: `Page number, from 1; the first page is \`/articles\` itself.`, example: "1" } },
   },
   content: html("A page of the HTML index of articles."),
-  errors: [400, 404],
+  pageErrors: true,
+  errors: [400, 404, 503],
 } as const satisfies Operation;
 
 export const getArticlePage = {
@@ -34,7 +35,8 @@ export const getArticlePage = {
   tag: "Pages",
   pathParameters: slugParameter,
   content: html("The article page."),
-  errors: [404],
+  pageErrors: true,
+  errors: [404, 503],
 } as const satisfies Operation;
 
 /** This file's operations, for the OpenAPI document (src/routes/operations.ts). */
@@ -42,14 +44,16 @@ export const PAGE_OPERATIONS: readonly Operation[] = [getArticlesPage, getArticl
 
 export const pageRoutes = new Hono<AppEnv>()
   .get(honoPath(getArticlesPage.path), onlyMedia(MEDIA.html), validQuery(ArticlesPageQuery), async (c) => {
-    const { library, baseUrl, representations } = c.var;
+    const { baseUrl, representations } = c.var;
+    const library = await c.var.library();
     const page = c.req.valid("query").page ?? 1;
     const pages = indexPages(library);
     if (page > pages) notFound(`The index of articles has ${pages} page(s).`);
     return sendRepresentation(c, await articlesIndexPage(representations, library, baseUrl, page));
   })
   .get(honoPath(getArticlePage.path), onlyMedia(MEDIA.html), async (c) => {
-    const { library, baseUrl, representations } = c.var;
+    const { baseUrl, representations } = c.var;
+    const library = await c.var.library();
     const slug = c.req.param("slug");
     const article = (await library.article(slug, c.env.ASSETS)) ?? notFound(`There is no article "${slug}".`);
     return sendRepresentation(c, await articlePage(representations, article.entry, baseUrl));

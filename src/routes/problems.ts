@@ -39,26 +39,26 @@ export const PROBLEM_OPERATIONS: readonly Operation[] = [listProblemTypes, getPr
 
 export const problemRoutes = new Hono<AppEnv>()
   .get(honoPath(listProblemTypes.path), onlyMedia(MEDIA.json), async (c) => {
-    const { library, representations } = c.var;
+    const { representations } = c.var;
     const representation = await representations.get(representationKey(listProblemTypes.operationId), () => ({
       json: Object.entries(PROBLEM_TYPES).map(([type, { status, title }]) => ({
         type: `/problems/${type}`,
         status,
         title,
       })),
-      lastModified: library.updatedAt,
+      lastModified: c.var.contentUpdatedAt,
     }));
     return sendRepresentation(c, representation);
   })
   .get(honoPath(getProblemType.path), onlyMedia(MEDIA.json), async (c) => {
-    const { library, representations } = c.var;
+    const { representations } = c.var;
     const type = c.req.param("type");
     if (!isProblemType(type)) notFound(`There is no problem type "${type}".`);
     const representation = await representations.get(representationKey(getProblemType.operationId, type), () => {
       const { status, title, about } = PROBLEM_TYPES[type];
       return {
         json: { type: `/problems/${type}`, status, title, description: about },
-        lastModified: library.updatedAt,
+        lastModified: c.var.contentUpdatedAt,
       };
     });
     return sendRepresentation(c, representation);

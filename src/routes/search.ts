@@ -9,11 +9,11 @@ import { LIMITS, SearchQuery } from "../api/parameters";
 import { SearchResults } from "../api/schemas";
 import { DEFAULT_SEARCH_PAGE_SIZE, SNIPPETS_PER_ARTICLE, searchResults } from "../api/search-results";
 import type { AppEnv } from "../env";
-import { collectionCacheTag } from "../http/cache-tags";
+import { privateCacheHeaders } from "../http/cache-policy";
 import { linkHeader } from "../http/link-header";
 import { MEDIA } from "../http/media-types";
 import { onlyMedia } from "../http/negotiation";
-import { invalidParameters } from "../http/problem";
+import { invalidParameters, ProblemError, problem, UNAVAILABLE_RETRY_SECONDS } from "../http/problem";
 import { representation } from "../http/representation-store";
 import { sendUnstored } from "../http/send";
 import { validQuery } from "../http/validation";
@@ -43,7 +43,7 @@ export const search = {
   },
   content: json(SearchResults, "SearchResults"),
   paged: true,
-  errors: [400],
+  errors: [400, 503],
 } as const satisfies Operation;
 
 /** This file's operations, for the OpenAPI document (src/routes/operations.ts). */
@@ -54,7 +54,8 @@ export const searchRoutes = new Hono<AppEnv>().get(
   onlyMedia(MEDIA.json),
   validQuery(SearchQuery),
   async (c) => {
-    const { library, baseUrl } = c.var;
+    const { baseUrl } = c.var;
+    const library = await c.var.library();
     const query = c.req.valid("query");
     const parameters = { q: query.q, page: query.page ?? 1, pageSize: query.pageSize ?? DEFAULT_SEARCH_PAGE_SIZE };
     const found = await searchOrRefuse(c.env.SEARCH, {
@@ -62,20 +63,19 @@ export const searchRoutes = new Hono<AppEnv>().get(
       words: searchWords(query.q),
       snippets: SNIPPETS_PER_ARTICLE,
     });
-    // Each result carries its article's urgent care advice, which only the article's file holds. A hit the
-    // index has no article for (an index seeded from other content than this Worker's) is left out, not a 5xx.
+    // Each result carries its article's urgent care advice, from its digest. A hit the index has no article
+    // for (an index seeded from other content than this Worker's) is left out, not a 5xx.
+    const indexed = found.hits.flatMap((hit) => library.find(hit.slug) ?? []);
     const hits = found.hits.filter((hit) => library.find(hit.slug));
-    const articles = await library.articlesOf(
-      hits.map((hit) => hit.slug),
-      c.env.ASSETS,
-    );
-    const bySlug = new Map(articles.map((article) => [article.entry.article.slug, article]));
+    const articles = await library.digestsOf(indexed, c.env.ASSETS);
+    const bySlug = new Map(articles.map((article) => [article.indexed.slug, article]));
     const body = searchResults({ ...found, hits }, bySlug, parameters, baseUrl);
     const built = await representation<SearchResults>({
       json: body,
       // The index is built from the same content as the Worker it is deployed with.
       lastModified: library.updatedAt,
-      headers: { Link: linkHeader(body.links), ...collectionCacheTag() },
+      // The URL holds what someone searched for: no shared cache keeps it.
+      headers: { Link: linkHeader(body.links), ...privateCacheHeaders(c.env) },
     });
     return sendUnstored(c, built);
   },
@@ -90,9 +90,20 @@ async function searchOrRefuse(db: D1Database, request: SearchRequest): Promise<S
   try {
     return await searchIndex(db, request);
   } catch (error) {
-    if (error instanceof Error && /fts5: syntax error|unterminated string/i.test(error.message)) {
+    const message = error instanceof Error ? error.message : String(error);
+    if (/fts5: syntax error|unterminated string/i.test(message)) {
       invalidParameters([{ in: "query", name: "q", detail: "could not be searched for as given" }]);
     }
-    throw error;
+    // Anything else is the database's: search is unavailable, nothing else is. Operators are told which,
+    // never the message itself, which could hold what someone searched for.
+    const missingTables = /no such table/i.test(message);
+    console.error(`search: the index could not be searched (${missingTables ? "it has no tables" : "database error"})`);
+    const detail = missingTables ? SEARCH_NOT_SET_UP : SEARCH_UNREACHABLE;
+    throw new ProblemError(problem("unavailable", detail), { "Retry-After": String(UNAVAILABLE_RETRY_SECONDS) });
   }
 }
+
+/** What fixes a search index with no tables: its migration, and its seed. */
+const SEARCH_NOT_SET_UP =
+  "The search index has no tables yet. Locally, run `npm run search:local`; in production, apply the migration (`npx wrangler d1 migrations apply SEARCH --remote`) and the seed (README, Deploying). Other routes are not affected.";
+const SEARCH_UNREACHABLE = "The search index cannot be searched now; other routes are not affected. Try again later.";

@@ -26,10 +26,10 @@ export const serviceIndexRoutes = new Hono<AppEnv>().get(
   honoPath(getServiceIndex.path),
   onlyMedia(MEDIA.json),
   async (c) => {
-    const { baseUrl, library, representations } = c.var;
+    const { baseUrl, representations } = c.var;
     const representation = await representations.get(representationKey(getServiceIndex.operationId, baseUrl), () => ({
       json: serviceIndex(baseUrl),
-      lastModified: library.updatedAt,
+      lastModified: c.var.contentUpdatedAt,
     }));
     return sendRepresentation(c, representation);
   },

@@ -102,3 +102,8 @@ export async function searchIndex(db: D1Database, request: SearchRequest): Promi
     })),
   };
 }
+
+/** Resolves when the index's tables exist and answer: the readiness check's question. */
+export async function checkSearchIndex(db: D1Database): Promise<void> {
+  await db.prepare(`SELECT 1 FROM ${ARTICLES.table} LIMIT 1`).first();
+}

@@ -225,6 +225,23 @@ describe("embedding on a partner site", () => {
     await page.close();
   });
 
+  it("shows a partner's iframe of a bad /embed/ URL a readable page in the frame, not a broken one", async () => {
+    partner.serve(
+      "/typo.html",
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Typo</title></head><body>
+<iframe id="typo" src="${api}/embed/leg-cramps?sections=typo" title="Leg cramps" style="border:0;width:100%" height="400"></iframe>
+</body></html>`,
+    );
+    const page = await browser.newPage({ viewport: { width: 480, height: 900 } });
+    await page.goto(`${partner.origin}/typo.html`);
+    const frame = page.frameLocator("#typo");
+    await expect.poll(() => frame.locator("h1").textContent()).toBe("400 Invalid parameters");
+    expect(await frame.locator("h1").isVisible()).toBe(true);
+    expect(await frame.locator("main p").textContent()).toBe("Invalid value for: sections.");
+    expect(await frame.locator("a").first().getAttribute("href")).toBe(`${api}/articles/leg-cramps`);
+    await page.close();
+  });
+
   it("is readable on a 320 px phone without sideways scrolling", async () => {
     const page = await browser.newPage({ viewport: { width: 320, height: 640 } });
     await page.goto(`${api}/embed/leg-cramps`);

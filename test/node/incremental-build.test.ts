@@ -24,7 +24,7 @@ import { type BuildOptions, buildLibrary } from "../../scripts/content/build-lib
 import { type ArticleBytes, articleText, readArticleBytes } from "../../scripts/content/compile-article";
 import { compileLibrary } from "../../scripts/content/compile-library";
 import { ContentErrors } from "../../scripts/content/content-error";
-import { indexedArticle, libraryIndex } from "../../scripts/content/library-index";
+import { articleDigest, fileHash, indexedArticle, libraryIndex } from "../../scripts/content/library-index";
 import { libraryModule } from "../../scripts/content/library-module";
 import { writeSyntheticLibrary } from "../../scripts/content/synthetic/library";
 import type { CompiledEntry, LibraryIndex } from "../../src/content/model";
@@ -75,8 +75,20 @@ describe("the incremental build", () => {
       const report = await buildLibrary(options);
       expect(report).toMatchObject({ compiled: 3, fromCache: 0 });
       const reference = compileLibrary(options.contentDir, root);
-      for (const entry of reference.entries) expect(articleFile(entry.article.slug)).toEqual(entry);
-      const expected = libraryIndex(reference.entries.map(indexedArticle));
+      for (const entry of reference.entries) {
+        expect(articleFile(entry.article.slug)).toEqual(entry);
+        expect(JSON.parse(read(`out/digests/${entry.article.slug}.json`))).toEqual(articleDigest(entry));
+      }
+      // Each row names the SHA-256 of its article's two files' bytes, which the Worker checks what it reads against.
+      const expected = libraryIndex(
+        reference.entries.map((entry) => ({
+          ...indexedArticle(entry),
+          files: {
+            article: fileHash(read(`out/articles/${entry.article.slug}.json`)),
+            digest: fileHash(read(`out/digests/${entry.article.slug}.json`)),
+          },
+        })),
+      );
       expect(index()).toEqual(expected);
       // The module names the index it was built with: the Worker refuses an index file of another version.
       const module = read("out/library.ts");
@@ -122,7 +134,12 @@ describe("the incremental build", () => {
       expect(JSON.stringify(articleFile("sample-condition"))).toContain("An edited paragraph in the first topic.");
       const after = outputs();
       const changed = Object.keys(after).filter((path) => after[path] !== before[path]);
-      expect(changed).toEqual(["articles/sample-condition.json", "index.json", "library.ts"]);
+      expect(changed).toEqual([
+        "articles/sample-condition.json",
+        "digests/sample-condition.json",
+        "index.json",
+        "library.ts",
+      ]);
     },
     SLOW,
   );
@@ -156,8 +173,10 @@ describe("the incremental build", () => {
     async () => {
       await buildLibrary(options);
       rmSync(join(root, "content/hostile-condition"), { recursive: true });
-      expect(await buildLibrary(options)).toMatchObject({ compiled: 0, fromCache: 2, removed: 1 });
+      // Its two files: the article and its digest.
+      expect(await buildLibrary(options)).toMatchObject({ compiled: 0, fromCache: 2, removed: 2 });
       expect(existsSync(join(root, "out/articles/hostile-condition.json"))).toBe(false);
+      expect(existsSync(join(root, "out/digests/hostile-condition.json"))).toBe(false);
       expect(index().articles.map((article) => article.slug)).not.toContain("hostile-condition");
       expect(index().articles).toHaveLength(2);
     },
@@ -179,8 +198,8 @@ describe("the incremental build", () => {
           .sort()
           .map((path) => [path, readFileSync(join(dir, path), "utf8")]);
       expect(files(two.outDir)).toEqual(files(one.outDir));
-      // 40 articles and the index.
-      expect(files(one.outDir)).toHaveLength(41);
+      // 40 articles, their 40 digests and the index.
+      expect(files(one.outDir)).toHaveLength(81);
     },
     SLOW,
   );

@@ -11,7 +11,6 @@ const library = new ContentLibrary(libraryIndex);
 
 /** Every article, by slug, in the API's order. */
 export async function loadArticles(): Promise<Map<string, LoadedArticle>> {
-  const slugs = library.articles.map((article) => article.slug);
-  const loaded = await library.articlesOf(slugs, env.ASSETS);
-  return new Map(loaded.map((article) => [article.entry.article.slug, article]));
+  const loaded = await Promise.all(library.articles.map((article) => library.article(article.slug, env.ASSETS)));
+  return new Map(loaded.flatMap((article) => (article ? [[article.entry.article.slug, article] as const] : [])));
 }

@@ -4,12 +4,12 @@
  * build wrote), and what tests expect of its lists (library-listing.ts).
  */
 import { env } from "cloudflare:workers";
-import { libraryVersion } from "../../src/content/generated/library";
+import { builtLibrary } from "../../src/content/generated/library";
 import { readLibraryIndex } from "../../src/content/library-source";
 import type { LibraryIndex } from "../../src/content/model";
 import { listingOf } from "./library-listing";
 
-export const libraryIndex = await readLibraryIndex(env.ASSETS, libraryVersion);
+export const libraryIndex = await readLibraryIndex(env.ASSETS, builtLibrary.version);
 
 export const { ARTICLES, SLUGS, slugsMappedTo, slugsTitled } = listingOf(libraryIndex);
 

@@ -123,10 +123,23 @@ describe("GET /articles/{slug}", () => {
     expect(csp).not.toContain("script-src");
   });
 
-  it("answers 404 problem+json for an unknown article", async () => {
+  it("answers 404 problem+json for an unknown article, to a client that does not ask for a page", async () => {
     const response = await call("/articles/no-such-article");
     expect(response.status).toBe(404);
     expect(response.headers.get("Content-Type")).toMatch(/^application\/problem\+json/);
+  });
+
+  it("shows a reader who follows a stale link a 404 page in the site's style, with the way to the list", async () => {
+    const accept = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+    const response = await call("/articles/leg-cramp", { headers: { Accept: accept } });
+    expect(response.status).toBe(404);
+    expect(response.headers.get("Content-Type")).toBe("text/html; charset=utf-8");
+    expect(response.headers.get("Content-Security-Policy")).toContain("frame-ancestors 'none'");
+    expect(response.headers.get("X-Robots-Tag")).toBe("noindex");
+    const found = await scan(await response.text(), ["h1", "main p", "a"]);
+    expect(found.h1?.map((heading) => heading.text)).toEqual(["404 Not Found"]);
+    expect(found["main p"]?.[0]?.text).toBe('There is no article "leg-cramp".');
+    expect(found.a?.map((link) => link.attributes.href)).toEqual([`${ORIGIN}/articles`]);
   });
 });
 
@@ -187,9 +200,15 @@ describe("GET /articles, in pages", () => {
       ["/articles?page=0", 400],
       ["/articles?page=x", 400],
     ] as const) {
-      const response = await get(path);
-      expect(response.status, path).toBe(status);
-      expect(response.headers.get("Content-Type")).toMatch(/^application\/problem\+json/);
+      // A browser is shown a page; a client preferring problem+json gets the problem.
+      const page = await get(path);
+      expect(page.status, path).toBe(status);
+      expect(page.headers.get("Content-Type")).toMatch(/^text\/html/);
+      expect(await page.text()).toContain(`<h1>${status} `);
+      const accept = "application/problem+json, text/html;q=0.1";
+      const json = await app.request(`${ORIGIN}${path}`, { headers: { Accept: accept } }, env);
+      expect(json.status, path).toBe(status);
+      expect(json.headers.get("Content-Type")).toMatch(/^application\/problem\+json/);
     }
   });
 

@@ -5,13 +5,14 @@
  * FHIR R4 Condition resources in a searchset Bundle, as FHIR's examples write them.
  */
 import { env } from "cloudflare:workers";
-import { describe, expect, it } from "vitest";
-import { CdsResponse, CdsServices, MAX_CARDS } from "../../src/api/cds-hooks";
+import { describe, expect, it, vi } from "vitest";
+import { CDS_LIMITS, CdsResponse, CdsServices, MAX_CARDS } from "../../src/api/cds-hooks";
 import type { ArticleResource } from "../../src/api/schemas";
 import { createApp } from "../../src/app";
 import { libraryOf } from "../../src/content/library-source";
+import { BODY_LIMITS } from "../../src/http/validation";
 import { indexOfCopies, slugsMappedTo } from "../support/library";
-import { call, getJson, getProblem, ORIGIN } from "../support/worker";
+import { call, getJson, getProblem, ORIGIN, type ProblemBody } from "../support/worker";
 
 const SERVICE = "/cds-services/patient-education";
 
@@ -237,6 +238,81 @@ describe("POST /cds-services/patient-education", () => {
       Authorization: "Bearer eyJhbGciOiJub25lIn0.e30.",
     });
     expect(response.headers.get("Access-Control-Allow-Origin")).toBe("*");
+  });
+});
+
+describe("POST /cds-services/patient-education, bounded by the request", () => {
+  /** Posts a body and returns its problem, asserting a 400 that names `name`. */
+  async function refused(body: unknown, name: string) {
+    const response = await post(body);
+    expect(response.status).toBe(400);
+    const problem = await response.json<ProblemBody>();
+    expect(problem.errors?.map((error) => error.name)).toContain(name);
+    return problem;
+  }
+
+  it("refuses more conditions than it takes, naming the limit", async () => {
+    const many = Array.from({ length: CDS_LIMITS.conditions + 1 }, (_, n) =>
+      condition({ ...R25_2, code: `R${String(n).padStart(3, "0")}` }),
+    );
+    const problem = await refused(patientView(many), "prefetch.conditions.entry");
+    expect(problem.errors?.[0]?.detail).toBe(`must have at most ${CDS_LIMITS.conditions} items`);
+  });
+
+  it("refuses a concept with more codings than it takes, naming the limit", async () => {
+    const codings = Array.from({ length: CDS_LIMITS.codings + 1 }, (_, n) => ({ ...R25_2, code: `R25.${n}` }));
+    const crowded = { ...condition(R25_2), code: { coding: codings } };
+    const problem = await refused(patientView([crowded]), "prefetch.conditions.entry.0.resource.code.coding");
+    expect(problem.errors?.[0]?.detail).toBe(`must have at most ${CDS_LIMITS.codings} items`);
+  });
+
+  it("refuses any array or nesting past the body's limits before reading it, even in fields it ignores", async () => {
+    const long = { ...patientView([]), notes: Array.from({ length: BODY_LIMITS.arrayItems + 1 }, () => 0) };
+    const problem = await refused(long, "notes");
+    expect(problem.errors?.[0]?.detail).toBe(`must have at most ${BODY_LIMITS.arrayItems} items`);
+    let deep: unknown = "bottom";
+    for (let level = 0; level < BODY_LIMITS.depth + 5; level++) deep = { next: deep };
+    const nested = await post({ ...patientView([]), deep });
+    expect(nested.status).toBe(400);
+    expect((await nested.json<ProblemBody>()).errors?.[0]?.detail).toBe(
+      `nests deeper than ${BODY_LIMITS.depth} levels`,
+    );
+  });
+
+  it("answers 400, never a 5xx, to 120,000 invalid items or nesting too deep to parse, within the size limit", async () => {
+    const invalidItems = `{"hook":"patient-view","hookInstance":"x","context":{"userId":"u","patientId":"p"},"prefetch":{"conditions":{"resourceType":"Bundle","entry":[${Array(120_000).fill("0").join(",")}]}}}`;
+    expect(invalidItems.length).toBeLessThan(512 * 1024);
+    expect((await post(invalidItems)).status).toBe(400);
+    const tooDeep = `${"[".repeat(200_000)}${"]".repeat(200_000)}`;
+    expect((await post(tooDeep)).status).toBe(400);
+  });
+
+  it("never logs the patient's data, whether it is accepted or refused", async () => {
+    const logged = [vi.spyOn(console, "error"), vi.spyOn(console, "log"), vi.spyOn(console, "warn")];
+    const marker = "patient-marker-8c1f";
+    const resource = { ...condition({ ...R25_2, display: marker }), note: [{ text: marker }] };
+    await post(patientView([resource]));
+    await post({ ...patientView([resource]), hook: marker });
+    for (const spy of logged) expect(spy.mock.calls.flat().map(String).join(" ")).not.toContain(marker);
+    for (const spy of logged) spy.mockRestore();
+  });
+
+  it("answers the worst body it accepts: every condition and coding at the limits", async () => {
+    const codings = (n: number) =>
+      Array.from({ length: CDS_LIMITS.codings }, (_, m) => ({
+        system: "http://snomed.info/sct",
+        code: `${n}${m}0000`,
+      }));
+    const worst = Array.from({ length: CDS_LIMITS.conditions }, (_, n) => ({
+      ...condition(R25_2),
+      code: { coding: [R25_2, ...codings(n)].slice(0, CDS_LIMITS.codings) },
+    }));
+    const found = await cards(worst);
+    expect(found.map((card) => card.links?.[0]?.url)).toEqual(
+      slugsMappedTo("R25.2")
+        .slice(0, MAX_CARDS)
+        .map((slug) => `${ORIGIN}/articles/${slug}`),
+    );
   });
 });
 

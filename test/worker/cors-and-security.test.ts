@@ -23,10 +23,19 @@ describe("CORS", () => {
     });
     expect(response.status).toBe(204);
     expect(response.headers.get("Access-Control-Allow-Origin")).toBe("*");
-    // POST is for the CDS Hooks services; every other route answers it with 405.
-    expect(response.headers.get("Access-Control-Allow-Methods")).toBe("GET,HEAD,POST,OPTIONS");
+    // The route's own methods: POST only where a route takes it (the CDS Hooks services).
+    expect(response.headers.get("Access-Control-Allow-Methods")).toBe("GET,HEAD,OPTIONS");
     expect(response.headers.get("Access-Control-Allow-Headers")?.toLowerCase()).toContain("if-none-match");
     expect(response.headers.get("Access-Control-Max-Age")).toBe("86400");
+  });
+
+  it("advertises POST in a preflight only where a route takes it", async () => {
+    const preflight = (path: string) =>
+      call(path, { method: "OPTIONS", headers: { Origin: PARTNER, "Access-Control-Request-Method": "POST" } });
+    const service = await preflight("/cds-services/patient-education");
+    expect(service.headers.get("Access-Control-Allow-Methods")).toBe("POST,OPTIONS");
+    expect(service.headers.get("Allow")).toBe("POST, OPTIONS");
+    expect((await preflight("/v1/articles")).headers.get("Access-Control-Allow-Methods")).not.toContain("POST");
   });
 
   it("lets a client send Cache-Control (a no-cache refresh) across origins", async () => {
@@ -74,6 +83,9 @@ describe("security headers", () => {
     expect(response.headers.get("X-Content-Type-Options")).toBe("nosniff");
     expect(response.headers.get("Referrer-Policy")).toBe("strict-origin-when-cross-origin");
     expect(response.headers.get("Strict-Transport-Security")).toBe("max-age=63072000; includeSubDomains");
+    // No page, and nothing a page frames, may ask for a device or a payment.
+    expect(response.headers.get("Permissions-Policy")).toContain("camera=()");
+    expect(response.headers.get("Permissions-Policy")).toContain("geolocation=()");
     // Only the embed page may be framed.
     const frameAncestors = path.startsWith("/embed/") ? "frame-ancestors *" : "frame-ancestors 'none'";
     expect(response.headers.get("Content-Security-Policy")).toContain(frameAncestors);

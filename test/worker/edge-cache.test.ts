@@ -25,7 +25,6 @@ const TAGS: Record<(typeof CONTENT_PATHS)[number], string | null> = {
   "/v1/articles/leg-cramps/sections/heel-walk": ARTICLE,
   "/v1/articles/leg-cramps/jsonld": ARTICLE,
   "/v1/conditions/leg-cramps": ARTICLE,
-  "/v1/search?q=leg+cramps": COLLECTION,
   "/articles": COLLECTION,
   "/articles/leg-cramps": ARTICLE,
   "/sitemap.xml": COLLECTION,

@@ -3,6 +3,9 @@ import type { ArticleResource, OEmbed } from "../../src/api/schemas";
 import { decodeEntities, scan } from "../support/html";
 import { call, getJson, getProblem, ORIGIN } from "../support/worker";
 
+/** A client that takes the page but prefers its errors as problem+json. */
+const PROBLEM_FIRST = "application/problem+json, text/html;q=0.1";
+
 const PAGE = `${ORIGIN}/articles/leg-cramps`;
 
 async function embed(query = ""): Promise<{ response: Response; html: string }> {
@@ -26,6 +29,9 @@ describe("GET /embed/{slug}", () => {
     expect(csp).toContain(`style-src 'sha256-${await sha256(style)}'`);
     expect(csp).toContain(`script-src 'sha256-${await sha256(script)}'`);
     expect(csp).toContain("default-src 'none'");
+    // It may connect nowhere; images only over https, for an article's own illustrations.
+    expect(csp).toContain("connect-src 'none'");
+    expect(csp).toContain("img-src 'self' https: data:");
     // No src or href that would load anything: links only navigate.
     const found = await scan(html, ["[src]", "link[rel=stylesheet]", "script[src]", "img"]);
     expect(Object.values(found).flat()).toEqual([]);
@@ -80,13 +86,30 @@ describe("GET /embed/{slug}", () => {
     ["?theme=blue", "theme", "must be light or dark"],
     ["?theme=light&theme=dark", "theme", "must be given only once"],
     ["?sections=nope", "sections", 'unknown section id(s) in "leg-cramps": nope'],
-  ])("refuses %s with 400 naming %s", async (query, name, detail) => {
-    const problem = await getProblem(`/embed/leg-cramps${query}`, 400);
+  ])("refuses %s with 400 naming %s, to a client preferring problem+json", async (query, name, detail) => {
+    const problem = await getProblem(`/embed/leg-cramps${query}`, 400, { headers: { Accept: PROBLEM_FIRST } });
     expect(problem.errors).toEqual([{ in: "query", name, detail }]);
   });
 
-  it("answers 404 for an unknown article", async () => {
-    await getProblem("/embed/no-such-article", 404);
+  it("answers 404 for an unknown article, to a client preferring problem+json", async () => {
+    await getProblem("/embed/no-such-article", 404, { headers: { Accept: PROBLEM_FIRST } });
+  });
+
+  it("shows an iframe a readable error page, framable anywhere like the embed, with the way to the article", async () => {
+    // What a browser sends for an iframe's document.
+    const accept = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+    const response = await call("/embed/leg-cramps?sections=typo", { headers: { Accept: accept } });
+    expect(response.status).toBe(400);
+    expect(response.headers.get("Content-Type")).toBe("text/html; charset=utf-8");
+    expect(response.headers.get("Content-Security-Policy")).toContain("frame-ancestors *");
+    expect(response.headers.get("Cache-Control")).toBe("no-store");
+    const found = await scan(await response.text(), ["h1", "main p", "a"]);
+    expect(found.h1?.map((heading) => heading.text)).toEqual(["400 Invalid parameters"]);
+    expect(found["main p"]?.[0]?.text).toBe("Invalid value for: sections.");
+    expect(found.a?.map((link) => [link.attributes.href, link.attributes.target])).toEqual([
+      [`${ORIGIN}/articles/leg-cramps`, "_top"],
+      [`${ORIGIN}/articles`, "_top"],
+    ]);
   });
 });
 

@@ -1,7 +1,8 @@
 /**
  * Property-based fuzzing through the real Worker: random methods, paths,
  * query strings and headers never produce a 5xx, every 4xx is problem+json
- * with its status, no body leaks internals, every status is one the API
+ * with its status (or, under /articles and /embed/, an error page for a
+ * client that asks for HTML), no body leaks internals, every status is one the API
  * documents, and content responses stay byte-identical to unfuzzed ones.
  */
 import fc from "fast-check";
@@ -137,7 +138,11 @@ async function checkResponse(response: Response, request: string): Promise<strin
   expect(response.status, request).toBeLessThan(500);
   expect(DOCUMENTED.has(response.status), `${request} -> ${response.status}`).toBe(true);
   for (const leak of LEAKS) expect(leak.test(body), `${request} leaks ${leak}: ${body.slice(0, 200)}`).toBe(false);
-  if (response.status >= 400) {
+  if (response.status >= 400 && response.headers.get("Content-Type")?.startsWith("text/html")) {
+    // An error page, only where people read pages (src/routes/errors.ts), saying the status.
+    expect(request).toMatch(/^[A-Z]+ \/(?:articles(?:[/?]|$)|embed\/)/);
+    if (!request.startsWith("HEAD ")) expect(body, request).toContain(`<h1>${response.status} `);
+  } else if (response.status >= 400) {
     expect(response.headers.get("Content-Type"), request).toMatch(/^application\/problem\+json/);
     if (!request.startsWith("HEAD ")) {
       const problem = JSON.parse(body) as { status: unknown; type: unknown; title: unknown; detail: unknown };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CONTENT_PATHS } from "../support/routes";
+import { CONTENT_PATHS, PRIVATE_PATHS } from "../support/routes";
 import { call } from "../support/worker";
 
 async function validators(path: string) {
@@ -26,6 +26,21 @@ describe("conditional requests and caching", () => {
     expect(response.headers.get("ETag")).toBe(etag);
     expect(response.headers.get("Cache-Control")).toContain("s-maxage=");
   });
+
+  it.each(PRIVATE_PATHS)(
+    "%s is revalidated like content but kept by the reader's browser only: no shared cache keeps what people looked for",
+    async (path) => {
+      const response = await call(path);
+      expect(response.headers.get("Cache-Control")).toBe("private, max-age=300");
+      expect(response.headers.get("Cloudflare-CDN-Cache-Control")).toBe("no-store");
+      expect(response.headers.get("Cache-Tag")).toBeNull();
+      const etag = response.headers.get("ETag") ?? "";
+      expect(etag).toMatch(/^"[A-Za-z0-9_-]{43}"$/);
+      const revalidated = await call(path, { headers: { "If-None-Match": etag } });
+      expect(revalidated.status).toBe(304);
+      expect(revalidated.headers.get("Cache-Control")).toBe("private, max-age=300");
+    },
+  );
 
   it.each([
     ["a weak form of the tag", (etag: string) => `W/${etag}`],

@@ -59,3 +59,12 @@ export const FaqEntry = z.strictObject({
   hash: z.string(),
 });
 export type FaqEntry = z.infer<typeof FaqEntry>;
+
+/** A section as lists and feeds give it: where it is and its content hash, without its text. */
+export const SectionSummary = z.strictObject({
+  id: Id,
+  title: z.nullable(Text),
+  parentId: z.nullable(Id),
+  hash: z.string(),
+});
+export type SectionSummary = z.infer<typeof SectionSummary>;

@@ -97,3 +97,8 @@ export const Facts = z.strictObject({
   careAdvice: list(CareAdvice),
 });
 export type Facts = z.infer<typeof Facts>;
+
+/** The facts' care advice of urgency `urgent`: what travels with every fragment of the article. */
+export function urgentCareAdviceOf(facts: Pick<Facts, "careAdvice">): CareAdvice[] {
+  return facts.careAdvice.filter((advice) => advice.urgency === "urgent");
+}

@@ -2,10 +2,12 @@
  * The library's index: what the Worker keeps in memory about every article,
  * without the article's text. It answers listing, filters, `?code=`, the
  * sitemap, Infobutton and CDS Hooks; everything else is in the article's own
- * file, read on demand (src/content/article-files.ts). The index is a file in
+ * files, read on demand (src/content/article-files.ts). The index is a file in
  * the assets too, read once per isolate (src/content/library-source.ts).
  */
 import type { CompiledArticle } from "./article";
+import type { SectionSummary } from "./article-text";
+import type { CareAdvice } from "./fact-kinds";
 
 /** An article as the index holds it: its identity, provenance and codes; authors by name only. */
 export interface IndexedArticle
@@ -26,6 +28,26 @@ export interface IndexedArticle
   authors: { name: string }[];
   /** The condition's name and alternate names (Infobutton matches a display name against them). */
   conditionNames: string[];
+  /**
+   * SHA-256 (hex) of the bytes of the article's two files, as the build
+   * wrote them: the Worker hashes what it reads and refuses anything else.
+   */
+  files: { article: string; digest: string };
+}
+
+/**
+ * What lists, feeds and search results need of an article besides its index
+ * row, in a small file of its own (`_content/digests/<slug>.json`): every
+ * section's content hash, and what travels with any fragment shown alone. So
+ * they never read the article's text, and a damaged article file fails only
+ * that article's own routes.
+ */
+export interface ArticleDigest {
+  sections: SectionSummary[];
+  sourceUrl: CompiledArticle["sourceUrl"];
+  disclaimer: CompiledArticle["disclaimer"];
+  /** The article's care advice of urgency `urgent`. */
+  urgentCareAdvice: CareAdvice[];
 }
 
 export interface LibraryIndex {

@@ -1,0 +1,156 @@
+/**
+ * One fault fails only what it touches. Faults are injected into the real
+ * assets (test/support/damaged-assets.ts) and the real search database
+ * (an empty one): a damaged article file fails that article's routes with a
+ * 503 and Retry-After, while every other article, the lists, search, feeds,
+ * the sitemap and the OpenAPI document answer 200; a damaged index fails the
+ * routes that need the library, while the service index, robots.txt,
+ * /embed.js, the OpenAPI document, /docs, /healthz and 404s answer as usual;
+ * a search database without its tables fails search, naming the fix.
+ */
+import { env } from "cloudflare:workers";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { ASSET_PATHS } from "../../src/api/asset-paths";
+import { createApp } from "../../src/app";
+import { builtLibrary } from "../../src/content/generated/library";
+import { libraryInAssets } from "../../src/content/library-source";
+import { type Damage, damagedAssets } from "../support/damaged-assets";
+import { SLUGS } from "../support/library";
+import { ORIGIN } from "../support/worker";
+
+/** The app around the built library, its assets damaged as given, and its search database as given. */
+function appWith(damage: Readonly<Record<string, Damage>>, search: D1Database = env.SEARCH) {
+  const app = createApp(libraryInAssets(builtLibrary));
+  const faultyEnv = { ...env, ASSETS: damagedAssets(damage), SEARCH: search };
+  return (path: string, accept = "*/*") => app.request(`${ORIGIN}${path}`, { headers: { Accept: accept } }, faultyEnv);
+}
+
+const [damaged = "", ...others] = SLUGS;
+const articleRoutes = (slug: string) => [
+  `/v1/articles/${slug}`,
+  `/v1/articles/${slug}/jsonld`,
+  `/v1/articles/${slug}/sections/introduction`,
+  `/v1/conditions/${slug}`,
+];
+const collectionRoutes = [
+  "/v1/articles",
+  "/v1/search?q=cramp",
+  "/feeds/articles.json",
+  "/feeds/articles.atom",
+  "/sitemap.xml",
+  "/openapi.json",
+  "/articles",
+];
+
+/** Asserts a 503 problem+json with Retry-After, and returns its detail. */
+async function expectUnavailable(response: Response): Promise<string> {
+  expect(response.status).toBe(503);
+  expect(response.headers.get("Retry-After")).toMatch(/^\d+$/);
+  expect(response.headers.get("Content-Type")).toMatch(/^application\/problem\+json/);
+  const problem = await response.json<{ type: string; status: number; detail: string }>();
+  expect(problem).toMatchObject({ type: "/problems/unavailable", status: 503 });
+  return problem.detail;
+}
+
+afterEach(() => vi.restoreAllMocks());
+
+describe.each([
+  ["missing", "missing" as const],
+  ["truncated", "truncated" as const],
+  ["edited under the old hash", (text: string) => text.replace('"title":"', '"title":"Edited ')],
+])("an article file %s", (_, damage) => {
+  const request = appWith({ [ASSET_PATHS.article(damaged)]: damage });
+
+  it("fails that article's routes with 503, naming the article, and logs the file for operators", async () => {
+    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+    for (const path of articleRoutes(damaged)) {
+      const detail = await expectUnavailable(await request(path));
+      expect(detail, path).toContain(`"${damaged}"`);
+    }
+    expect(logged.mock.calls.map((call) => String(call[0])).join("\n")).toContain(ASSET_PATHS.article(damaged));
+  });
+
+  it("leaves every other article, the lists, search, feeds, sitemap and OpenAPI answering 200", async () => {
+    for (const path of [...others.flatMap(articleRoutes), ...collectionRoutes]) {
+      expect((await request(path, "*/*")).status, path).toBe(200);
+    }
+  });
+
+  it("shows a reader its page as an HTML error page, and a partner's iframe a framed one", async () => {
+    vi.spyOn(console, "error").mockImplementation(() => {});
+    const html = "text/html,application/xhtml+xml,*/*;q=0.8";
+    for (const path of [`/articles/${damaged}`, `/embed/${damaged}`]) {
+      const response = await request(path, html);
+      expect(response.status, path).toBe(503);
+      expect(response.headers.get("Content-Type")).toMatch(/^text\/html/);
+      expect(await response.text()).toContain("503 Service Unavailable");
+    }
+  });
+});
+
+describe.each([
+  ["missing", "missing" as const],
+  ["truncated", "truncated" as const],
+  ["of another build", (text: string) => text.replace('"version":"', '"version":"another-')],
+])("the index %s", (_, damage) => {
+  const request = appWith({ [ASSET_PATHS.libraryIndex]: damage });
+
+  it("makes the routes that need the library answer 503 with Retry-After", async () => {
+    vi.spyOn(console, "error").mockImplementation(() => {});
+    for (const path of [
+      ...articleRoutes(damaged),
+      "/v1/articles",
+      "/v1/search?q=cramp",
+      "/sitemap.xml",
+      "/v1/infobutton?mainSearchCriteria.v.c=R25.2&knowledgeResponseType=application/json",
+    ]) {
+      expect(await expectUnavailable(await request(path)), path).toContain("index");
+    }
+  });
+
+  it("leaves the service index, robots.txt, /embed.js, OpenAPI, /docs, discovery, /healthz and 404s answering", async () => {
+    vi.spyOn(console, "error").mockImplementation(() => {});
+    for (const path of [
+      "/",
+      "/robots.txt",
+      "/embed.js",
+      "/openapi.json",
+      "/docs",
+      "/cds-services",
+      "/problems",
+      "/healthz",
+    ]) {
+      expect((await request(path, "*/*")).status, path).toBe(200);
+    }
+    expect((await request("/no-such-route")).status).toBe(404);
+    expect((await request("/readyz")).status).toBe(503);
+  });
+});
+
+describe("a search database without its tables", () => {
+  const request = appWith({}, env.SEARCH_SCRATCH);
+
+  it("makes search answer 503, naming the fix, and nothing else, and logs no word searched for", async () => {
+    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+    const detail = await expectUnavailable(await request("/v1/search?q=cramp"));
+    expect(logged.mock.calls.flat().join(" ")).not.toContain("cramp");
+    expect(detail).toContain("npm run search:local");
+    expect(detail).toContain("migrations apply");
+    expect((await request("/v1/articles")).status).toBe(200);
+    const ready = await request("/readyz");
+    expect(ready.status).toBe(503);
+    expect(await ready.text()).toContain("search database");
+  });
+});
+
+describe("readiness and liveness", () => {
+  it("answer 200, never stored, when content and search can be served", async () => {
+    const request = appWith({});
+    for (const path of ["/healthz", "/readyz"]) {
+      const response = await request(path);
+      expect(response.status, path).toBe(200);
+      expect(response.headers.get("Cache-Control")).toBe("no-store");
+    }
+    expect(await (await request("/readyz")).json()).toEqual({ status: "ready", checks: { index: "ok", search: "ok" } });
+  });
+});
