@@ -132,8 +132,7 @@ export function patientViewCards(library: ContentLibrary, conditions: FhirCondit
   }
   // The articles come from the library's lookup, newest first, each with the codes it holds.
   const cards = lookupOf(library)
-    .byCode([...codes.values()])
-    .slice(0, MAX_CARDS)
+    .newestByCode([...codes.values()], MAX_CARDS)
     .map(({ article, queries }) => {
       const matched = queries.map((code) => matchCodes(article, code));
       return card(

@@ -89,10 +89,8 @@ export const MAX_ENTRIES = 50;
 /** The feed answering a knowledge request: the newest MAX_ENTRIES articles that match; none is an empty feed. */
 export function infobuttonFeed(library: ContentLibrary, query: InfobuttonQuery, base: string): InfobuttonFeed {
   const language = query["informationRecipient.languageCode.c"] ?? "en";
-  const entries = candidates(library, query)
-    .filter((article) => primaryLanguage(article.language) === primaryLanguage(language))
-    .slice(0, MAX_ENTRIES)
-    .map((article) => entry(article, matchedCodes(article, query), base));
+  const inLanguage = (article: IndexedArticle) => primaryLanguage(article.language) === primaryLanguage(language);
+  const entries = candidates(library, query, inLanguage).map(({ article, matched }) => entry(article, matched, base));
   const code = query["mainSearchCriteria.v.c"];
   const system = query["mainSearchCriteria.v.cs"];
   const systemName = system === undefined ? undefined : (findCodeSystem(system)?.name ?? system);
@@ -116,16 +114,29 @@ export function infobuttonFeed(library: ContentLibrary, query: InfobuttonQuery, 
 }
 
 /**
- * The articles a request matches, newest first, from the library's lookup:
- * by its code, or for a display name alone, by their title, condition names
- * or a mapped code's display text.
+ * The newest MAX_ENTRIES articles a request matches that are wanted (in the
+ * request's language), from the library's lookup: by its code, with the
+ * codes each holds; or for a display name alone, by their title, condition
+ * names or a mapped code's display text.
  */
-function candidates(library: ContentLibrary, query: InfobuttonQuery): IndexedArticle[] {
-  const wanted = codeQuery(query);
-  if (wanted === null) return [];
-  return wanted
-    ? lookupOf(library).withAnyCode([wanted])
-    : lookupOf(library).named(query["mainSearchCriteria.v.dn"] ?? "");
+function candidates(
+  library: ContentLibrary,
+  query: InfobuttonQuery,
+  wanted: (article: IndexedArticle) => boolean,
+): { article: IndexedArticle; matched: MatchedCodes }[] {
+  const code = codeQuery(query);
+  if (code === null) return [];
+  const lookup = lookupOf(library);
+  if (code === undefined) {
+    const named = lookup
+      .named(query["mainSearchCriteria.v.dn"] ?? "")
+      .filter(wanted)
+      .slice(0, MAX_ENTRIES);
+    return named.map((article) => ({ article, matched: { publisher: [], mapped: [] } }));
+  }
+  return lookup
+    .newestByCode([code], MAX_ENTRIES, wanted)
+    .map(({ article }) => ({ article, matched: matchCodes(article, code) }));
 }
 
 /**
@@ -139,12 +150,6 @@ function codeQuery(query: InfobuttonQuery): CodeQuery | undefined | null {
   const system = query["mainSearchCriteria.v.cs"];
   if (system !== undefined && !findCodeSystem(system)) return null;
   return { system: system ?? null, code };
-}
-
-/** The codes an article matched the request with; none for a display name. */
-function matchedCodes(article: IndexedArticle, query: InfobuttonQuery): MatchedCodes {
-  const wanted = codeQuery(query);
-  return wanted ? matchCodes(article, wanted) : { publisher: [], mapped: [] };
 }
 
 function entry(article: IndexedArticle, matched: MatchedCodes, base: string): InfobuttonEntry {

@@ -38,15 +38,21 @@ class LibraryLookup {
   }
 
   /**
-   * The articles holding any of these codes, in the library's order, each
-   * with the queries it holds: what matched is then read from those alone,
-   * however many codes were asked about.
+   * The newest `limit` articles holding any of these codes, in the library's
+   * order, each with the queries it holds: what matched is then read from
+   * those alone. Each key's articles are held newest first, so only the first
+   * `limit` of each can be among the newest `limit` of all: the work is
+   * bounded by the codes asked about and `limit`, not by how many match.
    */
-  byCode(queries: readonly CodeQuery[]): { article: IndexedArticle; queries: CodeQuery[] }[] {
+  newestByCode(
+    queries: readonly CodeQuery[],
+    limit: number,
+    wanted: (article: IndexedArticle) => boolean = () => true,
+  ): { article: IndexedArticle; queries: CodeQuery[] }[] {
     const matched = new Map<number, CodeQuery[]>();
     for (const query of queries) {
       for (const key of queryKeys(query)) {
-        for (const position of this.byKey.get(key) ?? []) {
+        for (const position of this.firstWanted(key, limit, wanted)) {
           const answered = matched.get(position);
           if (!answered) matched.set(position, [query]);
           // A query may reach an article under two keys (its code as the publisher's and as a mapping).
@@ -56,10 +62,22 @@ class LibraryLookup {
     }
     return [...matched]
       .sort(([a], [b]) => a - b)
+      .slice(0, limit)
       .flatMap(([position, answered]) => {
         const article = this.articles[position];
         return article ? [{ article, queries: answered }] : [];
       });
+  }
+
+  /** The first `limit` positions under `key` whose article is wanted, newest first. */
+  private firstWanted(key: string, limit: number, wanted: (article: IndexedArticle) => boolean): number[] {
+    const found: number[] = [];
+    for (const position of this.byKey.get(key) ?? []) {
+      if (found.length === limit) break;
+      const article = this.articles[position];
+      if (article && wanted(article)) found.push(position);
+    }
+    return found;
   }
 
   /** The articles whose title, condition names or a mapped code's display text is this name, ignoring case. */
