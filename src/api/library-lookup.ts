@@ -70,9 +70,11 @@ class LibraryLookup {
   }
 
   /** The first `limit` positions under `key` whose article is wanted, newest first. */
-  private firstWanted(key: string, limit: number, wanted: (article: IndexedArticle) => boolean): number[] {
+  private firstWanted(key: string, limit: number, wanted: (article: IndexedArticle) => boolean): readonly number[] {
+    const positions = this.byKey.get(key);
+    if (positions === undefined) return NONE;
     const found: number[] = [];
-    for (const position of this.byKey.get(key) ?? []) {
+    for (const position of positions) {
       if (found.length === limit) break;
       const article = this.articles[position];
       if (article && wanted(article)) found.push(position);
@@ -92,6 +94,7 @@ class LibraryLookup {
 }
 
 const lookups = new WeakMap<ContentLibrary, LibraryLookup>();
+const NONE: readonly number[] = [];
 
 /** The library's lookup, built on first use and kept as long as the library. */
 export function lookupOf(library: ContentLibrary): LibraryLookup {
