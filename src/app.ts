@@ -1,32 +1,56 @@
 /**
- * Assembles the app: shared per-isolate state, one sub-app per resource, and
- * the one error handler (src/routes/errors.ts), where every error becomes
- * problem+json (or its page). src/worker.ts puts the request gates and
- * stored responses in front of it.
+ * Assembles the app: shared per-isolate state, every route (each declared
+ * once, in its route file) and the one error handler (src/routes/errors.ts),
+ * where every error becomes problem+json (or its page). src/worker.ts puts
+ * the request gates and stored responses in front of it.
  */
 import { Hono } from "hono";
 import { methodNotAllowed } from "hono/method-not-allowed";
 import type { LibrarySource } from "./content/library-source";
-import type { AppEnv } from "./env";
+import type { AppEnv } from "./http/app-env";
 import { baseUrl } from "./http/base-url";
 import { optionsResponse } from "./http/cross-origin";
 import { problem, problemResponse } from "./http/problem";
 import { RepresentationStore } from "./http/representation-store";
 import { requestKey, type StoredResponses } from "./http/stored-responses";
-import { articleRoutes } from "./routes/articles";
-import { cdsRoutes } from "./routes/cds-services";
-import { conditionRoutes } from "./routes/conditions";
-import { crawlerRoutes } from "./routes/crawlers";
+import type { Operation } from "./openapi/operation";
+import { ARTICLE_ROUTES } from "./routes/articles";
+import { CDS_ROUTES } from "./routes/cds-services";
+import { CONDITION_ROUTES } from "./routes/conditions";
+import { CRAWLER_ROUTES } from "./routes/crawlers";
 import { docsRoutes } from "./routes/docs";
-import { embedRoutes } from "./routes/embeds";
+import { EMBED_ROUTES } from "./routes/embeds";
 import { notFound, onError } from "./routes/errors";
-import { feedRoutes } from "./routes/feeds";
-import { healthRoutes } from "./routes/health";
-import { infobuttonRoutes } from "./routes/infobutton";
-import { pageRoutes } from "./routes/pages";
-import { problemRoutes } from "./routes/problems";
-import { searchRoutes } from "./routes/search";
-import { serviceIndexRoutes } from "./routes/service-index";
+import { FEED_ROUTES } from "./routes/feeds";
+import { HEALTH_ROUTES } from "./routes/health";
+import { INFOBUTTON_ROUTES } from "./routes/infobutton";
+import { PAGE_ROUTES } from "./routes/pages";
+import { PROBLEM_ROUTES } from "./routes/problems";
+import type { RoutesSchema } from "./routes/route";
+import { SEARCH_ROUTES } from "./routes/search";
+import { SERVICE_INDEX_ROUTES } from "./routes/service-index";
+
+/** Every route, in the order the OpenAPI document lists them. A new route file adds its list here. */
+export const ROUTES = [
+  ...SERVICE_INDEX_ROUTES,
+  ...ARTICLE_ROUTES,
+  ...CONDITION_ROUTES,
+  ...SEARCH_ROUTES,
+  ...INFOBUTTON_ROUTES,
+  ...CDS_ROUTES,
+  ...PAGE_ROUTES,
+  ...EMBED_ROUTES,
+  ...FEED_ROUTES,
+  ...CRAWLER_ROUTES,
+  ...docsRoutes(operations),
+  ...PROBLEM_ROUTES,
+  ...HEALTH_ROUTES,
+] as const;
+
+/** Every route's operation: what the OpenAPI document describes. */
+export function operations(): readonly Operation[] {
+  return ROUTES.map((route) => route.operation);
+}
 
 export interface AppOptions {
   /** Where built responses are kept; one per app unless a caller wants to inspect it. */
@@ -69,23 +93,9 @@ export function createApp(source: LibrarySource, options: AppOptions = {}) {
     }),
   );
 
-  // Each sub-app's routes carry their full paths (built from their operations), so all mount at the root.
-  const routes = app
-    .route("/", serviceIndexRoutes)
-    .route("/", articleRoutes)
-    .route("/", conditionRoutes)
-    .route("/", searchRoutes)
-    .route("/", infobuttonRoutes)
-    .route("/", cdsRoutes)
-    .route("/", feedRoutes)
-    .route("/", pageRoutes)
-    .route("/", crawlerRoutes)
-    .route("/", docsRoutes)
-    .route("/", embedRoutes)
-    .route("/", problemRoutes)
-    .route("/", healthRoutes);
-
+  for (const route of ROUTES) route.register(app);
   app.notFound(notFound);
   app.onError(onError);
-  return routes;
+  // The routes were added one by one; their types, which the typed client reads, are restated here once.
+  return app as unknown as Hono<AppEnv, RoutesSchema<typeof ROUTES>>;
 }

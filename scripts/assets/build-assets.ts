@@ -13,6 +13,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import { ASSET_PATHS, DOCS_VIEWER_VERSION } from "../../src/api/asset-paths";
+import { CONTENT_FILES } from "../../src/content/content-assets";
 import type { LibraryIndex } from "../../src/content/model";
 import { favicon, socialCard } from "../social/images";
 
@@ -51,7 +52,7 @@ const HEADERS = `/*
 `;
 
 // The content build wrote the index beside the articles (npm run build runs it first).
-const libraryIndex: LibraryIndex = JSON.parse(readFileSync(join(OUT, ASSET_PATHS.libraryIndex), "utf8"));
+const libraryIndex: LibraryIndex = JSON.parse(readFileSync(join(OUT, CONTENT_FILES.libraryIndex), "utf8"));
 let cards = 0;
 for (const article of libraryIndex.articles) {
   const png = await socialCard({

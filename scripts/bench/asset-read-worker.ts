@@ -6,7 +6,7 @@
  * one article repeated, is the most a Worker that reads its articles from
  * the assets can reach on this machine.
  */
-import { ASSET_PATHS } from "../../src/api/asset-paths";
+import { CONTENT_FILES } from "../../src/content/content-assets";
 import { configEnv, withAssets, workerEntry } from "./miniflare-workers";
 import { type RunningWorker, startWorker } from "./real-worker";
 import type { WorkerConfig } from "./wrangler-config";
@@ -17,7 +17,7 @@ export async function startAssetReadWorker(config: WorkerConfig, host: string): 
   const binding = config.assets?.binding;
   if (!binding) throw new Error("the Worker has no assets binding to read through");
   const source = [
-    `const file = (slug) => ${JSON.stringify(ASSET_PATHS.article("SLUG"))}.replace("SLUG", slug);`,
+    `const file = (slug) => ${JSON.stringify(CONTENT_FILES.article("SLUG"))}.replace("SLUG", slug);`,
     "export default {",
     "  fetch(request, env) {",
     `    const slug = new URL(request.url).pathname.slice(${PREFIX.length});`,

@@ -8,7 +8,7 @@ import { execFile } from "node:child_process";
 import { readFileSync, statSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { promisify } from "node:util";
-import { CONTENT_ASSETS } from "../../src/api/asset-paths";
+import { CONTENT_ASSETS } from "../../src/content/content-assets";
 import { writeSyntheticLibrary } from "../content/synthetic/library";
 import type { WorkerConfig } from "./wrangler-config";
 

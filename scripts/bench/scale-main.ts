@@ -18,7 +18,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { parseArgs } from "node:util";
 import { Miniflare } from "miniflare";
-import { ASSET_PATHS } from "../../src/api/asset-paths";
+import { CONTENT_FILES } from "../../src/content/content-assets";
 import { startAssetReadWorker } from "./asset-read-worker";
 import { type Bundle, buildBundle } from "./bundle";
 import { CpuMeter } from "./cpu-meter";
@@ -226,8 +226,8 @@ async function heapAfterStart(bundle: Bundle, config: WorkerConfig): Promise<num
 function indexOnlyAssets(config: WorkerConfig): WorkerConfig {
   if (!config.assets) throw new Error("the Worker has no assets to read its index from");
   const directory = join(dir, "index-only");
-  mkdirSync(dirname(join(directory, ASSET_PATHS.libraryIndex)), { recursive: true });
-  copyFileSync(join(config.assets.directory, ASSET_PATHS.libraryIndex), join(directory, ASSET_PATHS.libraryIndex));
+  mkdirSync(dirname(join(directory, CONTENT_FILES.libraryIndex)), { recursive: true });
+  copyFileSync(join(config.assets.directory, CONTENT_FILES.libraryIndex), join(directory, CONTENT_FILES.libraryIndex));
   return { ...config, assets: { ...config.assets, directory } };
 }
 

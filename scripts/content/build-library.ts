@@ -20,7 +20,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { ASSET_PATHS, CONTENT_ASSETS } from "../../src/api/asset-paths";
+import { CONTENT_ASSETS, CONTENT_FILES } from "../../src/content/content-assets";
 import type { IndexedArticle } from "../../src/content/model";
 import { ArticleCache } from "./article-cache";
 import { articleText, readArticleBytes, UNDATED } from "./compile-article";
@@ -180,7 +180,7 @@ function removeStaleFiles(outDir: string, slugs: readonly string[]): number {
 
 /** Where the index goes in `outDir`, the assets' content folder. */
 export function indexFile(outDir: string): string {
-  return join(outDir, ASSET_PATHS.libraryIndex.slice(CONTENT_ASSETS.length));
+  return join(outDir, CONTENT_FILES.libraryIndex.slice(CONTENT_ASSETS.length));
 }
 
 /** Writes `text` unless the file already holds it; true when written. */

@@ -20,7 +20,7 @@
 import { availableParallelism } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { CONTENT_ASSETS } from "../../src/api/asset-paths";
+import { CONTENT_ASSETS } from "../../src/content/content-assets";
 import { buildLibrary } from "./build-library";
 import { ContentErrors } from "./content-error";
 

@@ -3,7 +3,7 @@ import type { LibraryIndex } from "../../src/content/model";
 /**
  * The source of the generated module the Worker's entry imports: only the
  * version of the index it is built with. The index itself is a file in the
- * assets (`ASSET_PATHS.libraryIndex`), so the bundle and an isolate's start
+ * assets (`CONTENT_FILES.libraryIndex`), so the bundle and an isolate's start
  * stay the same size whatever the library's (BENCHMARKS.md, "Library at scale").
  */
 export function libraryModule(index: LibraryIndex): string {

@@ -15,7 +15,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { ASSET_PATHS } from "../../src/api/asset-paths";
+import { CONTENT_FILES } from "../../src/content/content-assets";
 import type { LibraryIndex } from "../../src/content/model";
 import { changedUrls, type Manifest, manifestOf } from "./changed-urls";
 import { IndexNowError, submitToIndexNow } from "./submit";
@@ -64,7 +64,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       base: { type: "string", default: process.env.PUBLIC_BASE_URL ?? "" },
       key: { type: "string", default: process.env.INDEXNOW_KEY ?? "" },
       endpoint: { type: "string", default: process.env.INDEXNOW_ENDPOINT ?? "https://api.indexnow.org/indexnow" },
-      index: { type: "string", default: `build/assets${ASSET_PATHS.libraryIndex}` },
+      index: { type: "string", default: `build/assets${CONTENT_FILES.libraryIndex}` },
       manifest: { type: "string", default: ".indexnow/published.json" },
       "dry-run": { type: "boolean", default: false },
       attempts: { type: "string", default: "4" },

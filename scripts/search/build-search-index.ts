@@ -18,7 +18,7 @@
 import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, writeSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { CONTENT_ASSETS } from "../../src/api/asset-paths";
+import { CONTENT_ASSETS } from "../../src/content/content-assets";
 import type { CompiledArticle, CompiledEntry } from "../../src/content/model";
 import { CLEAR_STATEMENTS, SeedWriter } from "./search-rows";
 

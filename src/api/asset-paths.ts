@@ -1,25 +1,16 @@
 /**
- * Where the static assets live: one declaration for the builds that write
- * them (scripts/assets/build-assets.ts, the content build) and the code that
- * links to or reads them. Cloudflare serves them without the Worker, except
- * the content build's files, which only the Worker reads.
+ * Where the static assets clients fetch live: one declaration for the build
+ * that writes them (scripts/assets/build-assets.ts) and the pages that link to
+ * them. Cloudflare serves them without the Worker. The content build's files,
+ * which only the Worker reads, are in src/content/content-assets.ts.
  */
 
 /** The reference viewer's version, as pinned in package.json (swagger-ui-dist). */
 export const DOCS_VIEWER_VERSION = "5.35.0";
 
-/** The content build's folder in the assets (wrangler.toml runs the Worker first for it, so it stays private). */
-export const CONTENT_ASSETS = "/_content";
-
 const viewer = `/docs/swagger-ui-${DOCS_VIEWER_VERSION}`;
 
 export const ASSET_PATHS = {
-  /** The library's index (src/content/model/library-index.ts), read like the articles' files. */
-  libraryIndex: `${CONTENT_ASSETS}/index.json`,
-  /** An article's compiled file, read by the Worker through its assets binding; never served to clients. */
-  article: (slug: string) => `${CONTENT_ASSETS}/articles/${slug}.json`,
-  /** An article's digest (src/content/model/library-index.ts), read like its file. */
-  digest: (slug: string) => `${CONTENT_ASSETS}/digests/${slug}.json`,
   socialCard: (slug: string) => `/social/${slug}.png`,
   favicon: "/favicon.ico",
   docsViewer: {

@@ -11,7 +11,7 @@ import { CODE_SYSTEM_NAMES, findCodeSystem } from "../content/code-systems";
 import type { ContentLibrary } from "../content/library";
 import { mappingText } from "../content/mapping-text";
 import type { IndexedArticle } from "../content/model";
-import { escapeMarkdown } from "../render/markdown";
+import { escapeMarkdown } from "../lib/escape-markdown";
 import { type CodeQuery, type MatchedCodes, matchCodes } from "./code-match";
 import { lookupOf } from "./library-lookup";
 import { urls } from "./urls";

@@ -117,15 +117,13 @@ export const ArticleQuery = z.object({ sections: z.optional(sectionList) });
 export const ArticlesPageQuery = z.object({ page: z.optional(wholeNumber(1, LIMITS.page)) });
 
 /** `GET /sitemaps/{part}`: the part's file name, its number and `.xml`, numbered like pages. */
-export const SitemapPartParams = z.object({
-  part: z.pipe(
-    z.pipe(
-      single(/^\d{1,9}\.xml$/, "must be a part's number followed by .xml, such as 1.xml"),
-      z.transform((value) => value.slice(0, -".xml".length)),
-    ),
-    wholeNumber(1, LIMITS.page),
+export const SitemapPart = z.pipe(
+  z.pipe(
+    single(/^\d{1,9}\.xml$/, "must be a part's number followed by .xml, such as 1.xml"),
+    z.transform((value) => value.slice(0, -".xml".length)),
   ),
-});
+  wholeNumber(1, LIMITS.page),
+);
 
 export const EmbedQuery = z.object({
   sections: z.optional(sectionList),

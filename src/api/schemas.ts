@@ -175,27 +175,6 @@ export const ServiceIndex = z.strictObject({
 });
 export type ServiceIndex = z.infer<typeof ServiceIndex>;
 
-/** One bad input, named so a client can point at it. */
-export const FieldError = z.strictObject({
-  /** Where the value came from. */
-  in: z.enum(["query", "path", "header", "body"]),
-  /** The parameter or header name. */
-  name: z.string(),
-  detail: z.string(),
-});
-export type FieldError = z.infer<typeof FieldError>;
-
-/** RFC 9457 problem details, the body of every error response. */
-export const Problem = z.strictObject({
-  /** Relative URI of the problem type, documented at GET /problems/{type}. */
-  type: z.string(),
-  title: z.string(),
-  status: z.number().check(z.int()),
-  detail: z.string(),
-  errors: z.optional(z.array(FieldError)),
-});
-export type Problem = z.infer<typeof Problem>;
-
 /** oEmbed 1.0 `rich` response (https://oembed.com/). */
 export const OEmbed = z.strictObject({
   version: z.literal("1.0"),

@@ -4,8 +4,9 @@
  * `run_worker_first`), each checked against the SHA-256 the index holds for
  * its bytes, and keeps the most recently used per isolate.
  */
-import { ASSET_PATHS } from "../api/asset-paths";
-import { BoundedMap } from "../http/bounded-map";
+
+import { BoundedMap } from "../lib/bounded-map";
+import { CONTENT_FILES } from "./content-assets";
 import { type ContentPart, ContentUnavailable } from "./content-unavailable";
 import type { ArticleDigest, CompiledEntry, IndexedArticle } from "./model";
 
@@ -39,7 +40,7 @@ export class ArticleFileCache {
   /** The article `indexed` names, parsed and turned into `T` once while it is kept. */
   read<T>(indexed: IndexedArticle, assets: AssetReader, wrap: (entry: CompiledEntry) => T): Promise<T> {
     return this.articles.read(indexed, () =>
-      readCheckedFile<CompiledEntry>(assets, ASSET_PATHS.article(indexed.slug), indexed.files.article, {
+      readCheckedFile<CompiledEntry>(assets, CONTENT_FILES.article(indexed.slug), indexed.files.article, {
         kind: "article",
         slug: indexed.slug,
       }).then(wrap),
@@ -49,7 +50,7 @@ export class ArticleFileCache {
   /** The article's digest: its sections' hashes and what travels with any fragment of it. */
   digest(indexed: IndexedArticle, assets: AssetReader): Promise<ArticleDigest> {
     return this.digests.read(indexed, () =>
-      readCheckedFile<ArticleDigest>(assets, ASSET_PATHS.digest(indexed.slug), indexed.files.digest, {
+      readCheckedFile<ArticleDigest>(assets, CONTENT_FILES.digest(indexed.slug), indexed.files.digest, {
         kind: "article",
         slug: indexed.slug,
       }),

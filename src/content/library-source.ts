@@ -4,8 +4,9 @@
  * isolate's start grows with the library (BENCHMARKS.md, "Library at
  * scale"); tests may hand the app an index they hold.
  */
-import { ASSET_PATHS } from "../api/asset-paths";
+
 import { type AssetReader, readContentFile } from "./article-files";
+import { CONTENT_FILES } from "./content-assets";
 import { ContentUnavailable } from "./content-unavailable";
 import { ContentLibrary } from "./library";
 import type { LibraryIndex } from "./model";
@@ -60,12 +61,12 @@ export function libraryInAssets({ version, updatedAt }: BuiltLibrary): LibrarySo
 
 /** The index file, when it is the one `version` names. */
 export async function readLibraryIndex(assets: AssetReader, version: string): Promise<LibraryIndex> {
-  const index = await readContentFile<LibraryIndex>(assets, ASSET_PATHS.libraryIndex, INDEX);
+  const index = await readContentFile<LibraryIndex>(assets, CONTENT_FILES.libraryIndex, INDEX);
   // The bundle and the assets are built and deployed together; another version means a stale build.
   if (index?.version !== version || !Array.isArray(index.articles)) {
     throw new ContentUnavailable(
       INDEX,
-      `${ASSET_PATHS.libraryIndex} is version ${String(index?.version)}, not ${version}; run the content build`,
+      `${CONTENT_FILES.libraryIndex} is version ${String(index?.version)}, not ${version}; run the content build`,
     );
   }
   return index;

@@ -1,5 +1,5 @@
 import { createMiddleware } from "hono/factory";
-import type { AppEnv } from "../env";
+import type { AppEnv } from "./app-env";
 
 /**
  * Chooses the origin for absolute links: the configured PUBLIC_BASE_URL, or

@@ -1,4 +1,3 @@
-import { createMiddleware } from "hono/factory";
 import { notAcceptable } from "./problem";
 
 /**
@@ -70,12 +69,4 @@ export function chooseMedia<const Offer extends string>(accept: string | undefin
   const offer = offers.find((candidate) => candidate === chosen);
   if (offer === undefined) notAcceptable(offers);
   return offer;
-}
-
-/** Middleware for routes with one representation: a 406 unless the client accepts `media`. */
-export function onlyMedia(media: string) {
-  return createMiddleware(async (c, next) => {
-    chooseMedia(c.req.header("Accept"), [media]);
-    await next();
-  });
 }

@@ -3,9 +3,9 @@
  * single onError turns it (and anything unexpected) into application/problem+json.
  */
 
-import type { FieldError, Problem } from "../api/schemas";
 import { STANDARD_HEADERS } from "./cross-origin";
 import { MAX_HEADER_BYTES, MAX_REQUEST_BODY_BYTES, MAX_URL_LENGTH, RATE_LIMIT_PERIOD_SECONDS } from "./limits";
+import type { FieldError, Problem } from "./problem-schema";
 
 export type { FieldError, Problem };
 

@@ -7,7 +7,7 @@
  * stored-responses.ts.
  */
 import type { TypedResponse } from "hono";
-import { BoundedMap } from "./bounded-map";
+import { BoundedMap } from "../lib/bounded-map";
 
 /** What a route builds, once: a JSON value (typed `T`) or text such as HTML. */
 export type RepresentationSource<T> = {

@@ -1,5 +1,5 @@
 import type { Context, TypedResponse } from "hono";
-import type { AppEnv } from "../env";
+import type { AppEnv } from "./app-env";
 import { type ContentCachePolicy, contentCachePolicy } from "./cache-policy";
 import { type Conditions, isNotModified, readConditions } from "./conditional";
 import { STANDARD_HEADERS } from "./cross-origin";

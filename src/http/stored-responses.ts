@@ -4,7 +4,7 @@
  * straight from here without routing: see `createWorker` in src/worker.ts.
  * This runs for every request, so it reads and builds as little as it can.
  */
-import { BoundedMap } from "./bounded-map";
+import { BoundedMap } from "../lib/bounded-map";
 import type { Representation } from "./representation-store";
 
 /**

@@ -4,10 +4,10 @@
  * response per problem type, from the one table of them (PROBLEM_TYPES).
  */
 import * as z from "zod/mini";
-import { Problem } from "../api/schemas";
 import { Block, Facts, ListItem, Section } from "../content/model";
 import { MEDIA } from "../http/media-types";
 import { PROBLEM_TYPES, type ProblemType } from "../http/problem";
+import { Problem } from "../http/problem-schema";
 import type { Operation } from "./operation";
 
 const PROBLEM_JSON = "application/problem+json";

@@ -1,11 +1,10 @@
 /**
- * The OpenAPI 3.1 document, generated from the operations each route file
- * declares (src/routes/operations.ts) and the zod schemas. Built on the first
- * request for it and stored like any other representation.
+ * The OpenAPI 3.1 document, generated from the routes' operations (src/app.ts
+ * lists them) and the zod schemas. Built on the first request for it and
+ * stored like any other representation.
  */
-import { OPERATIONS } from "../routes/operations";
 import { componentResponses, componentSchemas } from "./components";
-import type { Tag } from "./operation";
+import type { Operation, Tag } from "./operation";
 import { type PathOptions, pathItem } from "./paths";
 
 export interface DocumentOptions extends PathOptions {
@@ -24,7 +23,7 @@ const TAGS: Record<Tag, string> = {
   Problems: "What each error `type` means.",
 };
 
-export function openApiDocument(options: DocumentOptions): Record<string, unknown> {
+export function openApiDocument(operations: readonly Operation[], options: DocumentOptions): Record<string, unknown> {
   const { base, title, version } = options;
   return {
     openapi: "3.1.0",
@@ -47,7 +46,7 @@ export function openApiDocument(options: DocumentOptions): Record<string, unknow
     tags: Object.entries(TAGS).map(([name, description]) => ({ name, description })),
     // Deliberately open: public content, no accounts or keys. An empty requirement says so for every operation.
     security: [],
-    paths: Object.fromEntries(OPERATIONS.map((operation) => [operation.path, pathItem(operation, options)])),
-    components: { schemas: componentSchemas(OPERATIONS), responses: componentResponses() },
+    paths: Object.fromEntries(operations.map((operation) => [operation.path, pathItem(operation, options)])),
+    components: { schemas: componentSchemas(operations), responses: componentResponses() },
   };
 }

@@ -1,8 +1,7 @@
 /**
- * What an operation of the API is, for its OpenAPI description: each route
- * file declares its operations beside its handlers (src/routes/), builds its
- * Hono path from the operation's path, and keys its stored responses by the
- * operation. src/routes/operations.ts lists them all for the document.
+ * What an operation of the API is: its OpenAPI description, and all that its
+ * route is derived from (src/routes/route.ts): the Hono path, the validators
+ * and the media types it negotiates among.
  */
 import type * as z from "zod/mini";
 import { MEDIA } from "../http/media-types";
@@ -32,13 +31,15 @@ export interface Operation {
   summary: string;
   description: string;
   tag: Tag;
-  pathParameters?: Readonly<Record<string, { description: string; example: string }>>;
+  pathParameters?: Readonly<Record<string, PathParameter>>;
   /** Query parameters; `{base}` in an example stands for this server's base URL. */
   query?: { schema: z.ZodMiniObject; describe: Readonly<Record<string, { description: string; example: string }>> };
   /** A POST's JSON request body. */
   requestBody?: { schema: z.ZodMiniType; component: string; description: string; example: unknown };
-  /** The success response, keyed by media type. */
+  /** The success response, keyed by media type, the default first: what the route negotiates among. */
   content: Readonly<Record<string, Body>>;
+  /** A query parameter that names the media type to answer with, overriding `Accept` when given. */
+  mediaParameter?: string;
   /** A paged collection: its answers carry a `Link` header to the other pages. */
   paged?: true;
   /** Answered afresh every time (a health check): no validators, never stored or cached, as a POST is. */
@@ -46,6 +47,15 @@ export interface Operation {
   /** A page or an embed: its errors are HTML pages for a client that prefers HTML (src/routes/errors.ts). */
   pageErrors?: true;
   errors: readonly ErrorStatus[];
+}
+
+export interface PathParameter {
+  description: string;
+  example: string;
+  /** What the router matches (a regular expression): a path that does not match is no route, a 404. */
+  pattern?: string;
+  /** What the value must be once matched: a value that is not is a 400 naming the parameter. */
+  schema?: z.ZodMiniType;
 }
 
 /** A JSON success body described by a zod schema, as the named component. */
@@ -60,18 +70,3 @@ export const html = (text: string): Record<string, Body> => ({ [MEDIA.html]: { t
 export const slugParameter = {
   slug: { description: "The article's slug, e.g. `leg-cramps`.", example: "leg-cramps" },
 } as const;
-
-/** `/v1/articles/{slug}` as Hono writes it, `/v1/articles/:slug`, at the type level too (for the typed client). */
-export type HonoPath<Path extends string> = Path extends `${infer Head}{${infer Name}}${infer Tail}`
-  ? `${Head}:${Name}${HonoPath<Tail>}`
-  : Path;
-
-/** An operation's Hono path; `patterns` constrains parameters, as `/:keyFile{[a-z]+\\.txt}`. */
-export function honoPath<const Path extends string>(
-  path: Path,
-  patterns: Readonly<Record<string, string>> = {},
-): HonoPath<Path> {
-  return path.replace(/\{([^}]+)\}/g, (_, name: string) =>
-    patterns[name] ? `:${name}{${patterns[name]}}` : `:${name}`,
-  ) as HonoPath<Path>;
-}

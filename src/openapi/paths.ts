@@ -57,27 +57,26 @@ export function pathItem(operation: Operation, options: PathOptions): Record<str
 }
 
 function parameters(operation: Operation, { base, indexNowKey }: PathOptions): unknown[] {
-  const path = Object.entries(operation.pathParameters ?? {}).map(([name, { description, example }]) => ({
-    name,
-    in: "path",
-    required: true,
-    description,
-    example: example.replace("{indexNowKey}", indexNowKey || EXAMPLE_INDEXNOW_KEY),
-    schema: { type: "string" },
-  }));
+  const path = Object.entries(operation.pathParameters ?? {}).map(
+    ([name, { description, example, pattern, schema }]) => ({
+      name,
+      in: "path",
+      required: true,
+      description,
+      example: example.replace("{indexNowKey}", indexNowKey || EXAMPLE_INDEXNOW_KEY),
+      schema: schema ? wireSchema(schema) : { type: "string", ...(pattern ? { pattern: `^${pattern}$` } : {}) },
+    }),
+  );
   const query = operation.query;
   const queryParameters = query
-    ? Object.entries(query.schema.shape).map(([name, schema]) => {
-        const { $schema: _dialect, ...wire } = z.toJSONSchema(schema, { target: "draft-2020-12", io: "input" });
-        return {
-          name,
-          in: "query",
-          required: schema._zod.optin !== "optional",
-          description: query.describe[name]?.description,
-          example: query.describe[name]?.example.replace("{base}", base),
-          schema: wire,
-        };
-      })
+    ? Object.entries(query.schema.shape).map(([name, schema]) => ({
+        name,
+        in: "query",
+        required: schema._zod.optin !== "optional",
+        description: query.describe[name]?.description,
+        example: query.describe[name]?.example.replace("{base}", base),
+        schema: wireSchema(schema),
+      }))
     : [];
   return [...path, ...queryParameters];
 }
@@ -114,4 +113,10 @@ function responses(operation: Operation, examples: Record<string, unknown>): Rec
       ]),
     ),
   };
+}
+
+/** A parameter's schema as the text on the wire must match it: the input side, each pattern included. */
+function wireSchema(schema: z.core.$ZodType): Record<string, unknown> {
+  const { $schema: _dialect, ...wire } = z.toJSONSchema(schema, { target: "draft-2020-12", io: "input" });
+  return wire;
 }

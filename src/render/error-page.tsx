@@ -5,7 +5,7 @@
  * page may be framed by any site, like the embed, and reports its height.
  */
 import { raw } from "hono/html";
-import type { Problem } from "../api/schemas";
+import type { Problem } from "../http/problem";
 import type { RenderedPage } from "./document";
 import { EMBED_HEIGHT_SCRIPT, EMBED_STYLES } from "./embed-styles";
 import { inlineOnlyCsp } from "./hash";

@@ -7,18 +7,8 @@
 import { NO_LICENCE } from "../api/resources";
 import type { ArticleResource } from "../api/schemas";
 import type { Block, ListItem, Section } from "../content/model";
+import { escapeMarkdown } from "../lib/escape-markdown";
 import { URGENT_ADVICE_HEADING, urgentAdviceBlocks, urgentAdviceBoxes } from "./urgent-advice";
-
-/** Backslash-escapes the ASCII punctuation that Markdown could read as syntax. */
-export function escapeMarkdown(text: string): string {
-  return (
-    text
-      .replace(/[\\`*_{}[\]<>|~&]/g, "\\$&")
-      // Line-start markers: headings, quotes, list bullets and ordered-list numbers.
-      .replace(/^([#>+-])/, "\\$1")
-      .replace(/^(\d+)([.)])/, "$1\\$2")
-  );
-}
 
 function listItems(items: ListItem[], depth: number): string[] {
   return items.flatMap((item) => [

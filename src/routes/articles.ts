@@ -1,26 +1,20 @@
 /** `/v1/articles`: the article collection, whole articles and single sections. */
-import { Hono } from "hono";
 import { articleList, DEFAULT_PAGE_SIZE } from "../api/article-list";
 import { ArticleListQuery, ArticleQuery, LIMITS } from "../api/parameters";
 import { sectionResource } from "../api/resources";
 import { ArticleList, ArticleResource, JsonLdGraph, SectionResource } from "../api/schemas";
-import type { AppEnv } from "../env";
 import { articleCacheTag, collectionCacheTag } from "../http/cache-tags";
 import { linkHeader } from "../http/link-header";
 import { MEDIA } from "../http/media-types";
-import { chooseMedia, onlyMedia } from "../http/negotiation";
 import { notFound } from "../http/problem";
-import { representationKey } from "../http/representation-store";
 import { sendAlternative, sendRepresentation } from "../http/send";
-import { validQuery } from "../http/validation";
-import { honoPath, json, type Operation, slugParameter } from "../openapi/operation";
+import { json, type Operation, slugParameter } from "../openapi/operation";
 import { articleJson, articleJsonLd, articleMarkdown } from "../responses/article";
+import { requestedArticle } from "./requested-article";
+import { defineRoute, representationOf } from "./route";
 import { sectionSelection } from "./section-selection";
 
-/** What `/v1/articles/{slug}` can be served as, in the order preferred when the client does not mind. */
-const ARTICLE_MEDIA = [MEDIA.json, MEDIA.jsonLd, MEDIA.markdown] as const;
-
-export const listArticles = {
+const listArticles = {
   path: "/v1/articles",
   operationId: "listArticles",
   summary: "List articles",
@@ -48,7 +42,7 @@ export const listArticles = {
   errors: [400, 503],
 } as const satisfies Operation;
 
-export const getArticle = {
+const getArticle = {
   path: "/v1/articles/{slug}",
   operationId: "getArticle",
   summary: "Get an article",
@@ -65,6 +59,7 @@ export const getArticle = {
       },
     },
   },
+  // In the order preferred when the client does not mind.
   content: {
     ...json(ArticleResource, "Article"),
     [MEDIA.jsonLd]: { schema: JsonLdGraph, component: "JsonLdGraph" },
@@ -73,7 +68,7 @@ export const getArticle = {
   errors: [400, 404, 503],
 } as const satisfies Operation;
 
-export const getSection = {
+const getSection = {
   path: "/v1/articles/{slug}/sections/{id}",
   operationId: "getSection",
   summary: "Get one section",
@@ -88,7 +83,7 @@ export const getSection = {
   errors: [404, 503],
 } as const satisfies Operation;
 
-export const getArticleJsonLd = {
+const getArticleJsonLd = {
   path: "/v1/articles/{slug}/jsonld",
   operationId: "getArticleJsonLd",
   summary: "Get the schema.org graph",
@@ -100,67 +95,62 @@ export const getArticleJsonLd = {
   errors: [404, 503],
 } as const satisfies Operation;
 
-/** This file's operations, for the OpenAPI document (src/routes/operations.ts). */
-export const ARTICLE_OPERATIONS: readonly Operation[] = [listArticles, getArticle, getSection, getArticleJsonLd];
-
-export const articleRoutes = new Hono<AppEnv>()
-  .get(honoPath(listArticles.path), onlyMedia(MEDIA.json), validQuery(ArticleListQuery), async (c) => {
-    const { baseUrl, representations } = c.var;
+/** `/v1/articles` and what is under it, in the order the OpenAPI document lists them. */
+export const ARTICLE_ROUTES = [
+  defineRoute(listArticles, async (c) => {
+    const { baseUrl } = c.var;
     const library = await c.var.library();
     const query = c.req.valid("query");
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? DEFAULT_PAGE_SIZE;
     const code = query.code ? `${query.code.system ?? ""}|${query.code.code}` : "";
-    const key = representationKey(listArticles.operationId, baseUrl, page, pageSize, query.updatedSince ?? "", code);
-    const representation = await representations.get(key, async () => {
-      const body = await articleList(library, c.env.ASSETS, query, baseUrl);
-      return {
-        json: body,
-        lastModified: library.updatedAt,
-        headers: { Link: linkHeader(body.links), ...collectionCacheTag() },
-      };
-    });
+    const representation = await representationOf(
+      c,
+      [baseUrl, page, pageSize, query.updatedSince ?? "", code],
+      async () => {
+        const body = await articleList(library, c.env.ASSETS, query, baseUrl);
+        return {
+          json: body,
+          lastModified: library.updatedAt,
+          headers: { Link: linkHeader(body.links), ...collectionCacheTag() },
+        };
+      },
+    );
     return sendRepresentation(c, representation);
-  })
-  .get(honoPath(getArticle.path), validQuery(ArticleQuery), async (c) => {
+  }),
+  defineRoute(getArticle, async (c) => {
     const { baseUrl, representations } = c.var;
-    const library = await c.var.library();
     const slug = c.req.param("slug");
-    const article = (await library.article(slug, c.env.ASSETS)) ?? notFound(`There is no article "${slug}".`);
+    const article = await requestedArticle(c, slug);
     const { entry } = article;
-    const media = chooseMedia(c.req.header("Accept"), ARTICLE_MEDIA);
     // Checked in every form, so an unknown id is a 400 whatever the Accept.
     const selection = sectionSelection(article, c.req.valid("query").sections);
     // The graph describes the whole article: `sections` narrows the JSON and Markdown only.
-    if (media === MEDIA.jsonLd) {
+    if (c.var.media === MEDIA.jsonLd) {
       return sendAlternative(c, await articleJsonLd(representations, entry, baseUrl), "Accept");
     }
-    if (media === MEDIA.markdown) {
+    if (c.var.media === MEDIA.markdown) {
       return sendAlternative(c, await articleMarkdown(representations, entry, baseUrl, selection), "Accept");
     }
     return sendRepresentation(c, await articleJson(representations, entry, baseUrl, selection), "Accept");
-  })
-  .get(honoPath(getArticleJsonLd.path), onlyMedia(MEDIA.jsonLd), async (c) => {
-    const { baseUrl, representations } = c.var;
-    const library = await c.var.library();
-    const slug = c.req.param("slug");
-    const article = (await library.article(slug, c.env.ASSETS)) ?? notFound(`There is no article "${slug}".`);
-    return sendRepresentation(c, await articleJsonLd(representations, article.entry, baseUrl));
-  })
-  .get(honoPath(getSection.path), onlyMedia(MEDIA.json), async (c) => {
+  }),
+  defineRoute(getSection, async (c) => {
     const { baseUrl } = c.var;
-    const library = await c.var.library();
     const { slug, id } = c.req.param();
-    const article = (await library.article(slug, c.env.ASSETS)) ?? notFound(`There is no article "${slug}".`);
+    const article = await requestedArticle(c, slug);
     const { entry } = article;
     const located = article.section(id) ?? notFound(`Article "${slug}" has no section "${id}".`);
-    const representation = await c.var.representations.get<SectionResource>(
-      representationKey(getSection.operationId, baseUrl, slug, id),
-      () => ({
-        json: sectionResource(entry, located, baseUrl),
-        lastModified: entry.article.updatedAt,
-        headers: articleCacheTag(slug),
-      }),
-    );
+    const representation = await representationOf<SectionResource>(c, [baseUrl, slug, id], () => ({
+      json: sectionResource(entry, located, baseUrl),
+      lastModified: entry.article.updatedAt,
+      headers: articleCacheTag(slug),
+    }));
     return sendRepresentation(c, representation);
-  });
+  }),
+  defineRoute(getArticleJsonLd, async (c) => {
+    const { baseUrl, representations } = c.var;
+    const slug = c.req.param("slug");
+    const article = await requestedArticle(c, slug);
+    return sendRepresentation(c, await articleJsonLd(representations, article.entry, baseUrl));
+  }),
+] as const;

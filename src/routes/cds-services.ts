@@ -3,8 +3,6 @@
  * response) and the `patient-view` service (POST, answered afresh every time
  * with `no-store`: its body holds patient data, which is never stored or logged).
  */
-import { Hono } from "hono";
-import { bodyLimit } from "hono/body-limit";
 import {
   CdsResponse,
   CdsServices,
@@ -15,24 +13,15 @@ import {
   PatientViewRequest,
   patientViewCards,
 } from "../api/cds-hooks";
-import type { AppEnv } from "../env";
 import { STANDARD_HEADERS } from "../http/cross-origin";
-import { MAX_REQUEST_BODY_BYTES } from "../http/limits";
 import { MEDIA } from "../http/media-types";
-import { onlyMedia } from "../http/negotiation";
-import { invalidParameters, notFound, ProblemError, problem } from "../http/problem";
-import { representationKey } from "../http/representation-store";
+import { ProblemError, problem } from "../http/problem";
 import { sendRepresentation } from "../http/send";
-import { refuseUnboundedBody, validBody } from "../http/validation";
-import { honoPath, json, type Operation } from "../openapi/operation";
+import { validBody } from "../http/validation";
+import { json, type Operation } from "../openapi/operation";
+import { defineRoute, representationOf } from "./route";
 
-const tooLarge = () => {
-  throw new ProblemError(
-    problem("content-too-large", `Request bodies are limited to ${MAX_REQUEST_BODY_BYTES} bytes.`),
-  );
-};
-
-export const getCdsServices = {
+const getCdsServices = {
   path: "/cds-services",
   operationId: "getCdsServices",
   summary: "CDS Hooks discovery",
@@ -42,14 +31,21 @@ export const getCdsServices = {
   errors: [],
 } as const satisfies Operation;
 
-export const callCdsService = {
+const callCdsService = {
   path: "/cds-services/{id}",
   method: "post",
   operationId: "callCdsService",
   summary: "Call a CDS Hooks service",
   description: `CDS Hooks 2.0 \`patient-view\`: reads the patient's FHIR R4 Condition resources from the \`conditions\` prefetch (this service never calls your FHIR server) and returns an \`info\` card linking to the article for each article matching one of their current conditions' codes, for the newest ${MAX_CARDS} such articles at most; none matching is \`{"cards": []}\`. Bodies are limited to 512 KiB, never stored or logged, and answered with \`Cache-Control: no-store\`. A JWT in \`Authorization\` is accepted and not required.`,
   tag: "Clinical systems",
-  pathParameters: { id: { description: "The service's id from discovery.", example: "patient-education" } },
+  pathParameters: {
+    // The one service offered: any other id is no route, a 404.
+    id: {
+      description: "The service's id from discovery.",
+      example: PATIENT_EDUCATION_SERVICE,
+      pattern: PATIENT_EDUCATION_SERVICE,
+    },
+  },
   requestBody: {
     schema: PatientViewRequest,
     component: "PatientViewRequest",
@@ -88,50 +84,32 @@ export const callCdsService = {
   errors: [400, 404, 412, 413, 415, 503],
 } as const satisfies Operation;
 
-/** This file's operations, for the OpenAPI document (src/routes/operations.ts). */
-export const CDS_OPERATIONS: readonly Operation[] = [getCdsServices, callCdsService];
-
-export const cdsRoutes = new Hono<AppEnv>()
-  .get(honoPath(getCdsServices.path), onlyMedia(MEDIA.json), async (c) => {
-    const { representations } = c.var;
-    const representation = await representations.get(representationKey(getCdsServices.operationId), () => ({
+export const CDS_ROUTES = [
+  defineRoute(getCdsServices, async (c) => {
+    const representation = await representationOf(c, [], () => ({
       json: cdsServices(),
       lastModified: c.var.contentUpdatedAt,
     }));
     return sendRepresentation(c, representation);
-  })
-  .post(
-    honoPath(callCdsService.path),
-    onlyMedia(MEDIA.json),
-    bodyLimit({ maxSize: MAX_REQUEST_BODY_BYTES, onError: tooLarge }),
-    async (c) => {
-      const id = c.req.param("id");
-      if (id !== PATIENT_EDUCATION_SERVICE) notFound(`There is no CDS service "${id}".`);
-      const contentType = c.req.header("Content-Type")?.split(";")[0]?.trim().toLowerCase();
-      if (contentType !== MEDIA.json) {
-        throw new ProblemError(problem("unsupported-media-type", "Send the CDS Hooks request as application/json."));
-      }
-      const body = await c.req
-        .json<unknown>()
-        .catch(() => invalidParameters([{ in: "body", name: "", detail: "must be a JSON document" }]));
-      refuseUnboundedBody(body);
-      const request = validBody(PatientViewRequest, body);
-      if (request.prefetch?.conditions === undefined) {
-        throw new ProblemError(
-          problem("prefetch-required", "Send the patient's Condition resources as the `conditions` prefetch."),
-        );
-      }
-      // Each Condition is read in full; other resources (an OperationOutcome, say) are skipped.
-      const conditions = (request.prefetch.conditions?.entry ?? []).flatMap(({ resource }, index) =>
-        resource?.resourceType === "Condition"
-          ? [validBody(FhirCondition, resource, ["prefetch", "conditions", "entry", index, "resource"])]
-          : [],
+  }),
+  defineRoute(callCdsService, async (c) => {
+    const request = c.req.valid("json");
+    if (request.prefetch?.conditions === undefined) {
+      throw new ProblemError(
+        problem("prefetch-required", "Send the patient's Condition resources as the `conditions` prefetch."),
       );
-      const response: CdsResponse = patientViewCards(await c.var.library(), conditions, c.var.baseUrl);
-      return c.json(response, 200, {
-        ...STANDARD_HEADERS,
-        "Content-Type": `${MEDIA.json}; charset=utf-8`,
-        "Cache-Control": "no-store",
-      });
-    },
-  );
+    }
+    // Each Condition is read in full; other resources (an OperationOutcome, say) are skipped.
+    const conditions = (request.prefetch.conditions?.entry ?? []).flatMap(({ resource }, index) =>
+      resource?.resourceType === "Condition"
+        ? [validBody(FhirCondition, resource, ["prefetch", "conditions", "entry", index, "resource"])]
+        : [],
+    );
+    const response: CdsResponse = patientViewCards(await c.var.library(), conditions, c.var.baseUrl);
+    return c.json(response, 200, {
+      ...STANDARD_HEADERS,
+      "Content-Type": `${MEDIA.json}; charset=utf-8`,
+      "Cache-Control": "no-store",
+    });
+  }),
+] as const;

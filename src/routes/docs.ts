@@ -1,5 +1,5 @@
 /** `/openapi.json` (OpenAPI 3.1 from the zod schemas) and `/docs` (an interactive reference). */
-import { type Context, Hono } from "hono";
+import type { Context } from "hono";
 import { articleList } from "../api/article-list";
 import {
   articleResource,
@@ -11,15 +11,15 @@ import {
 } from "../api/resources";
 import { OpenApiDocument } from "../api/schemas";
 import { ContentUnavailable } from "../content/content-unavailable";
-import type { AppEnv } from "../env";
+import type { AppEnv } from "../http/app-env";
 import { MEDIA } from "../http/media-types";
-import { onlyMedia } from "../http/negotiation";
-import { representation, representationKey } from "../http/representation-store";
+import { representation } from "../http/representation-store";
 import { sendRepresentation, sendUnstored } from "../http/send";
-import { honoPath, html, json, type Operation } from "../openapi/operation";
+import { html, json, type Operation } from "../openapi/operation";
 import { renderDocsPage } from "../render/docs-page";
+import { defineRoute, representationOf } from "./route";
 
-export const getOpenApi = {
+const getOpenApi = {
   path: "/openapi.json",
   operationId: "getOpenApi",
   summary: "This OpenAPI document",
@@ -29,7 +29,7 @@ export const getOpenApi = {
   errors: [],
 } as const satisfies Operation;
 
-export const getDocs = {
+const getDocs = {
   path: "/docs",
   operationId: "getDocs",
   summary: "Interactive API reference",
@@ -39,36 +39,41 @@ export const getDocs = {
   errors: [],
 } as const satisfies Operation;
 
-/** This file's operations, for the OpenAPI document (src/routes/operations.ts). */
-export const DOCS_OPERATIONS: readonly Operation[] = [getOpenApi, getDocs];
-
-export const docsRoutes = new Hono<AppEnv>()
-  .get(honoPath(getOpenApi.path), onlyMedia(MEDIA.json), async (c) => {
-    const key = representationKey(getOpenApi.operationId, c.var.baseUrl);
-    try {
-      const built = await c.var.representations.get(key, async () => openApiDocumentOf(c, await contentExamples(c)));
+/**
+ * The document and its reference. The document describes every route's
+ * operation, these two included: src/app.ts hands them over once all are listed.
+ */
+export function docsRoutes(documented: () => readonly Operation[]) {
+  return [
+    defineRoute(getOpenApi, async (c) => {
+      try {
+        const built = await representationOf(c, [c.var.baseUrl], async () =>
+          openApiDocumentOf(c, documented(), await contentExamples(c)),
+        );
+        return sendRepresentation(c, built);
+      } catch (error) {
+        if (!(error instanceof ContentUnavailable)) throw error;
+        // The document does not need the content, only its examples do: it is sent without them, and not kept,
+        // so the next request tries the content again.
+        console.error(`${c.req.method} ${c.req.path}: examples left out, content unavailable: ${error.reason}`);
+        return sendUnstored(c, await representation(await openApiDocumentOf(c, documented(), {})));
+      }
+    }),
+    defineRoute(getDocs, async (c) => {
+      const { baseUrl } = c.var;
+      const built = await representationOf(c, [baseUrl], async () => {
+        const page = await renderDocsPage(SERVICE_NAME, `${baseUrl}/openapi.json`);
+        return {
+          text: page.html,
+          contentType: `${MEDIA.html}; charset=utf-8`,
+          lastModified: c.var.contentUpdatedAt,
+          headers: { "Content-Security-Policy": page.csp, "X-Frame-Options": "DENY" },
+        };
+      });
       return sendRepresentation(c, built);
-    } catch (error) {
-      if (!(error instanceof ContentUnavailable)) throw error;
-      // The document does not need the content, only its examples do: it is sent without them, and not kept,
-      // so the next request tries the content again.
-      console.error(`${c.req.method} ${c.req.path}: examples left out, content unavailable: ${error.reason}`);
-      return sendUnstored(c, await representation(await openApiDocumentOf(c, {})));
-    }
-  })
-  .get(honoPath(getDocs.path), onlyMedia(MEDIA.html), async (c) => {
-    const { baseUrl, representations } = c.var;
-    const representation = await representations.get(representationKey(getDocs.operationId, baseUrl), async () => {
-      const page = await renderDocsPage(SERVICE_NAME, `${baseUrl}/openapi.json`);
-      return {
-        text: page.html,
-        contentType: `${MEDIA.html}; charset=utf-8`,
-        lastModified: c.var.contentUpdatedAt,
-        headers: { "Content-Security-Policy": page.csp, "X-Frame-Options": "DENY" },
-      };
-    });
-    return sendRepresentation(c, representation);
-  });
+    }),
+  ] as const;
+}
 
 /** Example bodies from the real content: the newest article's, and the first page of the list. */
 async function contentExamples(c: Context<AppEnv>): Promise<Record<string, unknown>> {
@@ -89,13 +94,17 @@ async function contentExamples(c: Context<AppEnv>): Promise<Record<string, unkno
   return examples;
 }
 
-/** The OpenAPI document, with these examples from the content besides the service index's. */
-async function openApiDocumentOf(c: Context<AppEnv>, examples: Record<string, unknown>) {
+/** The OpenAPI document of these operations, with these examples from the content besides the service index's. */
+async function openApiDocumentOf(
+  c: Context<AppEnv>,
+  operations: readonly Operation[],
+  examples: Record<string, unknown>,
+) {
   // Loaded on first use: the generator and the full content schemas are not needed to serve content.
   const { openApiDocument } = await import("../openapi/document");
   const { baseUrl } = c.var;
   return {
-    json: openApiDocument({
+    json: openApiDocument(operations, {
       base: baseUrl,
       title: SERVICE_NAME,
       version: SERVICE_VERSION,

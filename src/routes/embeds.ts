@@ -1,24 +1,21 @@
 /** Partner embeds: the iframe page, the <health-article> script, and oEmbed. */
-import { Hono } from "hono";
 import { DEFAULT_SIZE, oEmbedResponse, resolveOEmbedUrl } from "../api/oembed";
 import { EmbedQuery, LIMITS, OEmbedQuery } from "../api/parameters";
 import { articleResource } from "../api/resources";
 import { OEmbed } from "../api/schemas";
-import type { AppEnv } from "../env";
 import { EMBED_SCRIPT } from "../generated/embed-script";
 import { contentCacheSeconds } from "../http/cache-policy";
 import { articleCacheTag } from "../http/cache-tags";
 import { MEDIA } from "../http/media-types";
-import { onlyMedia } from "../http/negotiation";
 import { notFound, ProblemError, problem } from "../http/problem";
-import { representationKey } from "../http/representation-store";
 import { sendRepresentation } from "../http/send";
-import { validQuery } from "../http/validation";
-import { honoPath, html, json, type Operation, slugParameter } from "../openapi/operation";
+import { html, json, type Operation, slugParameter } from "../openapi/operation";
 import { renderEmbedPage } from "../render/embed-page";
+import { requestedArticle } from "./requested-article";
+import { defineRoute, representationOf } from "./route";
 import { sectionSelection } from "./section-selection";
 
-export const getEmbed = {
+const getEmbed = {
   path: "/embed/{slug}",
   operationId: "getEmbed",
   summary: "Embeddable article for an iframe",
@@ -41,7 +38,7 @@ export const getEmbed = {
   errors: [400, 404, 503],
 } as const satisfies Operation;
 
-export const getEmbedScript = {
+const getEmbedScript = {
   path: "/embed.js",
   operationId: "getEmbedScript",
   summary: "The <health-article> element",
@@ -52,7 +49,7 @@ export const getEmbedScript = {
   errors: [],
 } as const satisfies Operation;
 
-export const getOEmbed = {
+const getOEmbed = {
   path: "/oembed",
   operationId: "getOEmbed",
   summary: "oEmbed",
@@ -75,21 +72,17 @@ export const getOEmbed = {
   errors: [400, 404, 501, 503],
 } as const satisfies Operation;
 
-/** This file's operations, for the OpenAPI document (src/routes/operations.ts). */
-export const EMBED_OPERATIONS: readonly Operation[] = [getEmbed, getEmbedScript, getOEmbed];
-
-export const embedRoutes = new Hono<AppEnv>()
-  .get(honoPath(getEmbed.path), onlyMedia(MEDIA.html), validQuery(EmbedQuery), async (c) => {
-    const { baseUrl, representations } = c.var;
-    const library = await c.var.library();
+export const EMBED_ROUTES = [
+  defineRoute(getEmbed, async (c) => {
+    const { baseUrl } = c.var;
     const slug = c.req.param("slug");
-    const loaded = (await library.article(slug, c.env.ASSETS)) ?? notFound(`There is no article "${slug}".`);
+    const loaded = await requestedArticle(c, slug);
     const { entry } = loaded;
     const query = c.req.valid("query");
     const selection = sectionSelection(loaded, query.sections);
     const theme = query.theme ?? "light";
-    const key = representationKey(getEmbed.operationId, baseUrl, slug, selection?.join(",") ?? "*", theme);
-    const representation = await representations.get(key, async () => {
+    const variant = [baseUrl, slug, selection?.join(",") ?? "*", theme];
+    const representation = await representationOf(c, variant, async () => {
       const article = articleResource(entry, baseUrl, selection ? new Set(selection) : undefined);
       const page = await renderEmbedPage(article, theme, selection === undefined);
       return {
@@ -101,18 +94,17 @@ export const embedRoutes = new Hono<AppEnv>()
       };
     });
     return sendRepresentation(c, representation);
-  })
-  .get(honoPath(getEmbedScript.path), onlyMedia("text/javascript"), async (c) => {
-    const { representations } = c.var;
-    const representation = await representations.get(representationKey(getEmbedScript.operationId), () => ({
+  }),
+  defineRoute(getEmbedScript, async (c) => {
+    const representation = await representationOf(c, [], () => ({
       text: EMBED_SCRIPT,
       contentType: "text/javascript; charset=utf-8",
       lastModified: c.var.contentUpdatedAt,
     }));
     return sendRepresentation(c, representation);
-  })
-  .get(honoPath(getOEmbed.path), onlyMedia(MEDIA.json), validQuery(OEmbedQuery), async (c) => {
-    const { baseUrl, representations } = c.var;
+  }),
+  defineRoute(getOEmbed, async (c) => {
+    const { baseUrl } = c.var;
     const library = await c.var.library();
     const query = c.req.valid("query");
     if (query.format !== undefined && query.format !== "json") {
@@ -124,18 +116,12 @@ export const embedRoutes = new Hono<AppEnv>()
       notFound(`${query.url} is not an article page of this service.`);
     const maxwidth = query.maxwidth ?? DEFAULT_SIZE.width;
     const maxheight = query.maxheight ?? DEFAULT_SIZE.height;
-    const key = representationKey(
-      getOEmbed.operationId,
-      baseUrl,
-      target.entry.article.slug,
-      target.section?.section.id ?? "",
-      maxwidth,
-      maxheight,
-    );
-    const representation = await representations.get(key, async () => ({
+    const variant = [baseUrl, target.entry.article.slug, target.section?.section.id ?? "", maxwidth, maxheight];
+    const representation = await representationOf(c, variant, async () => ({
       json: await oEmbedResponse(target, baseUrl, { maxwidth, maxheight }, contentCacheSeconds(c.env)),
       lastModified: target.entry.article.updatedAt,
       headers: articleCacheTag(target.entry.article.slug),
     }));
     return sendRepresentation(c, representation);
-  });
+  }),
+] as const;

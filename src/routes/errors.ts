@@ -11,7 +11,7 @@ import { HTTPException } from "hono/http-exception";
 import { urls } from "../api/urls";
 import { type ContentPart, ContentUnavailable } from "../content/content-unavailable";
 import { SLUG } from "../content/slug";
-import type { AppEnv } from "../env";
+import type { AppEnv } from "../http/app-env";
 import { STANDARD_HEADERS } from "../http/cross-origin";
 import { MEDIA } from "../http/media-types";
 import { negotiate } from "../http/negotiation";

@@ -5,16 +5,14 @@
  * search database answers with its tables. Both are answered afresh, never
  * stored or cached.
  */
-import { Hono } from "hono";
 import * as z from "zod/mini";
 import { ContentUnavailable } from "../content/content-unavailable";
-import type { AppEnv } from "../env";
 import { STANDARD_HEADERS } from "../http/cross-origin";
 import { MEDIA } from "../http/media-types";
-import { onlyMedia } from "../http/negotiation";
 import { ProblemError, problem, UNAVAILABLE_RETRY_SECONDS } from "../http/problem";
-import { honoPath, json, type Operation } from "../openapi/operation";
+import { json, type Operation } from "../openapi/operation";
 import { checkSearchIndex } from "../search/search-index";
+import { defineRoute } from "./route";
 
 export const Liveness = z.strictObject({ status: z.literal("ok") });
 export const Readiness = z.strictObject({
@@ -23,7 +21,7 @@ export const Readiness = z.strictObject({
   checks: z.strictObject({ index: z.literal("ok"), search: z.literal("ok") }),
 });
 
-export const getLiveness = {
+const getLiveness = {
   path: "/healthz",
   operationId: "getLiveness",
   summary: "Liveness",
@@ -35,7 +33,7 @@ export const getLiveness = {
   errors: [],
 } as const satisfies Operation;
 
-export const getReadiness = {
+const getReadiness = {
   path: "/readyz",
   operationId: "getReadiness",
   summary: "Readiness",
@@ -47,16 +45,11 @@ export const getReadiness = {
   errors: [503],
 } as const satisfies Operation;
 
-/** This file's operations, for the OpenAPI document (src/routes/operations.ts). */
-export const HEALTH_OPERATIONS: readonly Operation[] = [getLiveness, getReadiness];
-
 const FRESH_JSON = { ...STANDARD_HEADERS, "Content-Type": `${MEDIA.json}; charset=utf-8`, "Cache-Control": "no-store" };
 
-export const healthRoutes = new Hono<AppEnv>()
-  .get(honoPath(getLiveness.path), onlyMedia(MEDIA.json), (c) =>
-    c.json({ status: "ok" } satisfies z.infer<typeof Liveness>, 200, FRESH_JSON),
-  )
-  .get(honoPath(getReadiness.path), onlyMedia(MEDIA.json), async (c) => {
+export const HEALTH_ROUTES = [
+  defineRoute(getLiveness, (c) => c.json({ status: "ok" } satisfies z.infer<typeof Liveness>, 200, FRESH_JSON)),
+  defineRoute(getReadiness, async (c) => {
     const notReady = [
       ...(await failure(
         () => c.var.library(),
@@ -78,7 +71,8 @@ export const healthRoutes = new Hono<AppEnv>()
       200,
       FRESH_JSON,
     );
-  });
+  }),
+] as const;
 
 /** `[why]` when the check fails, else nothing; an unexpected failure is logged for operators. */
 async function failure(check: () => Promise<unknown>, why: string): Promise<string[]> {

@@ -3,20 +3,16 @@
  * MedlinePlus Connect's parameters, so an EHR configured for it can point
  * here. Atom (text/xml) by default, or JSON; no match is an empty feed.
  */
-import { Hono } from "hono";
 import { canonicalInfobuttonQuery, InfobuttonFeed, infobuttonFeed, MAX_ENTRIES } from "../api/infobutton";
-import { INFOBUTTON_RESPONSE_TYPES, InfobuttonQuery } from "../api/parameters";
-import type { AppEnv } from "../env";
+import { InfobuttonQuery } from "../api/parameters";
 import { privateCacheHeaders } from "../http/cache-policy";
 import { MEDIA } from "../http/media-types";
-import { chooseMedia } from "../http/negotiation";
-import { representationKey } from "../http/representation-store";
 import { sendRepresentation } from "../http/send";
-import { validQuery } from "../http/validation";
-import { honoPath, json, type Operation } from "../openapi/operation";
+import { json, type Operation } from "../openapi/operation";
 import { renderInfobuttonAtom } from "../render/infobutton-atom";
+import { defineRoute, representationOf } from "./route";
 
-export const getInfobuttonKnowledge = {
+const getInfobuttonKnowledge = {
   path: "/v1/infobutton",
   operationId: "getInfobuttonKnowledge",
   summary: "HL7 Infobutton knowledge request",
@@ -48,31 +44,25 @@ export const getInfobuttonKnowledge = {
       },
     },
   },
+  // knowledgeResponseType decides, as in MedlinePlus Connect; without it, Accept does (Atom first).
   content: {
-    ...json(InfobuttonFeed, "InfobuttonFeed"),
     "text/xml": {
       text: "The default: an Atom 1.0 feed, one entry per matching article, with the matching code as a `category`.",
     },
     "application/atom+xml": { text: "The same Atom feed, with Atom's own media type." },
+    ...json(InfobuttonFeed, "InfobuttonFeed"),
   },
+  mediaParameter: "knowledgeResponseType",
   errors: [400, 503],
 } as const satisfies Operation;
 
-/** This file's operations, for the OpenAPI document (src/routes/operations.ts). */
-export const INFOBUTTON_OPERATIONS: readonly Operation[] = [getInfobuttonKnowledge];
-
-export const infobuttonRoutes = new Hono<AppEnv>().get(
-  honoPath(getInfobuttonKnowledge.path),
-  validQuery(InfobuttonQuery),
-  async (c) => {
-    const { baseUrl, representations } = c.var;
+export const INFOBUTTON_ROUTES = [
+  defineRoute(getInfobuttonKnowledge, async (c) => {
+    const { baseUrl, media } = c.var;
     const library = await c.var.library();
     const query = c.req.valid("query");
-    // knowledgeResponseType decides, as in MedlinePlus Connect; without it, Accept does (Atom first).
-    const requested = query.knowledgeResponseType;
-    const media = requested ?? chooseMedia(c.req.header("Accept"), INFOBUTTON_RESPONSE_TYPES);
-    const key = representationKey(getInfobuttonKnowledge.operationId, baseUrl, media, canonicalInfobuttonQuery(query));
-    const representation = await representations.get<InfobuttonFeed>(key, () => {
+    const variant = [baseUrl, media, canonicalInfobuttonQuery(query)];
+    const representation = await representationOf<InfobuttonFeed>(c, variant, () => {
       const feed = infobuttonFeed(library, query, baseUrl);
       // The URL names a patient's condition: no shared cache keeps it.
       const common = { lastModified: library.updatedAt, headers: privateCacheHeaders(c.env) };
@@ -80,6 +70,6 @@ export const infobuttonRoutes = new Hono<AppEnv>().get(
         ? { json: feed, ...common }
         : { text: renderInfobuttonAtom(feed), contentType: `${media}; charset=utf-8`, ...common };
     });
-    return sendRepresentation(c, representation, requested ? undefined : "Accept");
-  },
-);
+    return sendRepresentation(c, representation, query.knowledgeResponseType ? undefined : "Accept");
+  }),
+] as const;

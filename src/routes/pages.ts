@@ -1,17 +1,14 @@
 /** Crawlable HTML: `/articles` (the index) and `/articles/{slug}` (an article with its JSON-LD). */
-import { Hono } from "hono";
 import { ArticlesPageQuery } from "../api/parameters";
-import type { AppEnv } from "../env";
-import { MEDIA } from "../http/media-types";
-import { onlyMedia } from "../http/negotiation";
 import { notFound } from "../http/problem";
 import { sendRepresentation } from "../http/send";
-import { validQuery } from "../http/validation";
-import { honoPath, html, type Operation, slugParameter } from "../openapi/operation";
+import { html, type Operation, slugParameter } from "../openapi/operation";
 import { INDEX_PAGE_SIZE, indexPages } from "../render/articles-index-page";
 import { articlePage, articlesIndexPage } from "../responses/article";
+import { requestedArticle } from "./requested-article";
+import { defineRoute } from "./route";
 
-export const getArticlesPage = {
+const getArticlesPage = {
   path: "/articles",
   operationId: "getArticlesPage",
   summary: "HTML index of articles",
@@ -26,7 +23,7 @@ export const getArticlesPage = {
   errors: [400, 404, 503],
 } as const satisfies Operation;
 
-export const getArticlePage = {
+const getArticlePage = {
   path: "/articles/{slug}",
   operationId: "getArticlePage",
   summary: "Crawlable article page",
@@ -39,22 +36,19 @@ export const getArticlePage = {
   errors: [404, 503],
 } as const satisfies Operation;
 
-/** This file's operations, for the OpenAPI document (src/routes/operations.ts). */
-export const PAGE_OPERATIONS: readonly Operation[] = [getArticlesPage, getArticlePage];
-
-export const pageRoutes = new Hono<AppEnv>()
-  .get(honoPath(getArticlesPage.path), onlyMedia(MEDIA.html), validQuery(ArticlesPageQuery), async (c) => {
+export const PAGE_ROUTES = [
+  defineRoute(getArticlesPage, async (c) => {
     const { baseUrl, representations } = c.var;
     const library = await c.var.library();
     const page = c.req.valid("query").page ?? 1;
     const pages = indexPages(library);
     if (page > pages) notFound(`The index of articles has ${pages} page(s).`);
     return sendRepresentation(c, await articlesIndexPage(representations, library, baseUrl, page));
-  })
-  .get(honoPath(getArticlePage.path), onlyMedia(MEDIA.html), async (c) => {
+  }),
+  defineRoute(getArticlePage, async (c) => {
     const { baseUrl, representations } = c.var;
-    const library = await c.var.library();
     const slug = c.req.param("slug");
-    const article = (await library.article(slug, c.env.ASSETS)) ?? notFound(`There is no article "${slug}".`);
+    const article = await requestedArticle(c, slug);
     return sendRepresentation(c, await articlePage(representations, article.entry, baseUrl));
-  });
+  }),
+] as const;

@@ -1,19 +1,15 @@
 /** `GET /problems` and `GET /problems/{type}`: what each problem type in an error response means. */
-import { Hono } from "hono";
 import { ProblemTypeDescription, ProblemTypeList } from "../api/schemas";
-import type { AppEnv } from "../env";
-import { MEDIA } from "../http/media-types";
-import { onlyMedia } from "../http/negotiation";
 import { notFound, PROBLEM_TYPES, type ProblemType } from "../http/problem";
-import { representationKey } from "../http/representation-store";
 import { sendRepresentation } from "../http/send";
-import { honoPath, json, type Operation } from "../openapi/operation";
+import { json, type Operation } from "../openapi/operation";
+import { defineRoute, representationOf } from "./route";
 
 function isProblemType(name: string): name is ProblemType {
   return Object.hasOwn(PROBLEM_TYPES, name);
 }
 
-export const listProblemTypes = {
+const listProblemTypes = {
   path: "/problems",
   operationId: "listProblemTypes",
   summary: "Problem types",
@@ -23,7 +19,7 @@ export const listProblemTypes = {
   errors: [],
 } as const satisfies Operation;
 
-export const getProblemType = {
+const getProblemType = {
   path: "/problems/{type}",
   operationId: "getProblemType",
   summary: "What a problem type means",
@@ -34,13 +30,9 @@ export const getProblemType = {
   errors: [404],
 } as const satisfies Operation;
 
-/** This file's operations, for the OpenAPI document (src/routes/operations.ts). */
-export const PROBLEM_OPERATIONS: readonly Operation[] = [listProblemTypes, getProblemType];
-
-export const problemRoutes = new Hono<AppEnv>()
-  .get(honoPath(listProblemTypes.path), onlyMedia(MEDIA.json), async (c) => {
-    const { representations } = c.var;
-    const representation = await representations.get(representationKey(listProblemTypes.operationId), () => ({
+export const PROBLEM_ROUTES = [
+  defineRoute(listProblemTypes, async (c) => {
+    const representation = await representationOf(c, [], () => ({
       json: Object.entries(PROBLEM_TYPES).map(([type, { status, title }]) => ({
         type: `/problems/${type}`,
         status,
@@ -49,12 +41,11 @@ export const problemRoutes = new Hono<AppEnv>()
       lastModified: c.var.contentUpdatedAt,
     }));
     return sendRepresentation(c, representation);
-  })
-  .get(honoPath(getProblemType.path), onlyMedia(MEDIA.json), async (c) => {
-    const { representations } = c.var;
+  }),
+  defineRoute(getProblemType, async (c) => {
     const type = c.req.param("type");
     if (!isProblemType(type)) notFound(`There is no problem type "${type}".`);
-    const representation = await representations.get(representationKey(getProblemType.operationId, type), () => {
+    const representation = await representationOf(c, [type], () => {
       const { status, title, about } = PROBLEM_TYPES[type];
       return {
         json: { type: `/problems/${type}`, status, title, description: about },
@@ -62,4 +53,5 @@ export const problemRoutes = new Hono<AppEnv>()
       };
     });
     return sendRepresentation(c, representation);
-  });
+  }),
+] as const;

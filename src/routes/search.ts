@@ -4,24 +4,20 @@
  * request and not kept in the per-isolate stores: the queries are unbounded,
  * and keeping them would push out the articles' stored responses.
  */
-import { Hono } from "hono";
 import { LIMITS, SearchQuery } from "../api/parameters";
 import { SearchResults } from "../api/schemas";
 import { DEFAULT_SEARCH_PAGE_SIZE, SNIPPETS_PER_ARTICLE, searchResults } from "../api/search-results";
-import type { AppEnv } from "../env";
 import { privateCacheHeaders } from "../http/cache-policy";
 import { linkHeader } from "../http/link-header";
-import { MEDIA } from "../http/media-types";
-import { onlyMedia } from "../http/negotiation";
 import { invalidParameters, ProblemError, problem, UNAVAILABLE_RETRY_SECONDS } from "../http/problem";
 import { representation } from "../http/representation-store";
 import { sendUnstored } from "../http/send";
-import { validQuery } from "../http/validation";
-import { honoPath, json, type Operation } from "../openapi/operation";
+import { json, type Operation } from "../openapi/operation";
 import { MAX_SEARCH_WORDS, searchWords } from "../search/fts-query";
 import { type SearchPage, type SearchRequest, searchIndex } from "../search/search-index";
+import { defineRoute } from "./route";
 
-export const search = {
+const search = {
   path: "/v1/search",
   operationId: "search",
   summary: "Search the library",
@@ -46,14 +42,8 @@ export const search = {
   errors: [400, 503],
 } as const satisfies Operation;
 
-/** This file's operations, for the OpenAPI document (src/routes/operations.ts). */
-export const SEARCH_OPERATIONS: readonly Operation[] = [search];
-
-export const searchRoutes = new Hono<AppEnv>().get(
-  honoPath(search.path),
-  onlyMedia(MEDIA.json),
-  validQuery(SearchQuery),
-  async (c) => {
+export const SEARCH_ROUTES = [
+  defineRoute(search, async (c) => {
     const { baseUrl } = c.var;
     const library = await c.var.library();
     const query = c.req.valid("query");
@@ -78,8 +68,8 @@ export const searchRoutes = new Hono<AppEnv>().get(
       headers: { Link: linkHeader(body.links), ...privateCacheHeaders(c.env) },
     });
     return sendUnstored(c, built);
-  },
-);
+  }),
+] as const;
 
 /**
  * The index's answer. The query text cannot be an FTS5 syntax error

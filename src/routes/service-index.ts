@@ -1,15 +1,11 @@
 /** `GET /`: what this service is and where each route family lives. */
-import { Hono } from "hono";
 import { serviceIndex } from "../api/resources";
 import { ServiceIndex } from "../api/schemas";
-import type { AppEnv } from "../env";
-import { MEDIA } from "../http/media-types";
-import { onlyMedia } from "../http/negotiation";
-import { representationKey } from "../http/representation-store";
 import { sendRepresentation } from "../http/send";
-import { honoPath, json, type Operation } from "../openapi/operation";
+import { json, type Operation } from "../openapi/operation";
+import { defineRoute, representationOf } from "./route";
 
-export const getServiceIndex = {
+const getServiceIndex = {
   path: "/",
   operationId: "getServiceIndex",
   summary: "Service index",
@@ -19,18 +15,13 @@ export const getServiceIndex = {
   errors: [],
 } as const satisfies Operation;
 
-/** This file's operations, for the OpenAPI document (src/routes/operations.ts). */
-export const SERVICE_INDEX_OPERATIONS: readonly Operation[] = [getServiceIndex];
-
-export const serviceIndexRoutes = new Hono<AppEnv>().get(
-  honoPath(getServiceIndex.path),
-  onlyMedia(MEDIA.json),
-  async (c) => {
-    const { baseUrl, representations } = c.var;
-    const representation = await representations.get(representationKey(getServiceIndex.operationId, baseUrl), () => ({
+export const SERVICE_INDEX_ROUTES = [
+  defineRoute(getServiceIndex, async (c) => {
+    const { baseUrl } = c.var;
+    const representation = await representationOf(c, [baseUrl], () => ({
       json: serviceIndex(baseUrl),
       lastModified: c.var.contentUpdatedAt,
     }));
     return sendRepresentation(c, representation);
-  },
-);
+  }),
+] as const;

@@ -8,8 +8,8 @@
  */
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { ASSET_PATHS } from "../../src/api/asset-paths";
 import { ArticleFileCache, type AssetReader } from "../../src/content/article-files";
+import { CONTENT_FILES } from "../../src/content/content-assets";
 import { ContentUnavailable } from "../../src/content/content-unavailable";
 import { builtLibrary } from "../../src/content/generated/library";
 import { ContentLibrary } from "../../src/content/library";
@@ -36,8 +36,8 @@ if (!newest) throw new Error("the library is empty");
 describe("article files", () => {
   it("are not served to clients: their paths reach the Worker, which has no route there", async () => {
     for (const slug of SLUGS) {
-      await getProblem(ASSET_PATHS.article(slug), 404);
-      await getProblem(ASSET_PATHS.digest(slug), 404);
+      await getProblem(CONTENT_FILES.article(slug), 404);
+      await getProblem(CONTENT_FILES.digest(slug), 404);
     }
   });
 
@@ -48,11 +48,11 @@ describe("article files", () => {
     if (!first || !second) throw new Error("the library is empty");
     await library.article(first, assets);
     await library.article(first, assets);
-    expect(reads).toEqual([ASSET_PATHS.article(first)]);
+    expect(reads).toEqual([CONTENT_FILES.article(first)]);
     await library.article(second, assets);
     await library.article(first, assets);
     // With room for one, a second article pushes the first out (with one article, it is read again anyway).
-    expect(reads.filter((path) => path === ASSET_PATHS.article(first)).length).toBe(first === second ? 1 : 2);
+    expect(reads.filter((path) => path === CONTENT_FILES.article(first)).length).toBe(first === second ? 1 : 2);
   });
 
   it("are read once for requests that arrive together", async () => {
@@ -60,7 +60,7 @@ describe("article files", () => {
     const library = new ContentLibrary(libraryIndex);
     const articles = await Promise.all(SLUGS.flatMap((slug) => [slug, slug]).map((s) => library.article(s, assets)));
     expect(articles.map((article) => article?.entry.article.slug)).toEqual(SLUGS.flatMap((slug) => [slug, slug]));
-    expect(reads.sort()).toEqual(SLUGS.map((slug) => ASSET_PATHS.article(slug)).sort());
+    expect(reads.sort()).toEqual(SLUGS.map((slug) => CONTENT_FILES.article(slug)).sort());
   });
 
   it("answer nothing for a slug the index does not hold, without reading", async () => {
@@ -71,7 +71,7 @@ describe("article files", () => {
 
   it("are checked by the bytes read: an edited title under the old hash field is refused, never served", async () => {
     const edited = damagedAssets({
-      [ASSET_PATHS.article(newest.slug)]: (text) => text.replace(`"title":"${newest.title}"`, '"title":"Edited"'),
+      [CONTENT_FILES.article(newest.slug)]: (text) => text.replace(`"title":"${newest.title}"`, '"title":"Edited"'),
     });
     const read = new ContentLibrary(libraryIndex).article(newest.slug, edited);
     await expect(read).rejects.toBeInstanceOf(ContentUnavailable);
@@ -79,11 +79,11 @@ describe("article files", () => {
   });
 
   it("are refused when missing, and the next request reads again", async () => {
-    const { assets, reads } = counting(damagedAssets({ [ASSET_PATHS.article(newest.slug)]: "missing" }));
+    const { assets, reads } = counting(damagedAssets({ [CONTENT_FILES.article(newest.slug)]: "missing" }));
     const library = new ContentLibrary(libraryIndex);
     await expect(library.article(newest.slug, assets)).rejects.toThrow(/run the content build/);
     await expect(library.article(newest.slug, assets)).rejects.toThrow(/run the content build/);
-    expect(reads).toEqual([ASSET_PATHS.article(newest.slug), ASSET_PATHS.article(newest.slug)]);
+    expect(reads).toEqual([CONTENT_FILES.article(newest.slug), CONTENT_FILES.article(newest.slug)]);
   });
 
   it("include a digest per article that lists read instead of its text", async () => {
@@ -93,13 +93,13 @@ describe("article files", () => {
     expect(digested?.digest.sections.map((section) => section.hash)).toEqual(
       article?.sections().map(({ section }) => section.hash),
     );
-    expect(reads).toEqual([ASSET_PATHS.digest(newest.slug)]);
+    expect(reads).toEqual([CONTENT_FILES.digest(newest.slug)]);
   });
 });
 
 describe("the index file", () => {
   it("is not served to clients: its path reaches the Worker, which has no route there", async () => {
-    await getProblem(ASSET_PATHS.libraryIndex, 404);
+    await getProblem(CONTENT_FILES.libraryIndex, 404);
   });
 
   it("is read once per isolate, also for requests that arrive together", async () => {
@@ -107,7 +107,7 @@ describe("the index file", () => {
     const source = libraryInAssets(builtLibrary);
     const libraries = await Promise.all([source.library(assets), source.library(assets), source.library(assets)]);
     await source.library(assets);
-    expect(reads).toEqual([ASSET_PATHS.libraryIndex]);
+    expect(reads).toEqual([CONTENT_FILES.libraryIndex]);
     expect(new Set(libraries).size).toBe(1);
     expect(libraries[0]?.articles.map((article) => article.slug)).toEqual(SLUGS);
   });
@@ -117,6 +117,6 @@ describe("the index file", () => {
     const source = libraryInAssets({ ...builtLibrary, version: "another-build" });
     await expect(source.library(assets)).rejects.toThrow(/not another-build; run the content build/);
     await expect(source.library(assets)).rejects.toBeInstanceOf(ContentUnavailable);
-    expect(reads).toEqual([ASSET_PATHS.libraryIndex, ASSET_PATHS.libraryIndex]);
+    expect(reads).toEqual([CONTENT_FILES.libraryIndex, CONTENT_FILES.libraryIndex]);
   });
 });

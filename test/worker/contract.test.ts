@@ -11,7 +11,7 @@
 import { Validator } from "@cfworker/json-schema";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
-import { OPERATIONS } from "../../src/routes/operations";
+import { operations as documentedOperations } from "../../src/app";
 import { call, ORIGIN } from "../support/worker";
 
 /** Requests per operation. */
@@ -146,7 +146,7 @@ function requestFor(path: string, method: string, operation: Operation, mediaTyp
     });
 }
 
-const operations = OPERATIONS.map((operation) => [operation.method ?? "get", operation.path] as const);
+const operations = documentedOperations().map((operation) => [operation.method ?? "get", operation.path] as const);
 
 describe("every operation, against its documentation", () => {
   it.each(operations)(

@@ -10,8 +10,8 @@
  */
 import { env } from "cloudflare:workers";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { ASSET_PATHS } from "../../src/api/asset-paths";
 import { createApp } from "../../src/app";
+import { CONTENT_FILES } from "../../src/content/content-assets";
 import { builtLibrary } from "../../src/content/generated/library";
 import { libraryInAssets } from "../../src/content/library-source";
 import { type Damage, damagedAssets } from "../support/damaged-assets";
@@ -59,7 +59,7 @@ describe.each([
   ["truncated", "truncated" as const],
   ["edited under the old hash", (text: string) => text.replace('"title":"', '"title":"Edited ')],
 ])("an article file %s", (_, damage) => {
-  const request = appWith({ [ASSET_PATHS.article(damaged)]: damage });
+  const request = appWith({ [CONTENT_FILES.article(damaged)]: damage });
 
   it("fails that article's routes with 503, naming the article, and logs the file for operators", async () => {
     const logged = vi.spyOn(console, "error").mockImplementation(() => {});
@@ -67,7 +67,7 @@ describe.each([
       const detail = await expectUnavailable(await request(path));
       expect(detail, path).toContain(`"${damaged}"`);
     }
-    expect(logged.mock.calls.map((call) => String(call[0])).join("\n")).toContain(ASSET_PATHS.article(damaged));
+    expect(logged.mock.calls.map((call) => String(call[0])).join("\n")).toContain(CONTENT_FILES.article(damaged));
   });
 
   it("leaves every other article, the lists, search, feeds, sitemap and OpenAPI answering 200", async () => {
@@ -93,7 +93,7 @@ describe.each([
   ["truncated", "truncated" as const],
   ["of another build", (text: string) => text.replace('"version":"', '"version":"another-')],
 ])("the index %s", (_, damage) => {
-  const request = appWith({ [ASSET_PATHS.libraryIndex]: damage });
+  const request = appWith({ [CONTENT_FILES.libraryIndex]: damage });
 
   it("makes the routes that need the library answer 503 with Retry-After", async () => {
     vi.spyOn(console, "error").mockImplementation(() => {});

@@ -5,10 +5,8 @@
  */
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { createApp } from "../../src/app";
+import { createApp, operations } from "../../src/app";
 import { libraryOf } from "../../src/content/library-source";
-import { getSitemapPart } from "../../src/routes/crawlers";
-import { OPERATIONS } from "../../src/routes/operations";
 import { libraryIndex } from "../support/library";
 import { call, ORIGIN } from "../support/worker";
 
@@ -45,7 +43,7 @@ describe("OpenAPI coverage", () => {
 
   // The sitemap's parts exist only past 50,000 URLs, far more than this library has:
   // test/worker/sitemap-index.test.ts calls their documented example in a library that large.
-  const answering = OPERATIONS.filter((operation) => operation !== getSitemapPart);
+  const answering = operations().filter((operation) => operation.operationId !== "getSitemapPart");
 
   it.each(answering.map((operation) => [operation.path, operation] as const))(
     "%s answers 200 with its examples, as documented",
@@ -69,9 +67,11 @@ describe("OpenAPI coverage", () => {
           : { body: JSON.stringify(example), headers: { "Content-Type": "application/json" } }),
       });
       expect(response.status).toBe(200);
-      const media = Object.keys(operation.content)[0] ?? "";
+      // The default media type, unless the examples name one.
+      const media =
+        (operation.mediaParameter && query.get(operation.mediaParameter)) || Object.keys(operation.content)[0];
       expect(response.headers.get("Content-Type")).toBe(`${media}; charset=utf-8`);
-      const body = operation.content[media];
+      const body = operation.content[media ?? ""];
       if (body && "schema" in body) {
         const parsed = body.schema.safeParse(await response.json());
         expect(parsed.success ? [] : parsed.error.issues).toEqual([]);

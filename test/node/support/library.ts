@@ -4,12 +4,12 @@
  */
 import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { ASSET_PATHS } from "../../../src/api/asset-paths";
+import { CONTENT_FILES } from "../../../src/content/content-assets";
 import type { LibraryIndex } from "../../../src/content/model";
 import { listingOf } from "../../support/library-listing";
 
 const ASSETS = resolve(import.meta.dirname, "../../../build/assets");
 
-const libraryIndex = JSON.parse(readFileSync(join(ASSETS, ASSET_PATHS.libraryIndex), "utf8")) as LibraryIndex;
+const libraryIndex = JSON.parse(readFileSync(join(ASSETS, CONTENT_FILES.libraryIndex), "utf8")) as LibraryIndex;
 
 export const { ARTICLES, slugsMappedTo } = listingOf(libraryIndex);

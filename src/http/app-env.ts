@@ -1,6 +1,6 @@
-import type { ContentLibrary } from "./content/library";
-import type { RepresentationStore } from "./http/representation-store";
-import type { StoredResponse } from "./http/stored-responses";
+import type { ContentLibrary } from "../content/library";
+import type { RepresentationStore } from "./representation-store";
+import type { StoredResponse } from "./stored-responses";
 
 /** Bindings come from wrangler.toml via `wrangler types` (worker-configuration.d.ts). */
 export interface AppEnv {
@@ -15,9 +15,13 @@ export interface AppEnv {
     /** When the content last changed, from the build's record: for routes that read none of it. */
     contentUpdatedAt: string;
     representations: RepresentationStore;
-    /** The stored response this request was sent, when it was one (src/http/send.ts). */
+    /** The stored response this request was sent, when it was one (send.ts). */
     stored: StoredResponse | undefined;
     /** Origin used for absolute links: PUBLIC_BASE_URL, or the request's own origin. */
     baseUrl: string;
+    /** The operation answering, which keys its stored representations (src/routes/route.ts). */
+    operationId: string;
+    /** The media type it answers with, negotiated from its operation's (src/routes/route.ts). */
+    media: string;
   };
 }
