@@ -11,58 +11,82 @@ import type { ContentError } from "./content-error";
 import type { Path, YamlSource } from "./yaml-source";
 
 export function checkFacts(facts: Facts, source: YamlSource, sections: DraftSection[]): ContentError[] {
-  const errors: ContentError[] = [];
   const texts = sectionTexts(sections);
-  const sentences = sectionSentences(sections);
+  return [
+    ...checkSourcedFacts(facts, source, texts, sectionSentences(sections)),
+    ...checkUniqueIds(facts, source),
+    ...checkCareAdviceReferences(facts, source),
+    ...checkSectionAspects(facts, source, texts),
+    ...checkExerciseReferences(facts, source),
+  ];
+}
 
-  const checkQuote = (quote: string, sectionId: string, path: Path) => {
-    const text = texts.get(sectionId);
-    if (text === undefined) return;
-    if (!text.includes(normaliseSpace(quote))) {
-      errors.push(source.error(path, `quote not found in section "${sectionId}": "${abbreviate(quote)}"`));
+/** Any object with a `section` is a sourced fact: the section must exist and its quotes must be in it. */
+function checkSourcedFacts(
+  facts: Facts,
+  source: YamlSource,
+  texts: Map<string, string>,
+  sentences: Map<string, Set<string>>,
+): ContentError[] {
+  const errors: ContentError[] = [];
+  const checkFact = (fact: Record<string, unknown>, sectionId: string, path: Path) => {
+    if (!texts.has(sectionId)) {
+      const label = typeof fact.id === "string" ? `fact "${fact.id}"` : `fact at ${path.join(".")}`;
+      errors.push(source.error([...path, "section"], `${label} points at missing section "${sectionId}"`));
       return;
     }
-    const [cut] = cutSentences(quote, sentences.get(sectionId) ?? new Set());
-    if (cut !== undefined) {
-      errors.push(
-        source.error(path, `quote cuts a sentence or list item of section "${sectionId}": "${abbreviate(cut)}"`),
-      );
+    for (const [quote, at] of quotesOf(fact, path)) {
+      const problem = quoteProblem(quote, sectionId, texts.get(sectionId), sentences.get(sectionId));
+      if (problem !== undefined) errors.push(source.error(at, problem));
     }
   };
-
-  // Any object with a `section` is a sourced fact; its quotes must be in that section.
   const visit = (value: unknown, path: Path): void => {
     if (Array.isArray(value)) {
       for (const [index, item] of value.entries()) visit(item, [...path, index]);
       return;
     }
     if (!isRecord(value)) return;
-    const sectionId = value.section;
-    if (typeof sectionId === "string") {
-      const label = typeof value.id === "string" ? `fact "${value.id}"` : `fact at ${path.join(".")}`;
-      if (!texts.has(sectionId)) {
-        errors.push(source.error([...path, "section"], `${label} points at missing section "${sectionId}"`));
-      } else {
-        if (typeof value.quote === "string") checkQuote(value.quote, sectionId, [...path, "quote"]);
-        for (const [index, step] of stringsOf(value.steps)) checkQuote(step, sectionId, [...path, "steps", index]);
-        if (Array.isArray(value.when)) {
-          value.when.forEach((condition: unknown, index) => {
-            if (!isRecord(condition)) return;
-            const at = [...path, "when", index];
-            if (typeof condition.text === "string") checkQuote(condition.text, sectionId, [...at, "text"]);
-            for (const [i, item] of stringsOf(condition.includes)) checkQuote(item, sectionId, [...at, "includes", i]);
-          });
-        }
-      }
-    }
+    if (typeof value.section === "string") checkFact(value, value.section, path);
     for (const [key, child] of Object.entries(value)) {
       if (typeof child === "object" && child !== null) visit(child, [...path, key]);
     }
   };
   visit(facts, []);
+  return errors;
+}
 
-  // Ids must be unique within each list of facts.
-  const visitLists = (value: unknown, path: Path): void => {
+/** A sourced fact's quotes, each with its path: `quote`, `steps`, and each `when` condition's text and `includes`. */
+function* quotesOf(fact: Record<string, unknown>, path: Path): Generator<[string, Path]> {
+  if (typeof fact.quote === "string") yield [fact.quote, [...path, "quote"]];
+  for (const [index, step] of stringsOf(fact.steps)) yield [step, [...path, "steps", index]];
+  if (!Array.isArray(fact.when)) return;
+  for (const [index, condition] of fact.when.entries()) {
+    if (!isRecord(condition)) continue;
+    const at = [...path, "when", index];
+    if (typeof condition.text === "string") yield [condition.text, [...at, "text"]];
+    for (const [i, item] of stringsOf(condition.includes)) yield [item, [...at, "includes", i]];
+  }
+}
+
+/** What is wrong with `quote` of section `sectionId` (its text and whole sentences), if anything. */
+function quoteProblem(
+  quote: string,
+  sectionId: string,
+  text: string | undefined,
+  sentences: Set<string> | undefined,
+): string | undefined {
+  if (text === undefined) return undefined;
+  if (!text.includes(normaliseSpace(quote))) return `quote not found in section "${sectionId}": "${abbreviate(quote)}"`;
+  const [cut] = cutSentences(quote, sentences ?? new Set());
+  return cut === undefined
+    ? undefined
+    : `quote cuts a sentence or list item of section "${sectionId}": "${abbreviate(cut)}"`;
+}
+
+/** Ids must be unique within each list of facts. */
+function checkUniqueIds(facts: Facts, source: YamlSource): ContentError[] {
+  const errors: ContentError[] = [];
+  const visit = (value: unknown, path: Path): void => {
     if (Array.isArray(value)) {
       const seen = new Map<string, number>();
       value.forEach((item, index) => {
@@ -72,46 +96,57 @@ export function checkFacts(facts: Facts, source: YamlSource, sections: DraftSect
             errors.push(source.error([...path, index, "id"], `duplicate id "${item.id}" (also at index ${first})`));
           } else seen.set(item.id, index);
         }
-        visitLists(item, [...path, index]);
+        visit(item, [...path, index]);
       });
     } else if (isRecord(value)) {
-      for (const [key, child] of Object.entries(value)) visitLists(child, [...path, key]);
+      for (const [key, child] of Object.entries(value)) visit(child, [...path, key]);
     }
   };
-  visitLists(facts, []);
+  visit(facts, []);
+  return errors;
+}
 
-  // References between facts.
-  const exerciseIds = new Set(facts.exercises.map((exercise) => exercise.id));
+/** Any fact may lead to care advice (a qualifier); each such id must name one. */
+function checkCareAdviceReferences(facts: Facts, source: YamlSource): ContentError[] {
+  const errors: ContentError[] = [];
   const careAdviceIds = new Set(facts.careAdvice.map((advice) => advice.id));
-  const reference = (ids: Set<string>, kind: string, id: string, path: Path) => {
-    if (!ids.has(id)) errors.push(source.error(path, `unknown ${kind} "${id}"`));
-  };
-  // Any fact may lead to care advice (a qualifier); each such id must name one.
-  const visitCareAdvice = (value: unknown, path: Path): void => {
+  const visit = (value: unknown, path: Path): void => {
     if (Array.isArray(value)) {
-      for (const [index, item] of value.entries()) visitCareAdvice(item, [...path, index]);
+      for (const [index, item] of value.entries()) visit(item, [...path, index]);
     } else if (isRecord(value)) {
-      if (typeof value.careAdvice === "string") {
-        reference(careAdviceIds, "care advice", value.careAdvice, [...path, "careAdvice"]);
+      if (typeof value.careAdvice === "string" && !careAdviceIds.has(value.careAdvice)) {
+        errors.push(source.error([...path, "careAdvice"], `unknown care advice "${value.careAdvice}"`));
       }
-      for (const [key, child] of Object.entries(value)) visitCareAdvice(child, [...path, key]);
+      for (const [key, child] of Object.entries(value)) visit(child, [...path, key]);
     }
   };
-  visitCareAdvice(facts, []);
-  for (const sectionId of Object.keys(facts.sectionAspects)) {
-    if (!texts.has(sectionId)) {
-      errors.push(
-        source.error(["sectionAspects", sectionId], `sectionAspects names missing section "${sectionId}"`, true),
-      );
-    }
-  }
+  visit(facts, []);
+  return errors;
+}
+
+/** Each section named in `sectionAspects` must exist. */
+function checkSectionAspects(facts: Facts, source: YamlSource, texts: Map<string, string>): ContentError[] {
+  return Object.keys(facts.sectionAspects)
+    .filter((sectionId) => !texts.has(sectionId))
+    .map((sectionId) =>
+      source.error(["sectionAspects", sectionId], `sectionAspects names missing section "${sectionId}"`, true),
+    );
+}
+
+/** Treatments and the exercise plan name exercises; each must be one of `exercises`. */
+function checkExerciseReferences(facts: Facts, source: YamlSource): ContentError[] {
+  const errors: ContentError[] = [];
+  const exerciseIds = new Set(facts.exercises.map((exercise) => exercise.id));
+  const reference = (id: string, path: Path) => {
+    if (!exerciseIds.has(id)) errors.push(source.error(path, `unknown exercise "${id}"`));
+  };
   facts.treatments.forEach((treatment, index) => {
     treatment.exercises?.forEach((id, i) => {
-      reference(exerciseIds, "exercise", id, ["treatments", index, "exercises", i]);
+      reference(id, ["treatments", index, "exercises", i]);
     });
   });
   facts.exercisePlan?.exercises.forEach((id, index) => {
-    reference(exerciseIds, "exercise", id, ["exercisePlan", "exercises", index]);
+    reference(id, ["exercisePlan", "exercises", index]);
   });
   return errors;
 }
