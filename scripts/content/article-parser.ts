@@ -4,38 +4,27 @@
  * accepted (headings, paragraphs, lists, captioned images); anything else is
  * an error at its line rather than silently dropped text.
  */
-import type { List, ListItem as MdListItem, Paragraph, PhrasingContent, RootContent } from "mdast";
+import type { Heading, List, ListItem as MdListItem, Paragraph, PhrasingContent, RootContent } from "mdast";
 import { fromMarkdown } from "mdast-util-from-markdown";
 import { frontmatterFromMarkdown } from "mdast-util-frontmatter";
 import { frontmatter } from "micromark-extension-frontmatter";
 import type { Block, ListItem } from "../../src/content/model";
 import { SLUG, slugOf } from "../../src/content/slug";
+import { type DraftSection, SectionOutline } from "./article-sections";
 import { ContentError } from "./content-error";
 import { YamlSource } from "./yaml-source";
 
-/** A section before hashing, with the line its heading is on. */
-export interface DraftSection {
-  id: string;
-  title: string | null;
-  level: number;
-  parentId: string | null;
-  line: number;
-  blocks: Block[];
-  sections: DraftSection[];
-}
+// Defined in article-sections.ts; re-exported so that importers of the parser keep finding them here.
+export { type DraftSection, INTRODUCTION_ID, walk } from "./article-sections";
 
 export interface ParsedArticle {
   frontMatter: YamlSource;
   sections: DraftSection[];
 }
 
-/** Id of the untitled text before the first heading. */
-export const INTRODUCTION_ID = "introduction";
-
 const HEADING_ID = /\s*\{#([^}]*)\}\s*$/;
 
 export function parseArticle(file: string, markdown: string): { article?: ParsedArticle; errors: ContentError[] } {
-  const errors: ContentError[] = [];
   const root = fromMarkdown(markdown, {
     extensions: [frontmatter(["yaml"])],
     mdastExtensions: [frontmatterFromMarkdown(["yaml"])],
@@ -48,98 +37,54 @@ export function parseArticle(file: string, markdown: string): { article?: Parsed
   const frontMatter = YamlSource.parse(file, first.value, yamlErrors, lineOf(first) + 1);
   if (!frontMatter) return { errors: yamlErrors };
 
-  const fail = (node: { position?: { start: { line: number } } }, message: string) => {
+  const errors: ContentError[] = [];
+  const fail: Fail = (node, message) => {
     errors.push(new ContentError(file, lineOf(node), message));
   };
-
-  const introduction: DraftSection = {
-    id: INTRODUCTION_ID,
-    title: null,
-    level: 2,
-    parentId: null,
-    line: body[0] ? lineOf(body[0]) : 1,
-    blocks: [],
-    sections: [],
-  };
-  const topLevel: DraftSection[] = [];
-  const seen = new Map<string, number>();
-  // The open sections from the top level down to the current one.
-  const open: DraftSection[] = [];
-
+  const outline = new SectionOutline(body[0] ? lineOf(body[0]) : 1);
   for (const node of body) {
     if (node.type === "heading") {
-      if (node.depth === 1) {
-        fail(node, "a level-1 heading is not allowed: the title comes from the front matter; start sections at ##");
-        continue;
-      }
-      const parent = open.filter((section) => section.level < node.depth).at(-1);
-      const expectedDepth = (parent?.level ?? 1) + 1;
-      if (node.depth > expectedDepth) {
-        fail(node, `heading level ${node.depth} skips a level: expected at most ${expectedDepth}`);
-        continue;
-      }
-      const raw = plainText(node.children, (child, message) => fail(child, message));
-      const match = HEADING_ID.exec(raw);
-      const title = match ? raw.slice(0, match.index).trim() : raw;
-      const id = match ? (match[1] ?? "").trim() : slugOf(title);
-      if (title === "") {
-        fail(node, "empty text: heading has no title");
-        continue;
-      }
-      if (!SLUG.test(id)) {
-        fail(node, `section id "${id}" must be lowercase letters, digits and single hyphens`);
-        continue;
-      }
-      const firstLine = seen.get(id);
-      if (firstLine !== undefined) {
-        fail(node, `duplicate section id "${id}" (first used on line ${firstLine})`);
-        continue;
-      }
-      const line = lineOf(node);
-      seen.set(id, line);
-      const section: DraftSection = {
-        id,
-        title,
-        level: node.depth,
-        parentId: parent?.id ?? null,
-        line,
-        blocks: [],
-        sections: [],
-      };
-      (parent ? parent.sections : topLevel).push(section);
-      const depth = parent ? open.indexOf(parent) + 1 : 0;
-      open.splice(depth, open.length - depth, section);
-      continue;
-    }
-    const block = toBlock(node, fail);
-    if (block) (open.at(-1) ?? introduction).blocks.push(block);
-  }
-
-  const introductionLine = seen.get(INTRODUCTION_ID);
-  if (introductionLine !== undefined && introduction.blocks.length > 0) {
-    errors.push(
-      new ContentError(
-        file,
-        introductionLine,
-        `section id "${INTRODUCTION_ID}" is reserved for the text before the first heading`,
-      ),
-    );
-  }
-  for (const section of walk(topLevel)) {
-    if (section.blocks.length === 0 && section.sections.length === 0) {
-      errors.push(new ContentError(file, section.line, `empty text: section "${section.id}" has no content`));
+      const section = headingSection(node, outline, fail);
+      if (section) outline.open(section);
+    } else {
+      const block = toBlock(node, fail);
+      if (block) outline.add(block);
     }
   }
-  const sections = introduction.blocks.length > 0 ? [introduction, ...topLevel] : topLevel;
-  return { article: { frontMatter, sections }, errors };
+  errors.push(...outline.problems(file));
+  return { article: { frontMatter, sections: outline.sections() }, errors };
 }
 
-/** Every section in document order, depth first. */
-export function* walk(sections: DraftSection[]): Generator<DraftSection> {
-  for (const section of sections) {
-    yield section;
-    yield* walk(section.sections);
+/** The section a heading opens in `outline`, or undefined when it cannot open one (the reason is reported). */
+function headingSection(node: Heading, outline: SectionOutline, fail: Fail): DraftSection | undefined {
+  if (node.depth === 1) {
+    fail(node, "a level-1 heading is not allowed: the title comes from the front matter; start sections at ##");
+    return undefined;
   }
+  const parent = outline.parentOf(node.depth);
+  const expectedDepth = (parent?.level ?? 1) + 1;
+  if (node.depth > expectedDepth) {
+    fail(node, `heading level ${node.depth} skips a level: expected at most ${expectedDepth}`);
+    return undefined;
+  }
+  const raw = plainText(node.children, fail);
+  const match = HEADING_ID.exec(raw);
+  const title = match ? raw.slice(0, match.index).trim() : raw;
+  const id = match ? (match[1] ?? "").trim() : slugOf(title);
+  if (title === "") {
+    fail(node, "empty text: heading has no title");
+    return undefined;
+  }
+  if (!SLUG.test(id)) {
+    fail(node, `section id "${id}" must be lowercase letters, digits and single hyphens`);
+    return undefined;
+  }
+  const firstLine = outline.lineOf(id);
+  if (firstLine !== undefined) {
+    fail(node, `duplicate section id "${id}" (first used on line ${firstLine})`);
+    return undefined;
+  }
+  return { id, title, level: node.depth, parentId: parent?.id ?? null, line: lineOf(node), blocks: [], sections: [] };
 }
 
 type Fail = (node: { position?: { start: { line: number } } }, message: string) => void;
