@@ -75,60 +75,12 @@ export async function buildLibrary(options: BuildOptions): Promise<BuildReport> 
 }
 
 async function build(options: BuildOptions, cwd: string, folders: string[], cache: ArticleCache): Promise<BuildReport> {
-  // Which articles changed: their files' hash against the cache (of the bytes: nothing is decoded to find out).
   const keys = new Map<string, string>();
-  const pending: string[] = [];
-  for (const folder of folders) {
-    const key = cache.key(folder, readArticleBytes(join(options.contentDir, folder)));
-    keys.set(folder, key);
-    if (!cache.has(key)) pending.push(folder);
-  }
-
-  // Compile them, each result into the cache, keeping every problem.
-  const problems = new Map<string, ContentError[]>();
+  const pending = changedFolders(options.contentDir, folders, cache, keys);
   const threads = Math.max(1, Math.min(options.threads, Math.floor(pending.length / ARTICLES_PER_THREAD)));
-  const tasks = function* (): Generator<CompileTask & { key: string }> {
-    for (const name of pending) {
-      const folder = join(options.contentDir, name);
-      const bytes = readArticleBytes(folder);
-      // Keyed by the bytes compiled, which an edit since the first look may have changed.
-      const key = cache.key(name, bytes);
-      keys.set(name, key);
-      yield { folder, name, cwd, files: articleText(bytes), key };
-    }
-  };
-  await compileAll(tasks(), threads, (task, outcome) => {
-    if (outcome.ok) cache.write(task.key, { row: outcome.row, entry: outcome.entry, digest: outcome.digest });
-    else
-      problems.set(
-        task.name,
-        outcome.errors.map(({ file, line, detail }) => new ContentError(file, line, detail)),
-      );
-  });
+  const problems = await compileIntoCache(compileTasks(options.contentDir, cwd, pending, cache, keys), threads, cache);
   if (problems.size > 0) throw new ContentErrors(folders.flatMap((folder) => problems.get(folder) ?? []));
-
-  const times = revisionTimes(options.contentDir, folders);
-  const dated = (folder: string): DatedArticle => {
-    const found = cache.read(keys.get(folder) ?? "");
-    if (!found) throw new Error(`the compiled ${folder} is missing from the cache (${cache.dir}): build again`);
-    const updatedAt = (times.get(folder) ?? new Date(0)).toISOString();
-    // The first `"updatedAt":"` is the article's own: inside a JSON string a quote is always escaped.
-    const entry = found.entry.replace(`"updatedAt":"${UNDATED}"`, `"updatedAt":"${updatedAt}"`);
-    const files = { article: fileHash(entry), digest: fileHash(found.digest) };
-    return { row: { ...found.row, updatedAt, files }, entry, digest: found.digest };
-  };
-
-  // One pass: each article's files are written (and hashed) as its row is made, one article in memory at a time.
-  let written = 0;
-  const rows = folders.map((folder) => {
-    const article = dated(folder);
-    if (options.outDir) written += writeArticleFiles(options.outDir, folder, article);
-    return article.row;
-  });
-  const removed = options.outDir ? removeStaleFiles(options.outDir, folders) : 0;
-  const index = libraryIndex(rows);
-  if (options.outDir && writeIfChanged(indexFile(options.outDir), JSON.stringify(index))) written++;
-  if (options.moduleFile && writeIfChanged(options.moduleFile, libraryModule(index))) written++;
+  const { written, removed } = writeLibrary(options, folders, cache, keys);
   cache.prune(new Set(keys.values()));
   return {
     slugs: folders,
@@ -138,6 +90,97 @@ async function build(options: BuildOptions, cwd: string, folders: string[], cach
     written,
     removed,
   };
+}
+
+/**
+ * The folders whose articles changed: their files' hash (the cache key, set
+ * in `keys`) against the cache, of the bytes: nothing is decoded to find out.
+ */
+function changedFolders(
+  contentDir: string,
+  folders: string[],
+  cache: ArticleCache,
+  keys: Map<string, string>,
+): string[] {
+  const pending: string[] = [];
+  for (const folder of folders) {
+    const key = cache.key(folder, readArticleBytes(join(contentDir, folder)));
+    keys.set(folder, key);
+    if (!cache.has(key)) pending.push(folder);
+  }
+  return pending;
+}
+
+/** A task for each pending article, read as it is compiled. */
+function* compileTasks(
+  contentDir: string,
+  cwd: string,
+  pending: string[],
+  cache: ArticleCache,
+  keys: Map<string, string>,
+): Generator<CompileTask & { key: string }> {
+  for (const name of pending) {
+    const folder = join(contentDir, name);
+    const bytes = readArticleBytes(folder);
+    // Keyed by the bytes compiled, which an edit since the first look may have changed.
+    const key = cache.key(name, bytes);
+    keys.set(name, key);
+    yield { folder, name, cwd, files: articleText(bytes), key };
+  }
+}
+
+/** Compiles the tasks, each result into the cache; every problem, by article folder. */
+async function compileIntoCache(
+  tasks: Iterable<CompileTask & { key: string }>,
+  threads: number,
+  cache: ArticleCache,
+): Promise<Map<string, ContentError[]>> {
+  const problems = new Map<string, ContentError[]>();
+  await compileAll(tasks, threads, (task, outcome) => {
+    if (outcome.ok) cache.write(task.key, { row: outcome.row, entry: outcome.entry, digest: outcome.digest });
+    else
+      problems.set(
+        task.name,
+        outcome.errors.map(({ file, line, detail }) => new ContentError(file, line, detail)),
+      );
+  });
+  return problems;
+}
+
+/**
+ * Writes the library from the cache in one pass: each article's files are
+ * written (and hashed) as its row is made, one article in memory at a time;
+ * then the index and its module. Files written and stale files removed.
+ */
+function writeLibrary(
+  options: BuildOptions,
+  folders: string[],
+  cache: ArticleCache,
+  keys: Map<string, string>,
+): { written: number; removed: number } {
+  const times = revisionTimes(options.contentDir, folders);
+  let written = 0;
+  const rows = folders.map((folder) => {
+    const article = datedArticle(folder, cache, keys.get(folder) ?? "", times.get(folder));
+    if (options.outDir) written += writeArticleFiles(options.outDir, folder, article);
+    return article.row;
+  });
+  const removed = options.outDir ? removeStaleFiles(options.outDir, folders) : 0;
+  const index = libraryIndex(rows);
+  if (options.outDir && writeIfChanged(indexFile(options.outDir), JSON.stringify(index))) written++;
+  if (options.moduleFile && writeIfChanged(options.moduleFile, libraryModule(index))) written++;
+  return { written, removed };
+}
+
+/** The compiled article from the cache, with its revision time as `updatedAt` and its files' hashes in its row. */
+function datedArticle(folder: string, cache: ArticleCache, key: string, revised: Date | undefined): DatedArticle {
+  const found = cache.read(key);
+  if (!found) throw new Error(`the compiled ${folder} is missing from the cache (${cache.dir}): build again`);
+  const updatedAt = (revised ?? new Date(0)).toISOString();
+  // The first `"updatedAt":"` is the article's own: inside a JSON string a quote is always escaped.
+  const entry = found.entry.replace(`"updatedAt":"${UNDATED}"`, `"updatedAt":"${updatedAt}"`);
+  const files = { article: fileHash(entry), digest: fileHash(found.digest) };
+  return { row: { ...found.row, updatedAt, files }, entry, digest: found.digest };
 }
 
 /** An article as the build writes it: its index row, with its files' hashes, and the text of both files. */
