@@ -10,9 +10,8 @@
  * `index` depends only on the seed and the index.
  */
 import { stringify } from "yaml";
-import { markersIn } from "../../../src/content/claims/modality-rule";
-import type { Modality } from "../../../src/content/model";
 import { slugOf } from "../../../src/content/slug";
+import { codesFile, factsFile, plainModality, type Quote, urgentSection } from "./facts";
 import { Random } from "./random";
 import type { SourceText } from "./source-text";
 
@@ -43,18 +42,41 @@ export const SYNTHETIC_NOTICE =
 
 export function syntheticArticle(index: number, seed: string, source: SourceText): SyntheticArticle {
   const random = new Random(`${seed}:${index}`);
-  const invented = () => {
-    const syllables = [random.pick(SYLLABLES)];
-    while (syllables.length < 3 && (syllables.length < 2 || random.chance(0.4))) {
-      const next = random.pick(SYLLABLES);
-      if (next !== syllables.at(-1)) syllables.push(next);
-    }
-    return capitalise(syllables.join(""));
+  const voice = voiceOf(random, source);
+  const slug = `synthetic-${String(index + 1).padStart(5, "0")}-${slugOf(voice.topic)}`;
+  const opening = `${voice.topic} is an invented condition: ${SYNTHETIC_NOTICE.replace(/^This article/, "this article")}`;
+  const body = borrowedSections(voice, source);
+  for (let n = random.int(1, 3); n > 0; n--) addOwnSection(voice, source.words, body);
+  const urgent = urgentSection(voice.topic, random);
+  body.sections.push(urgent.markdown);
+  const meta = frontMatter(index, slug, voice, opening, body.faqSection);
+  const lead = [opening, ...voice.sentences(random.int(1, 3))].join(" ");
+  const files: Record<string, string> = {
+    "article.md": articleFile(meta, lead, body.sections),
+    "facts.yaml": factsFile(voice.topic, opening, urgent, body.quotes, random),
   };
+  // A tenth of the library is mapped to clinical codes, for Infobutton and CDS Hooks at scale.
+  if (index % 10 === 0) files["codes.yaml"] = codesFile(random);
+  return { slug, files, modified: new Date(Math.floor((NEWEST - random.next() * YEAR_MS) / 1000) * 1000) };
+}
+
+/** One article's invented names, and the real article's text made to speak of them. */
+interface Voice {
+  random: Random;
+  /** The invented condition, such as "Velmar drift". */
+  topic: string;
+  /** A new invented word, capitalised. */
+  invented: () => string;
+  /** The real article's text with the invented condition and medicine in place of the real ones. */
+  substitute: (text: string) => string;
+  /** `count` of the real article's sentences, picked at random and substituted. */
+  sentences: (count: number) => string[];
+}
+
+function voiceOf(random: Random, source: SourceText): Voice {
+  const invented = () => inventedWord(random);
   const topic = `${invented()} ${random.pick(NOUNS)}`;
   const medicine = invented().toLowerCase();
-  const number = String(index + 1).padStart(5, "0");
-  const slug = `synthetic-${number}-${slugOf(topic)}`;
   const substitute = (text: string) =>
     text
       .replace(/\bLeg cramps?\b/g, topic)
@@ -62,50 +84,75 @@ export function syntheticArticle(index: number, seed: string, source: SourceText
       .replace(/\bQuinine\b/g, capitalise(medicine))
       .replace(/\bquinine\b/gi, medicine);
   const sentences = (count: number) => Array.from({ length: count }, () => substitute(random.pick(source.sentences)));
+  return { random, topic, invented, substitute, sentences };
+}
 
-  const opening = `${topic} is an invented condition: ${SYNTHETIC_NOTICE.replace(/^This article/, "this article")}`;
-  const ids = new Set(["introduction"]);
-  const sections: string[] = [];
-  const quotes: Quote[] = [];
-  let faqSection: string | undefined;
-  for (const section of random.shuffle(source.sections)) {
-    if (!random.chance(0.75)) continue;
-    const text = substitute(section.markdown);
+/** Two or three of SYLLABLES, never the same twice in a row, capitalised. */
+function inventedWord(random: Random): string {
+  const syllables = [random.pick(SYLLABLES)];
+  while (syllables.length < 3 && (syllables.length < 2 || random.chance(0.4))) {
+    const next = random.pick(SYLLABLES);
+    if (next !== syllables.at(-1)) syllables.push(next);
+  }
+  return capitalise(syllables.join(""));
+}
+
+/** The article's sections (Markdown, in order) and their ids, the quotes its facts may use, and its FAQ section. */
+interface Body {
+  sections: string[];
+  ids: Set<string>;
+  quotes: Quote[];
+  faqSection?: string;
+}
+
+/** About three in four of the real article's sections, shuffled and substituted, with their quotable sentences. */
+function borrowedSections(voice: Voice, source: SourceText): Body {
+  const body: Body = { sections: [], ids: new Set(["introduction"]), quotes: [] };
+  for (const section of voice.random.shuffle(source.sections)) {
+    if (!voice.random.chance(0.75)) continue;
+    const text = voice.substitute(section.markdown);
     const id = slugOf(headingOf(text));
-    if (text.includes("FAQ")) faqSection = id;
-    sections.push(text);
-    ids.add(id);
+    if (text.includes("FAQ")) body.faqSection = id;
+    body.sections.push(text);
+    body.ids.add(id);
     for (const { heading, quote, leadIns } of section.quotables) {
       const modality = plainModality([quote, ...leadIns]);
-      if (modality) quotes.push({ section: slugOf(substitute(heading)), quote: substitute(quote), modality });
+      if (!modality) continue;
+      body.quotes.push({ section: slugOf(voice.substitute(heading)), quote: voice.substitute(quote), modality });
     }
   }
-  for (let n = random.int(1, 3); n > 0; n--) {
-    const heading = random
-      .pick(SECTION_HEADINGS)
-      .replace("{topic}", topic.toLowerCase())
-      .replace("{word}", random.pick(source.words))
-      .replace("{Invented}", invented());
-    const id = slugOf(heading);
-    if (ids.has(id)) continue;
-    ids.add(id);
-    const paragraphs = Array.from({ length: random.int(1, 3) }, () => sentences(random.int(2, 5)).join(" "));
-    const items = random.chance(0.5) ? sentences(random.int(2, 4)) : [];
-    for (const quote of items) {
-      const modality = plainModality([quote]);
-      if (modality) quotes.push({ section: id, quote, modality });
-    }
-    const list = items.length > 0 ? ["", ...items.map((item) => `- ${item}`)] : [];
-    sections.splice(
-      random.int(0, sections.length),
-      0,
-      [`## ${heading}`, "", paragraphs.join("\n\n"), ...list].join("\n"),
-    );
-  }
-  const urgent = urgentSection(topic, random);
-  sections.push(urgent.markdown);
+  return body;
+}
 
-  const frontMatter = {
+/**
+ * A section of the article's own (paragraphs of the real article's sentences,
+ * perhaps a list) at a random place among the others; none when its heading's
+ * id is taken.
+ */
+function addOwnSection(voice: Voice, words: string[], body: Body): void {
+  const { random } = voice;
+  const heading = random
+    .pick(SECTION_HEADINGS)
+    .replace("{topic}", voice.topic.toLowerCase())
+    .replace("{word}", random.pick(words))
+    .replace("{Invented}", voice.invented());
+  const id = slugOf(heading);
+  if (body.ids.has(id)) return;
+  body.ids.add(id);
+  const paragraphs = Array.from({ length: random.int(1, 3) }, () => voice.sentences(random.int(2, 5)).join(" "));
+  const items = random.chance(0.5) ? voice.sentences(random.int(2, 4)) : [];
+  for (const quote of items) {
+    const modality = plainModality([quote]);
+    if (modality) body.quotes.push({ section: id, quote, modality });
+  }
+  const list = items.length > 0 ? ["", ...items.map((item) => `- ${item}`)] : [];
+  const markdown = [`## ${heading}`, "", paragraphs.join("\n\n"), ...list].join("\n");
+  body.sections.splice(random.int(0, body.sections.length), 0, markdown);
+}
+
+function frontMatter(index: number, slug: string, voice: Voice, opening: string, faqSection: string | undefined) {
+  const { random, topic } = voice;
+  return {
     slug,
     title: `${topic} (synthetic test article ${index + 1})`,
     description: opening,
@@ -119,127 +166,21 @@ export function syntheticArticle(index: number, seed: string, source: SourceText
     codes: [{ system: "SYNTHETIC", code: `SYN-${String(index % 100).padStart(3, "0")}` }],
     ...(faqSection ? { faqSection } : {}),
   };
-  const article = [
+}
+
+/** `article.md`: the front matter, the opening paragraph, then the sections. */
+function articleFile(meta: object, lead: string, sections: string[]): string {
+  return [
     "---",
     "# Synthetic test content from scripts/content/synthetic.ts: not medical information.",
-    stringify(frontMatter, { lineWidth: 0 }).trim(),
+    stringify(meta, { lineWidth: 0 }).trim(),
     "---",
     "",
-    [opening, ...sentences(random.int(1, 3))].join(" "),
+    lead,
     "",
     sections.join("\n\n"),
     "",
   ].join("\n");
-
-  const pool = random.shuffle(quotes);
-  const facts = {
-    condition: { name: topic, section: "introduction", quote: opening },
-    sectionAspects: { introduction: ["overview"], [urgent.id]: ["see-doctor"] },
-    symptoms: [
-      {
-        id: "lasting-symptom",
-        name: `Lasting ${topic.toLowerCase()}`,
-        modality: "affirmed",
-        notModal: { if: "The list says when to call the test desk; the symptom is what its item names." },
-        section: urgent.id,
-        quote: urgent.when[0],
-      },
-    ],
-    causes: labelled(pool.splice(0, random.int(2, 8)), "cause").map((fact) => ({
-      ...fact,
-      // Not "theory": a theory stands on the publisher's sentence saying so, which synthetic text has not.
-      kind: random.pick(["lifestyle", "condition"]),
-    })),
-    riskFactors: labelled(pool.splice(0, random.int(2, 8)), "risk-factor"),
-    treatments: labelled(pool.splice(0, random.int(1, 6)), "treatment").map((fact) => ({
-      ...fact,
-      kind: random.pick(["self-care", "medical", "medication"]),
-    })),
-    prevention: labelled(pool.splice(0, random.int(1, 6)), "prevention"),
-    epidemiology: labelled(pool.splice(0, random.int(0, 4)), "statement").map(
-      ({ name: _, modality: __, ...statement }) => statement,
-    ),
-    careAdvice: [
-      {
-        id: "urgent-test-desk",
-        urgency: "urgent",
-        action: "Call the synthetic test desk urgently",
-        modality: "affirmed",
-        section: urgent.id,
-        quote: urgent.quote,
-        when: urgent.when.map((text) => ({ text })),
-      },
-    ],
-  };
-  const files: Record<string, string> = {
-    "article.md": article,
-    "facts.yaml": `# Synthetic test content: not medical information.\n${stringify(facts, { lineWidth: 0 })}`,
-  };
-  // A tenth of the library is mapped to clinical codes, for Infobutton and CDS Hooks at scale.
-  if (index % 10 === 0) files["codes.yaml"] = codesFile(random);
-  return { slug, files, modified: new Date(Math.floor((NEWEST - random.next() * YEAR_MS) / 1000) * 1000) };
-}
-
-interface Quote {
-  section: string;
-  quote: string;
-  modality: Modality;
-}
-
-/**
- * The modality of a sentence that states a relation plainly: possible when it
- * hedges, affirmed when not; undefined when it has a condition, a negation or
- * a past tense, which a synthetic fact has no label or scope to declare.
- */
-function plainModality(stated: string[]): Modality | undefined {
-  const kinds = new Set(stated.flatMap((text) => [...markersIn(text).values()]));
-  if (kinds.has("condition") || kinds.has("negation") || kinds.has("past tense")) return undefined;
-  return kinds.has("hedge") ? "possible" : "affirmed";
-}
-
-/** Facts with ids and labels (a label is this service's short name: here the quote's first words). */
-function labelled(quotes: Quote[], kind: string) {
-  return quotes.map(({ section, quote, modality }, n) => ({
-    id: `${kind}-${n + 1}`,
-    modality,
-    name: quote
-      .split(" ")
-      .slice(0, 4)
-      .join(" ")
-      .replace(/[,.:;]+$/, ""),
-    section,
-    quote,
-  }));
-}
-
-function urgentSection(topic: string, random: Random) {
-  const heading = `When to get urgent help with ${topic.toLowerCase()}`;
-  const quote = "You should call the synthetic test desk urgently if:";
-  const when = [
-    `Your ${topic.toLowerCase()} lasts longer than ${random.int(5, 30)} minutes`,
-    `Your ${topic.toLowerCase()} comes back within ${random.int(2, 9)} days`,
-  ];
-  const markdown = [`## ${heading}`, "", quote, "", ...when.map((item) => `- ${item}`)].join("\n");
-  return { id: slugOf(heading), quote, when, markdown };
-}
-
-function codesFile(random: Random): string {
-  const code = random.pick([
-    { code: "R25.2", display: "Cramp and spasm" },
-    { code: "G47.62", display: "Sleep related leg cramps" },
-  ]);
-  const mappings = [
-    {
-      system: "ICD-10-CM",
-      ...code,
-      release: "ICD-10-CM 2021",
-      mappedBy: "Synthetic Content Generator",
-      rationale: "A synthetic mapping for tests and benchmarks, not a clinical mapping.",
-      relationship: "related-to",
-      source: { title: "Synthetic test content", url: "https://synthetic.invalid/codes" },
-    },
-  ];
-  return `# Synthetic test content: not clinical code mappings.\n${stringify({ mappings }, { lineWidth: 0 })}`;
 }
 
 function headingOf(markdown: string): string {
