@@ -31,7 +31,7 @@ export async function startAssetReadWorker(config: WorkerConfig, host: string): 
     mainModule: "worker.mjs",
     modules: { "worker.mjs": { type: "esm" as const, contents: source } },
   };
-  const entry = workerEntry(`${config.name}-asset-read`, code, config, { env: configEnv(config) });
+  const entry = workerEntry(`${config.name}-asset-read`, code, config, configEnv(config));
   const { mf: _, ...worker } = await startWorker(withAssets(entry, config), host);
   return worker;
 }

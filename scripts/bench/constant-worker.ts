@@ -1,28 +1,29 @@
 /**
- * The "constant" Worker: for each route, a module generated here that
- * returns the bytes and headers the real Worker answered with, with no
- * routing and no work, served by a second Miniflare (its own workerd
- * process) the same way as the real one. Its throughput is the ceiling for
- * that response on this machine.
+ * The real Worker and, for each route, a "constant" Worker: a module
+ * generated here that returns the bytes and headers the real Worker
+ * answered with, with no routing and no work, served by a second workerd
+ * the same way. Its throughput is the ceiling for that response on this
+ * machine. Every constant is checked to answer exactly as the real Worker
+ * did before anything is measured.
  */
 import { join } from "node:path";
 import { Miniflare } from "miniflare";
 import { STREAM_BODY_FROM_BYTES } from "../../src/http/response-body";
-import { type CapturedResponse, representationHeaders } from "./http-get";
+import type { Bundle } from "./bundle";
+import { type CapturedResponse, differences, httpGet, representationHeaders } from "./http-get";
 import { LOOPBACK, workerEntry } from "./miniflare-workers";
-import { childPids, hasProc } from "./proc";
-import type { RunningWorker } from "./real-worker";
+import { newWorkerdPid, workerdPids } from "./proc";
+import { type RunningWorker, startBundle } from "./real-worker";
+import { type BenchRoute, routeLabel } from "./routes";
 import type { WorkerConfig } from "./wrangler-config";
 
 /**
  * The module for one captured response; its body is a separate Data module,
  * so the bytes are exact. It returns them the fastest way we know, as the
- * real Worker does: from a Blob (on the old workerd a Uint8Array body was
- * copied into every response and a Blob was not; the new one copies both
- * alike, BENCHMARKS.md), as the Blob's stream from the size the real Worker
- * streams (src/http/response-body.ts), and with a `Headers` object built
- * once (which workerd copies far faster than it reads a list of pairs), with
- * the lower-case names the real Worker's stored responses have.
+ * real Worker does: a Blob, sent as the Blob's stream from the size the real
+ * Worker streams (src/http/response-body.ts), and a `Headers` object built
+ * once (which workerd copies far faster than a list of pairs), with the
+ * lower-case names the real Worker's stored responses have.
  */
 export function constantWorkerSource(response: CapturedResponse): string {
   return [
@@ -37,47 +38,81 @@ export function constantWorkerSource(response: CapturedResponse): string {
   ].join("\n");
 }
 
+/** The real Worker from the bundle and one constant Worker per route, proven to answer alike. */
+export async function serveBoth(bundle: Bundle, config: WorkerConfig, routes: readonly BenchRoute[], host: string) {
+  const real = await startBundle(bundle, config, host);
+  const captured: Awaited<ReturnType<typeof capture>>[] = [];
+  try {
+    for (const route of routes) captured.push(await capture(real, route, { Host: host, ...route.headers }));
+    const constants = await startConstants(
+      captured.map(({ response }) => response),
+      config,
+    );
+    try {
+      const served = captured.map((entry, index) => ({
+        ...entry,
+        constant: constants.workers[index] as RunningWorker,
+      }));
+      for (const { route, headers, response, constant } of served) {
+        const changed = differences(response, await httpGet(constant.origin, route.path, headers));
+        if (changed.length > 0) throw new Error(`${route.path}: the constant Worker differs: ${changed.join("; ")}`);
+      }
+      // Both workerd processes (Linux only).
+      const pids = [real.pid, constants.pid].filter((pid) => pid !== undefined);
+      const dispose = async () => {
+        await real.dispose();
+        await constants.dispose();
+      };
+      return { real, routes: served, pids, dispose };
+    } catch (error) {
+      await constants.dispose();
+      throw error;
+    }
+  } catch (error) {
+    await real.dispose();
+    throw error;
+  }
+}
+
+/** The real Worker's answer to a route, asked twice so the second is warm and both must agree; the first's time. */
+async function capture(real: RunningWorker, route: BenchRoute, headers: Record<string, string>) {
+  const first = await httpGet(real.origin, route.path, headers);
+  const next = await httpGet(real.origin, route.path, headers);
+  if (next.status !== 200)
+    throw new Error(`${route.path}: status ${next.status}: ${next.body.toString("utf8", 0, 300)}`);
+  const changed = differences(first, next);
+  if (changed.length > 0) throw new Error(`${routeLabel(route)}: a second request differs: ${changed.join("; ")}`);
+  return { route, headers, response: next, coldMs: first.ms };
+}
+
 /** One constant Worker per response, all in one workerd; each gets its own loopback socket. */
-export async function startConstantWorkers(
-  responses: readonly CapturedResponse[],
-  config: WorkerConfig,
-): Promise<{ workers: RunningWorker[]; readyMs: number }> {
-  const before = new Set(hasProc ? childPids("workerd") : []);
-  const started = performance.now();
-  const mf = new Miniflare({
-    host: LOOPBACK,
-    port: 0,
-    cf: false,
-    workers: responses.map((response, index) =>
-      // The root only names the modules; their contents are given here.
-      workerEntry(
-        `constant-${index}`,
-        {
-          modulesRoot: join("/bench-constant", String(index)),
-          mainModule: "worker.mjs",
-          modules: {
-            "worker.mjs": { type: "esm", contents: constantWorkerSource(response) },
-            "body.bin": { type: "data", contents: new Uint8Array(response.body) },
-          },
+async function startConstants(responses: readonly CapturedResponse[], config: WorkerConfig) {
+  const before = workerdPids();
+  const workers = responses.map((response, index) =>
+    workerEntry(
+      `constant-${index}`,
+      {
+        // The root only names the modules; their contents are given here.
+        modulesRoot: join("/bench-constant", String(index)),
+        mainModule: "worker.mjs",
+        modules: {
+          "worker.mjs": { type: "esm", contents: constantWorkerSource(response) },
+          "body.bin": { type: "data", contents: new Uint8Array(response.body) },
         },
-        config,
-      ),
+      },
+      config,
     ),
-  });
+  );
+  const mf = new Miniflare({ host: LOOPBACK, port: 0, cf: false, workers });
   try {
     await mf.ready;
-    const readyMs = performance.now() - started;
-    const pid = hasProc ? childPids("workerd").find((candidate) => !before.has(candidate)) : undefined;
-    let disposed: Promise<void> | undefined;
-    const dispose = () => {
-      disposed ??= mf.dispose();
-      return disposed;
-    };
-    const workers: RunningWorker[] = [];
+    const pid = newWorkerdPid(before);
+    const dispose = () => mf.dispose();
+    const running: RunningWorker[] = [];
     for (const [index] of responses.entries()) {
-      workers.push({ origin: await mf.unsafeGetDirectURL(`constant-${index}`), pid, dispose });
+      running.push({ origin: await mf.unsafeGetDirectURL(`constant-${index}`), pid, dispose });
     }
-    return { workers, readyMs };
+    return { workers: running, pid, dispose };
   } catch (error) {
     await mf.dispose();
     throw error;

@@ -1,8 +1,8 @@
 /**
- * One GET over loopback with node:http, which (unlike fetch) lets the Host
- * header be chosen and shows the response exactly as wrk receives it.
+ * One request over loopback with node:http, which (unlike fetch) lets the
+ * Host header be chosen and shows the response exactly as wrk receives it.
  */
-import { type Agent, request } from "node:http";
+import { request } from "node:http";
 
 export interface CapturedResponse {
   status: number;
@@ -13,38 +13,33 @@ export interface CapturedResponse {
   ms: number;
 }
 
-/** `agent` keeps connections open between requests; by default each request has its own. */
+/** A GET, or a POST of `body`, on a connection of its own. */
 export function httpGet(
   origin: URL,
   path: string,
   headers: Readonly<Record<string, string>>,
-  agent: Agent | false = false,
+  body?: string,
 ): Promise<CapturedResponse> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const req = request(
-      { host: origin.hostname, port: origin.port, path, method: "GET", headers: { ...headers }, agent },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on("data", (chunk: Buffer) => chunks.push(chunk));
-        res.on("error", reject);
-        res.on("end", () => {
-          const pairs: [string, string][] = [];
-          for (let i = 0; i + 1 < res.rawHeaders.length; i += 2) {
-            pairs.push([String(res.rawHeaders[i]).toLowerCase(), String(res.rawHeaders[i + 1])]);
-          }
-          resolve({
-            status: res.statusCode ?? 0,
-            headers: pairs,
-            body: Buffer.concat(chunks),
-            ms: performance.now() - started,
-          });
-        });
-      },
-    );
-    req.setTimeout(30_000, () => req.destroy(new Error(`GET ${path}: no answer in 30 s`)));
+    const method = body === undefined ? "GET" : "POST";
+    const options = { host: origin.hostname, port: origin.port, path, method, headers: { ...headers }, agent: false };
+    const req = request(options, (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (chunk: Buffer) => chunks.push(chunk));
+      res.on("error", reject);
+      res.on("end", () => {
+        const pairs: [string, string][] = [];
+        for (let i = 0; i + 1 < res.rawHeaders.length; i += 2) {
+          pairs.push([String(res.rawHeaders[i]).toLowerCase(), String(res.rawHeaders[i + 1])]);
+        }
+        const ms = performance.now() - started;
+        resolve({ status: res.statusCode ?? 0, headers: pairs, body: Buffer.concat(chunks), ms });
+      });
+    });
+    req.setTimeout(30_000, () => req.destroy(new Error(`${method} ${path}: no answer in 30 s`)));
     req.on("error", reject);
-    req.end();
+    req.end(body);
   });
 }
 

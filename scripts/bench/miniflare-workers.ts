@@ -1,13 +1,15 @@
 /**
  * Workers as Miniflare 5 takes them: `config` is what the Worker is (its
  * modules, compatibility date and flags, bindings), `dev` how it is served
- * here. Every Worker the benchmark starts is described by this module, so
- * the real, constant, baseline and timing Workers all run the same way.
+ * here. Every Worker the benchmarks start is described by this module, so
+ * the real, constant, one-line and asset-read Workers all run the same way:
+ * each on a loopback socket that goes straight to it, with no Miniflare
+ * entry Worker in front (production has none either).
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { MiniflareOptions } from "miniflare";
-import type { Bundle, ModuleType } from "./bundle";
+import type { Bundle } from "./bundle";
 import type { WorkerConfig } from "./wrangler-config";
 
 export const LOOPBACK = "127.0.0.1";
@@ -17,15 +19,6 @@ type Manifest = NonNullable<WorkerEntry["config"]["manifest"]>;
 type ManifestModule = Manifest["modules"][string];
 type Binding = NonNullable<WorkerEntry["config"]["env"]>[string];
 
-/** The module types wrangler writes, in a manifest's terms. */
-const MANIFEST_TYPE: Record<ModuleType, ManifestModule["type"]> = {
-  ESModule: "esm",
-  CommonJS: "cjs",
-  CompiledWasm: "wasm",
-  Text: "text",
-  Data: "data",
-};
-
 /** A Worker's code: module names relative to `modulesRoot`, with their contents. */
 export interface WorkerCode {
   modulesRoot: string;
@@ -33,22 +26,12 @@ export interface WorkerCode {
   modules: Record<string, ManifestModule>;
 }
 
-export interface EntryOptions {
-  /** Bindings (`env`). */
-  env?: Record<string, Binding>;
-  /**
-   * A loopback socket that goes straight to the Worker, with no Miniflare
-   * entry Worker in front (production has none either). On by default.
-   */
-  directSocket?: boolean;
-}
-
 /** One Worker, with wrangler.toml's compatibility date and flags. */
 export function workerEntry(
   name: string,
   code: WorkerCode,
   config: Pick<WorkerConfig, "compatibilityDate" | "compatibilityFlags">,
-  { env = {}, directSocket = true }: EntryOptions = {},
+  env: Record<string, Binding> = {},
 ): WorkerEntry {
   return {
     config: {
@@ -58,7 +41,7 @@ export function workerEntry(
       manifest: code,
       env,
     },
-    dev: directSocket ? { unsafeDirectSockets: [{ host: LOOPBACK, port: 0 }] } : {},
+    dev: { unsafeDirectSockets: [{ host: LOOPBACK, port: 0 }] },
   };
 }
 
@@ -67,7 +50,7 @@ export function bundleCode(bundle: Bundle): WorkerCode {
   const modules: Record<string, ManifestModule> = {};
   for (const module of bundle.modules) {
     const path = join(bundle.dir, module.path);
-    const type = MANIFEST_TYPE[module.type];
+    const { type } = module;
     const binary = type === "data" || type === "wasm";
     modules[module.path] = { type, contents: binary ? new Uint8Array(readFileSync(path)) : readFileSync(path, "utf8") };
   }
@@ -87,9 +70,9 @@ export function configEnv(config: WorkerConfig): Record<string, Binding> {
   return env;
 }
 
-/** The built bundle with wrangler.toml's dates, flags, vars, rate limits and assets. */
-export function bundleEntry(bundle: Bundle, config: WorkerConfig, options: EntryOptions = {}): WorkerEntry {
-  return workerEntry(config.name, bundleCode(bundle), config, { env: configEnv(config), ...options });
+/** The built bundle with wrangler.toml's dates, flags, vars, rate limits and assets (or `env`). */
+export function bundleEntry(bundle: Bundle, config: WorkerConfig, env = configEnv(config)): WorkerEntry {
+  return workerEntry(config.name, bundleCode(bundle), config, env);
 }
 
 /**

@@ -1,25 +1,17 @@
 /**
- * CPU accounting from Linux /proc, so each load run can say how busy the
- * server and the load generator were, and whether something else on the
- * machine was competing for the cores (numbers from a shared machine are
- * only as good as that).
+ * CPU and memory from Linux /proc: how busy the server and the load
+ * generator were during a run, and whether anything else on the machine
+ * competed for the cores (figures from a shared machine are only as good as
+ * that), so disturbed runs can be spotted, repeated and reported.
  */
 import { execFileSync } from "node:child_process";
-import { existsSync, readdirSync, readFileSync, readlinkSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { delimiter, join } from "node:path";
-
-const CLOCK_TICKS = clockTicks();
-
-function clockTicks(): number {
-  try {
-    const ticks = Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).trim());
-    return Number.isFinite(ticks) && ticks > 0 ? ticks : 100;
-  } catch {
-    return 100;
-  }
-}
+import { setTimeout as sleep } from "node:timers/promises";
 
 export const hasProc = existsSync("/proc/self/stat");
+
+const CLOCK_TICKS = hasProc ? Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" })) || 100 : 100;
 
 /** Fields of /proc/<pid>/stat after the command name, which may itself contain spaces and parentheses. */
 function statFields(pid: number | "self"): string[] {
@@ -27,46 +19,51 @@ function statFields(pid: number | "self"): string[] {
   return text.slice(text.lastIndexOf(")") + 2).split(" ");
 }
 
-/** Seconds of CPU (user + system, all threads) used so far by a process. */
-export function processCpuSeconds(pid: number | "self"): number {
+/** Seconds of CPU (user + system, all threads) a process has used; with `reaped`, its exited children's (a finished wrk). */
+export function processCpuSeconds(pid: number | "self", reaped = false): number {
   // After the name: state(0) ppid(1) ... utime(11) stime(12) cutime(13) cstime(14).
   const fields = statFields(pid);
-  return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
-}
-
-/** Seconds of CPU used by this process's children that have exited and been reaped (such as a finished wrk). */
-export function reapedChildrenCpuSeconds(): number {
-  const fields = statFields("self");
-  return (Number(fields[13]) + Number(fields[14])) / CLOCK_TICKS;
+  const [user, system] = reaped ? [fields[13], fields[14]] : [fields[11], fields[12]];
+  return (Number(user) + Number(system)) / CLOCK_TICKS;
 }
 
 /**
- * Seconds of busy CPU summed over every core, as processes see it: user and
- * system time plus time stolen by the hypervisor. Interrupt time is left
- * out, because loopback networking is largely counted there rather than to
- * the processes that send and receive.
+ * Seconds of busy CPU summed over every core: user and system time plus time
+ * stolen by the hypervisor. Interrupt time is left out, because loopback
+ * networking is largely counted there rather than to the processes.
  */
-export function machineBusySeconds(): number {
+function machineBusySeconds(): number {
   const line = readFileSync("/proc/stat", "utf8").split("\n")[0] ?? "";
   const [, user, nice, system, , , , , steal] = line.trim().split(/\s+/).map(Number);
   return ((user ?? 0) + (nice ?? 0) + (system ?? 0) + (steal ?? 0)) / CLOCK_TICKS;
 }
 
-/** Process ids of this process's live children with a given command name. */
-export function childPids(command: string): number[] {
+/** Process ids of this process's live workerd children. */
+export function workerdPids(): number[] {
+  if (!hasProc) return [];
   const pids: number[] = [];
   for (const entry of readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
     try {
       const text = readFileSync(`/proc/${entry}/stat`, "utf8");
       const name = text.slice(text.indexOf("(") + 1, text.lastIndexOf(")"));
-      const ppid = Number(statFields(Number(entry))[1]);
-      if (name === command && ppid === process.pid) pids.push(Number(entry));
+      if (name === "workerd" && Number(statFields(Number(entry))[1]) === process.pid) pids.push(Number(entry));
     } catch {
       // The process ended while the list was read.
     }
   }
   return pids;
+}
+
+/** The workerd started since `before` was listed. */
+export function newWorkerdPid(before: readonly number[]): number | undefined {
+  return workerdPids().find((pid) => !before.includes(pid));
+}
+
+/** A process's resident memory, in MiB. */
+export function residentMiB(pid: number): number | undefined {
+  const match = /^VmRSS:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+  return match ? Number(match[1]) / 1024 : undefined;
 }
 
 /** Pins this process, and every process it starts from now on, to the given cores. */
@@ -79,34 +76,53 @@ export function hasCommand(command: string): boolean {
   return (process.env.PATH ?? "").split(delimiter).some((dir) => dir !== "" && existsSync(join(dir, command)));
 }
 
-/** Which of `pids` listens on a TCP port of this machine, from /proc/net/tcp and the processes' open sockets. */
-export function pidListeningOn(port: number, pids: readonly number[]): number | undefined {
-  const inodes = new Set<string>();
-  for (const table of ["/proc/net/tcp", "/proc/net/tcp6"]) {
-    if (!existsSync(table)) continue;
-    for (const line of readFileSync(table, "utf8").split("\n").slice(1)) {
-      // sl local_address rem_address st ... inode: the address is HEX_IP:HEX_PORT, state 0A is LISTEN.
-      const fields = line.trim().split(/\s+/);
-      const localPort = Number.parseInt(fields[1]?.split(":").pop() ?? "", 16);
-      if (localPort === port && fields[3] === "0A" && fields[9]) inodes.add(fields[9]);
+/** CPU seconds so far: the machine's, this process's and its workerd's (own), the server's, reaped children's (wrk). */
+type CpuSample = Record<"at" | "busy" | "own" | "children", number> & { server: number | undefined };
+
+/** CPU seconds per wall second between two samples (1: one core fully busy) of the server, wrk, and all else. */
+export type CpuUsage = { server: number | undefined; client: number; other: number };
+
+/** Who used the CPU during a run: the workerd under test, wrk, and everything else on the machine. */
+export class CpuMeter {
+  /** `ownPids`: the workerd processes this benchmark started, so they never count as "other". */
+  constructor(private readonly ownPids: readonly number[]) {}
+
+  sample(serverPid?: number): CpuSample {
+    if (!hasProc) return { at: performance.now(), busy: 0, own: 0, server: undefined, children: 0 };
+    const own = this.ownPids.reduce((sum, pid) => sum + (cpuOf(pid) ?? 0), processCpuSeconds("self"));
+    return {
+      at: performance.now(),
+      busy: machineBusySeconds(),
+      own,
+      server: serverPid === undefined ? undefined : cpuOf(serverPid),
+      children: processCpuSeconds("self", true),
+    };
+  }
+
+  static usage(before: CpuSample, after: CpuSample): CpuUsage {
+    const wall = (after.at - before.at) / 1000;
+    const server =
+      after.server !== undefined && before.server !== undefined ? (after.server - before.server) / wall : undefined;
+    const client = (after.children - before.children) / wall;
+    const own = (after.own - before.own) / wall;
+    return { server, client, other: Math.max(0, (after.busy - before.busy) / wall - own - client) };
+  }
+
+  /** Waits until other processes use at most `limit` cores over half a second, for up to `maxSeconds`. */
+  async waitForQuiet(limit: number, maxSeconds: number): Promise<void> {
+    const deadline = performance.now() + maxSeconds * 1000;
+    while (hasProc) {
+      const before = this.sample();
+      await sleep(500);
+      if (CpuMeter.usage(before, this.sample()).other <= limit || performance.now() >= deadline) return;
     }
   }
-  return pids.find((pid) => {
-    try {
-      return readdirSync(`/proc/${pid}/fd`).some((fd) => {
-        const target = /^socket:\[(\d+)\]$/.exec(readlinkOf(`/proc/${pid}/fd/${fd}`))?.[1];
-        return target !== undefined && inodes.has(target);
-      });
-    } catch {
-      return false; // The process ended while its descriptors were read.
-    }
-  });
 }
 
-function readlinkOf(path: string): string {
+function cpuOf(pid: number): number | undefined {
   try {
-    return readlinkSync(path);
+    return processCpuSeconds(pid);
   } catch {
-    return "";
+    return undefined;
   }
 }

@@ -1,23 +1,19 @@
 /**
- * Serves the built bundle in workerd through Miniflare, on a loopback socket
- * that goes straight to the Worker (no Miniflare entry Worker in between, as
- * in production where nothing runs in front of the isolate), and measures
- * how long that takes to answer its first request.
+ * Serves Workers in workerd through Miniflare (miniflare-workers.ts says
+ * how), and measures how long the built bundle takes to answer its first
+ * request, beside a one-line Worker.
  */
 import { Miniflare } from "miniflare";
 import type { Bundle } from "./bundle";
 import { httpGet } from "./http-get";
 import { bundleEntry, LOOPBACK, type WorkerEntry, withAssets, workerEntry } from "./miniflare-workers";
-import { childPids, hasProc } from "./proc";
+import { newWorkerdPid, workerdPids } from "./proc";
 import type { WorkerConfig } from "./wrangler-config";
 
 /** A path no route serves: the first request exercises routing and the error path, and builds no representation. */
 export const STARTUP_PATH = "/__bench/startup";
 
-/**
- * Start-ups timed per Worker, alternating with the one-line Worker so both
- * see the same machine: the first in this process, then more for a median.
- */
+/** Start-ups timed per Worker, for a median. */
 const STARTUP_SAMPLES = 5;
 
 export interface RunningWorker {
@@ -37,8 +33,6 @@ export interface StartupTimes {
 }
 
 export interface Startup {
-  /** The bundle's first start in this process (Node.js also compiles Miniflare's code paths for it). */
-  first: StartupTimes;
   /** Median over the bundle's starts. */
   median: StartupTimes;
   samples: StartupTimes[];
@@ -50,11 +44,8 @@ export interface Startup {
 /** The smallest Worker there is, to tell workerd's own start-up from the bundle's. */
 const TRIVIAL_WORKER = 'export default { fetch() { return new Response("ok"); } };';
 
-export async function startRealWorker(
-  bundle: Bundle,
-  config: WorkerConfig,
-  host: string,
-): Promise<{ worker: RunningWorker; startup: Startup }> {
+/** The bundle's start-up, timed STARTUP_SAMPLES times, alternating with a one-line Worker so both see the same machine. */
+export async function timeStartup(bundle: Bundle, config: WorkerConfig, host: string): Promise<Startup> {
   const trivial = workerEntry(
     "baseline",
     {
@@ -67,68 +58,45 @@ export async function startRealWorker(
   const real = withAssets(bundleEntry(bundle, config), config);
   const baseline: StartupTimes[] = [];
   const samples: StartupTimes[] = [];
-  for (;;) {
-    const reference = await timedStart([trivial], host);
-    await reference.mf.dispose();
-    baseline.push(reference.times);
-    const started = await timedStart(real, host);
-    samples.push(started.times);
-    if (samples.length < STARTUP_SAMPLES) {
-      await started.mf.dispose();
-      continue;
+  let firstResponseStatus = 0;
+  while (samples.length < STARTUP_SAMPLES) {
+    for (const [workers, times] of [
+      [[trivial], baseline],
+      [real, samples],
+    ] as const) {
+      const started = await startWorker(workers, host);
+      await started.dispose();
+      times.push(started.times);
+      firstResponseStatus = started.status;
     }
-    // The last start stays up and serves the benchmark.
-    const [first = started.times] = samples;
-    return {
-      worker: running(started),
-      startup: {
-        first,
-        median: median(samples),
-        samples,
-        firstResponseStatus: started.status,
-        baseline: median(baseline),
-      },
-    };
   }
+  return { median: median(samples), samples, firstResponseStatus, baseline: median(baseline) };
+}
+
+/** The built bundle with its assets, started once; see `startWorker`. */
+export function startBundle(bundle: Bundle, config: WorkerConfig, host: string, inspectorPort?: number) {
+  return startWorker(withAssets(bundleEntry(bundle, config), config), host, inspectorPort);
 }
 
 /**
- * Starts `workers` once, untimed, the first served, keeping Miniflare to
- * reach its bindings from here (a D1 database to seed).
+ * Starts `workers`, the first served, and times its start to the first
+ * response. It keeps Miniflare, to reach its bindings from here (a D1
+ * database to seed); with `inspectorPort`, workerd's V8 inspector listens there.
  */
-export async function startWorker(workers: WorkerEntry[], host: string): Promise<RunningWorker & { mf: Miniflare }> {
-  const started = await timedStart(workers, host);
-  return { ...running(started), mf: started.mf };
-}
-
-interface Started {
-  mf: Miniflare;
-  origin: URL;
-  /** The workerd process it started (Linux only). */
-  pid: number | undefined;
-  times: StartupTimes;
-  status: number;
-}
-
-function running({ mf, origin, pid }: Started): RunningWorker {
-  return { origin, pid, dispose: () => mf.dispose() };
-}
-
-/** Starts `workers`, the first of which is the one timed and served. */
-async function timedStart(workers: WorkerEntry[], host: string): Promise<Started> {
+export async function startWorker(workers: readonly WorkerEntry[], host: string, inspectorPort?: number) {
   const [worker] = workers;
   if (!worker) throw new Error("no Worker to start");
-  const before = new Set(hasProc ? childPids("workerd") : []);
+  const before = workerdPids();
   const started = performance.now();
-  const mf = new Miniflare({ host: LOOPBACK, port: 0, cf: false, workers });
+  const options = { host: LOOPBACK, port: 0, cf: false, workers: [...workers] };
+  const mf = new Miniflare(inspectorPort ? { ...options, inspectorPort } : options);
   try {
     await mf.ready;
     const readyMs = performance.now() - started;
     const origin = await mf.unsafeGetDirectURL(worker.config.name);
-    const first = await httpGet(origin, STARTUP_PATH, { Host: host });
-    const times = { readyMs, firstResponseMs: performance.now() - started };
-    const pid = hasProc ? childPids("workerd").find((candidate) => !before.has(candidate)) : undefined;
-    return { mf, origin, pid, times, status: first.status };
+    const { status } = await httpGet(origin, STARTUP_PATH, { Host: host });
+    const times: StartupTimes = { readyMs, firstResponseMs: performance.now() - started };
+    return { mf, origin, pid: newWorkerdPid(before), times, status, dispose: () => mf.dispose() };
   } catch (error) {
     await mf.dispose();
     throw error;

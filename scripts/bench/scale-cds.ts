@@ -5,9 +5,9 @@
  * articles, padded to the body limit), in alternating blocks so both see the
  * same machine. The CPU is workerd's own, from /proc: what Cloudflare bills.
  */
-import { request } from "node:http";
 import { CDS_LIMITS } from "../../src/api/cds-hooks";
 import { MAX_REQUEST_BODY_BYTES } from "../../src/http/limits";
+import { httpGet } from "./http-get";
 import { processCpuSeconds } from "./proc";
 import type { RunningWorker } from "./real-worker";
 
@@ -94,30 +94,9 @@ function patientView(conditions: unknown[]) {
   };
 }
 
-/** One POST, checked for a 200 with cards. */
-function post(origin: URL, host: string, body: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const req = request(
-      {
-        host: origin.hostname,
-        port: origin.port,
-        path: SERVICE,
-        method: "POST",
-        headers: { Host: host, "Content-Type": "application/json", "Content-Length": Buffer.byteLength(body) },
-        agent: false,
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on("data", (chunk: Buffer) => chunks.push(chunk));
-        res.on("error", reject);
-        res.on("end", () => {
-          const text = Buffer.concat(chunks).toString();
-          if (res.statusCode !== 200) reject(new Error(`${SERVICE} answered ${res.statusCode}: ${text.slice(0, 300)}`));
-          else resolve();
-        });
-      },
-    );
-    req.on("error", reject);
-    req.end(body);
-  });
+/** One POST, checked for a 200. */
+async function post(origin: URL, host: string, body: string): Promise<void> {
+  const headers = { Host: host, "Content-Type": "application/json", "Content-Length": String(Buffer.byteLength(body)) };
+  const { status, body: answer } = await httpGet(origin, SERVICE, headers, body);
+  if (status !== 200) throw new Error(`${SERVICE} answered ${status}: ${answer.toString("utf8", 0, 300)}`);
 }

@@ -1,11 +1,11 @@
 /**
  * A synthetic library of N articles, built the way `npm run build` builds
  * content/ (the project's own compiler, timed and measured from outside), and
- * a Worker around it: the real src/worker.ts, its index bundled and its
- * articles in an assets folder, with wrangler.toml's settings otherwise.
+ * a Worker around it: the real src/worker.ts, its index and articles in an
+ * assets folder, with wrangler.toml's settings otherwise.
  */
 import { execFile } from "node:child_process";
-import { readFileSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { promisify } from "node:util";
 import { CONTENT_ASSETS } from "../../src/content/content-assets";
@@ -32,6 +32,7 @@ export interface ScaleLibrary {
 
 export async function buildScaleLibrary(count: number, dir: string, config: WorkerConfig): Promise<ScaleLibrary> {
   const contentDir = join(dir, "content");
+  mkdirSync(join(dir, "worker"), { recursive: true });
   const { slugs } = writeSyntheticLibrary({ count, out: contentDir });
   const compile = () => timedCompile(contentDir, dir);
   const cold = await compile();

@@ -1,38 +1,37 @@
 /**
- * `npm run bench:scale -- --count N`: the library at scale (#15). Builds a
+ * `npm run bench:scale -- --count N`: the library at scale. Builds a
  * synthetic library of N articles with the project's compiler (cold, then
  * after editing one article), bundles the real Worker around its index,
  * serves it with its articles as static assets, and measures start-up,
  * memory and throughput for one article repeated, for `--rotate` articles in
  * turn and for all N in turn, each after one warm-up pass over its paths
  * (so the first builds are not what is measured: what is kept per isolate
- * and what is not is). Then, unless `--no-search`, search: the library's
- * search seed built, the Worker started again with its search database
- * seeded, and throughput for a word every article holds and for one few
- * hold. Run it outside the test suite; BENCHMARKS.md, "Library at scale",
- * records its figures.
+ * and what is not is), and the floor under all N (asset-read-worker.ts).
+ * Then what a CDS Hooks request costs (scale-cds.ts), and, unless
+ * `--no-search`, search: the library's search seed built, the Worker
+ * started again with its search database seeded, and throughput for a word
+ * every article holds and for one few hold. BENCHMARKS.md records its figures.
  */
-import { copyFileSync, mkdirSync, readFileSync, rmSync } from "node:fs";
-import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
+import { copyFileSync, mkdirSync, rmSync } from "node:fs";
+import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { parseArgs } from "node:util";
-import { Miniflare } from "miniflare";
 import { CONTENT_FILES } from "../../src/content/content-assets";
 import { startAssetReadWorker } from "./asset-read-worker";
 import { type Bundle, buildBundle } from "./bundle";
-import { CpuMeter } from "./cpu-meter";
 import { onExit } from "./exit-cleanup";
 import { httpGet } from "./http-get";
 import { connect } from "./inspector";
-import { bundleEntry, LOOPBACK, withAssets } from "./miniflare-workers";
 import { wholeFlag } from "./options";
-import { type RunningWorker, STARTUP_PATH, startRealWorker } from "./real-worker";
+import { CpuMeter, residentMiB } from "./proc";
+import { type RunningWorker, startBundle, timeStartup } from "./real-worker";
+import { kib, writeResults } from "./report";
 import { type CdsCost, measureCds } from "./scale-cds";
 import { buildScaleLibrary, buildSearchSeed, type SearchSeed } from "./scale-library";
 import { type Seeding, seedSearch, startSearchWorker } from "./scale-search";
 import { readWorkerConfig, type WorkerConfig } from "./wrangler-config";
-import { Wrk, type WrkResult } from "./wrk";
+import { Wrk, type WrkResult, warmUp } from "./wrk";
 
 const { values } = parseArgs({
   options: {
@@ -56,82 +55,92 @@ const searchConnections = wholeFlag("search-connections", values["search-connect
 const HOST = "health.example";
 /** Searched for in the search loads: a word every synthetic article holds, and one that few hold. */
 const SEARCH_WORDS = { common: "leg", rare: "quinine" };
-/** Not bench:profile's port, so the two can run side by side. */
+/** Not the soak's port, so the two can run side by side. */
 const HEAP_INSPECTOR_PORT = 9331;
 
 const dir = await mkdtemp(join(tmpdir(), "bench-scale-"));
 onExit(() => rmSync(dir, { recursive: true, force: true }));
-await mkdir(join(dir, "worker"), { recursive: true });
 
-log(`== ${count} synthetic article(s): content build (cold, then one article edited) ==`);
-const library = await buildScaleLibrary(count, dir, readWorkerConfig());
-log(`cold: ${library.cold.seconds.toFixed(1)} s, peak ${library.cold.peakMiB.toFixed(0)} MiB`);
-log(`incremental: ${library.incremental.seconds.toFixed(1)} s, peak ${library.incremental.peakMiB.toFixed(0)} MiB`);
+async function main(): Promise<void> {
+  log(`== ${count} synthetic article(s): content build (cold, then one article edited) ==`);
+  const library = await buildScaleLibrary(count, dir, readWorkerConfig());
+  log(`cold: ${library.cold.seconds.toFixed(1)} s, peak ${library.cold.peakMiB.toFixed(0)} MiB`);
+  log(`incremental: ${library.incremental.seconds.toFixed(1)} s, peak ${library.incremental.peakMiB.toFixed(0)} MiB`);
+  const config = readWorkerConfig(library.configPath);
+  const bundle = await buildBundle(library.configPath, config.main, join(dir, "bundle"));
+  log(`bundle: ${kib(bundle.rawBytes)} raw, ${kib(bundle.gzipBytes)} gzip`);
+  const { startup, started } = await measureStart(bundle, config);
+  const results = await measureLoads(bundle, config, library.slugs);
+  const cds = await measureCdsAtScale(bundle, config);
+  const search = values.search ? await measureSearch(bundle, config) : undefined;
+  const out = `.bench/scale-${count}.json`;
+  await writeResults(out, { count, library, bundle, startup, started, results, cds, search });
+  log(`written: ${out}`);
+}
 
-const config = readWorkerConfig(library.configPath);
-const bundle = await buildBundle(library.configPath, config.main);
-log(`bundle: ${kib(bundle.rawBytes)} raw, ${kib(bundle.gzipBytes)} gzip`);
-
-// Start-up with only the index in the assets: Miniflare reads and hashes every asset file when it starts, which
-// Cloudflare does at deploy time, not when an isolate starts. The first response (a 404) reads the index, no article.
-const indexOnly = indexOnlyAssets(config);
-const { worker: startupWorker, startup } = await startRealWorker(bundle, indexOnly, HOST);
-await startupWorker.dispose();
-const { worker } = await startRealWorker(bundle, config, HOST);
-// Resident memory once started, and the isolate's V8 heap: the index and the code.
-const started = {
-  rssMiB: worker.pid === undefined ? undefined : residentMiB(worker.pid),
-  heapMiB: await heapAfterStart(bundle, indexOnly),
-};
-log(
-  `start to first response: ${startup.median.firstResponseMs.toFixed(0)} ms median ` +
-    `(one-line Worker ${startup.baseline.firstResponseMs.toFixed(0)} ms); ` +
-    `V8 heap ${started.heapMiB.toFixed(1)} MiB; workerd RSS ${started.rssMiB?.toFixed(0)} MiB`,
-);
-
-const articlePath = (slug: string) => `/v1/articles/${slug}`;
-const loads: Record<string, string[]> = {
-  one: library.slugs.slice(0, 1).map(articlePath),
-  [`rotating-${Math.min(rotate, count)}`]: library.slugs.slice(0, rotate).map(articlePath),
-  [`rotating-${count}`]: library.slugs.map(articlePath),
-};
-const results: Record<string, WrkResult> = {};
-let search: SearchResults | undefined;
-let cds: CdsCost | undefined;
-try {
+/**
+ * Start to first response, with only the index in the assets: Miniflare reads and hashes every asset file when
+ * it starts, which Cloudflare does at deploy time, not when an isolate starts. The first response is a 404, which
+ * reads no article. Then, on a Worker with every article, the isolate's V8 heap and workerd's resident memory.
+ */
+async function measureStart(bundle: Bundle, config: WorkerConfig) {
+  const startup = await timeStartup(bundle, indexOnlyAssets(config), HOST);
+  const worker = await startBundle(bundle, config, HOST, HEAP_INSPECTOR_PORT);
+  let started: { heapMiB: number; rssMiB: number | undefined };
   try {
-    for (const [name, paths] of Object.entries(loads)) results[name] = await load(worker, name, paths, connections);
+    const inspector = await connect(HEAP_INSPECTOR_PORT, config.name);
+    const { usedSize } = (await inspector.send("Runtime.getHeapUsage")) as { usedSize: number };
+    inspector.close();
+    started = {
+      heapMiB: usedSize / 1024 / 1024,
+      rssMiB: worker.pid === undefined ? undefined : residentMiB(worker.pid),
+    };
+  } finally {
+    await worker.dispose();
+  }
+  log(
+    `start to first response: ${startup.median.firstResponseMs.toFixed(0)} ms median ` +
+      `(one-line Worker ${startup.baseline.firstResponseMs.toFixed(0)} ms); ` +
+      `V8 heap ${started.heapMiB.toFixed(1)} MiB; workerd RSS ${started.rssMiB?.toFixed(0)} MiB`,
+  );
+  return { startup, started };
+}
+
+/** One article repeated, `--rotate` in turn, all in turn; then all in turn on a Worker that only reads them. */
+async function measureLoads(bundle: Bundle, config: WorkerConfig, slugs: string[]) {
+  const paths = slugs.map((slug) => `/v1/articles/${slug}`);
+  const loads: Record<string, string[]> = {
+    one: paths.slice(0, 1),
+    [`rotating-${Math.min(rotate, count)}`]: paths.slice(0, rotate),
+    [`rotating-${count}`]: paths,
+  };
+  const results: Record<string, WrkResult> = {};
+  const worker = await startBundle(bundle, config, HOST);
+  try {
+    for (const [name, some] of Object.entries(loads)) results[name] = await load(worker, name, some, connections);
   } finally {
     await worker.dispose();
   }
   // The floor under every article in turn: the same paths, each only read from the assets.
   const assetRead = await startAssetReadWorker(config, HOST);
   try {
-    const paths = library.slugs.map(articlePath);
     results[`asset-read-${count}`] = await load(assetRead, `asset-read-${count}`, paths, connections);
   } finally {
     await assetRead.dispose();
   }
-  cds = await measureCdsAtScale();
   const one = results.one?.requestsPerSecond ?? Number.NaN;
   for (const [name, result] of Object.entries(results)) {
     if (name !== "one") log(`${name} / one: ${(result.requestsPerSecond / one).toFixed(2)}`);
   }
-  if (values.search) search = await measureSearch();
-} finally {
-  bundle.dispose();
+  return results;
 }
-await mkdir(".bench", { recursive: true });
-const out = `.bench/scale-${count}.json`;
-await writeFile(out, JSON.stringify({ count, library, bundle, startup, started, results, cds, search }, null, 2));
-log(`written: ${out}`);
 
 /** The Worker's CPU for the smallest and the worst CDS Hooks body it accepts, on a Worker of its own. */
-async function measureCdsAtScale(): Promise<CdsCost> {
+async function measureCdsAtScale(bundle: Bundle, config: WorkerConfig): Promise<CdsCost> {
   log("== CDS Hooks: one coding against the worst body accepted ==");
-  const { worker: cdsWorker } = await startRealWorker(bundle, config, HOST);
+  const worker = await startBundle(bundle, config, HOST);
   try {
-    const cost = await measureCds(cdsWorker, HOST);
+    const cost = await measureCds(worker, HOST);
     const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
     log(
       `cds: one coding ${median(cost.oneMs).toFixed(2)} ms CPU (${cost.bytes.one} B), worst ${median(cost.worstMs).toFixed(2)} ms ` +
@@ -139,10 +148,9 @@ async function measureCdsAtScale(): Promise<CdsCost> {
     );
     return cost;
   } finally {
-    await cdsWorker.dispose();
+    await worker.dispose();
   }
 }
-
 interface SearchResults {
   /** The seed's size and how long the build took to write it. */
   seed: Omit<SearchSeed, "path">;
@@ -156,7 +164,7 @@ interface SearchResults {
  * Worker started with the search database and the seed applied, then a
  * load for each of SEARCH_WORDS that finds articles.
  */
-async function measureSearch(): Promise<SearchResults> {
+async function measureSearch(bundle: Bundle, config: WorkerConfig): Promise<SearchResults> {
   log("== search ==");
   const seed = await buildSearchSeed(dir);
   log(`seed: ${mib(seed.bytes)} built in ${seed.seconds.toFixed(1)} s`);
@@ -186,40 +194,16 @@ async function measureSearch(): Promise<SearchResults> {
 
 /** One wrk run over `paths` in turn, after one warm-up pass over them. */
 async function load(worker: RunningWorker, name: string, paths: string[], connections: number): Promise<WrkResult> {
-  const wrk = await Wrk.prepare(dir, paths);
-  for (const path of paths) {
-    const { status } = await httpGet(worker.origin, path, { Host: HOST });
-    if (status !== 200) throw new Error(`warm-up: ${path} answered ${status}`);
-  }
-  const target = { origin: worker.origin, path: paths[0] ?? "/", headers: { Host: HOST }, serverPid: worker.pid };
-  const settings = { seconds, connections, threads: 1, cores: undefined };
-  const result = await wrk.run(target, settings, new CpuMeter(worker.pid === undefined ? [] : [worker.pid]));
+  const requests = paths.map((path) => ({ path, headers: { Host: HOST } }));
+  const wrk = await Wrk.prepare(dir, requests);
+  await warmUp(worker.origin, requests);
+  const meter = new CpuMeter(worker.pid === undefined ? [] : [worker.pid]);
+  const result = await wrk.run(worker.origin, worker.pid, { seconds, connections }, meter);
   log(
     `${name}: ${result.requestsPerSecond.toFixed(0)} req/s, p99 ${(result.latencyUs.p99 / 1000).toFixed(1)} ms, ` +
       `${result.errors} error(s)`,
   );
   return result;
-}
-
-/** The V8 heap in use once the Worker answered its first request (workerd's inspector does not collect garbage on request). */
-async function heapAfterStart(bundle: Bundle, config: WorkerConfig): Promise<number> {
-  const mf = new Miniflare({
-    host: LOOPBACK,
-    port: 0,
-    cf: false,
-    inspectorPort: HEAP_INSPECTOR_PORT,
-    workers: withAssets(bundleEntry(bundle, config), config),
-  });
-  try {
-    await mf.ready;
-    await httpGet(await mf.unsafeGetDirectURL(), STARTUP_PATH, { Host: HOST });
-    const inspector = await connect(HEAP_INSPECTOR_PORT, config.name);
-    const { usedSize } = (await inspector.send("Runtime.getHeapUsage")) as { usedSize: number };
-    inspector.close();
-    return usedSize / 1024 / 1024;
-  } finally {
-    await mf.dispose();
-  }
 }
 
 /** `config` with an assets folder holding only the library's index. */
@@ -231,15 +215,6 @@ function indexOnlyAssets(config: WorkerConfig): WorkerConfig {
   return { ...config, assets: { ...config.assets, directory } };
 }
 
-function residentMiB(pid: number): number | undefined {
-  const match = /^VmRSS:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
-  return match ? Number(match[1]) / 1024 : undefined;
-}
-
-function kib(bytes: number): string {
-  return `${(bytes / 1024).toFixed(1)} KiB`;
-}
-
 function mib(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
 }
@@ -247,3 +222,5 @@ function mib(bytes: number): string {
 function log(line: string): void {
   console.log(line);
 }
+
+await main();

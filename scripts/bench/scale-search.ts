@@ -44,7 +44,7 @@ export async function startSearchWorker(
   const database = config.d1Databases[SEARCH_BINDING];
   if (!database) throw new Error(`wrangler.toml has no [[d1_databases]] binding ${SEARCH_BINDING}`);
   const env = { ...configEnv(config), [SEARCH_BINDING]: { type: "d1" as const, id: database.databaseId } };
-  const worker = await startWorker(withAssets(bundleEntry(bundle, config, { env }), config), host);
+  const worker = await startWorker(withAssets(bundleEntry(bundle, config, env), config), host);
   return { ...worker, database: await worker.mf.getD1Database(SEARCH_BINDING, config.name) };
 }
 
