@@ -13,7 +13,13 @@ interface Parameter {
   name: string;
   in: "path" | "query";
   example: string;
-  schema: { pattern?: string; enum?: string[] };
+  schema: Schema;
+}
+/** What a documented parameter's schema says of its value: a pattern, an enum, or alternatives of them. */
+interface Schema {
+  pattern?: string;
+  enum?: string[];
+  anyOf?: Schema[];
 }
 interface DocumentedOperation {
   parameters: Parameter[];
@@ -24,11 +30,15 @@ type Document = { paths: Record<string, Record<string, DocumentedOperation>> };
 /** Values tried in turn until one breaks the documented pattern or enum. */
 const CANDIDATES = ["!", "x y", "\u0001", "0", "ü", "x".repeat(201), "\n", ""];
 
-function rejected(schema: Parameter["schema"]): string | undefined {
-  const pattern = schema.pattern === undefined ? undefined : new RegExp(schema.pattern, "u");
-  return CANDIDATES.find(
-    (value) => (pattern !== undefined && !pattern.test(value)) || (schema.enum && !schema.enum.includes(value)),
-  );
+/** Whether the schema's pattern or enum refuses a value; alternatives refuse it when each of them does. */
+function refuses(schema: Schema, value: string): boolean {
+  if (schema.anyOf) return schema.anyOf.length > 0 && schema.anyOf.every((option) => refuses(option, value));
+  if (schema.pattern !== undefined && !new RegExp(schema.pattern, "u").test(value)) return true;
+  return schema.enum !== undefined && !schema.enum.includes(value);
+}
+
+function rejected(schema: Schema): string | undefined {
+  return CANDIDATES.find((value) => refuses(schema, value));
 }
 
 function url(path: string, parameters: Parameter[], replaced: Record<string, string> = {}): string {
