@@ -1,8 +1,12 @@
 /** Reading the Worker's JSON-LD graph in tests: nodes by id, references, and the text literals. */
 import { expect } from "vitest";
-import type { ArticleResource } from "../../src/api/schemas";
+import type { ArticleResource, ConditionResource } from "../../src/api/schemas";
+import type { Relation } from "../../src/content/claims/relations";
 import { blockSentences, sentencesOf } from "../../src/content/publisher-text";
-import { call, ORIGIN } from "./worker";
+import { slugOf } from "../../src/content/slug";
+import type { StatedKind } from "../../src/schemaorg/claims";
+import { SUBJECT } from "./subject";
+import { call } from "./worker";
 
 export interface JsonLdNode {
   "@type": string;
@@ -15,12 +19,13 @@ export interface JsonLdGraph {
   "@graph": JsonLdNode[];
 }
 
-export const PAGE = `${ORIGIN}/articles/leg-cramps`;
+/** The page of the article the suites examine (test/support/subject.ts): the base of its graph's `@id`s. */
+export const PAGE = SUBJECT.page;
 
-/** The `@id` of a node of the leg-cramps graph. */
+/** The `@id` of a node of that article's graph. */
 export const id = (fragment: string) => `${PAGE}#${fragment}`;
 
-export async function graph(slug = "leg-cramps"): Promise<JsonLdGraph> {
+export async function graph(slug = SUBJECT.slug): Promise<JsonLdGraph> {
   const response = await call(`/v1/articles/${slug}/jsonld`);
   expect(response.status).toBe(200);
   expect(response.headers.get("Content-Type")).toBe("application/ld+json; charset=utf-8");
@@ -110,4 +115,60 @@ export function publisherSentences(article: ArticleResource): Set<string> {
   add(article.editorsNote ? [article.editorsNote] : []);
   for (const person of [...article.authors, ...article.editors]) add(person.about ?? []);
   return sentences;
+}
+
+type Facts = ConditionResource["facts"];
+
+/** Where the graph would state a relation: the node holding the property, and the nodes it would point at. */
+export interface Placement {
+  subject: string;
+  objects: string[];
+  /** The node a section mentions when the relation is not stated. */
+  described: string[];
+}
+
+export function placement(relation: Relation & { kind: StatedKind }, facts: Facts, page: string): Placement {
+  const at = (fragment: string) => `${page}#${fragment}`;
+  const condition = at("condition");
+  const own = (prefix: string): Placement => {
+    const objects = [at(`${prefix}-${relation.fact.id}`)];
+    return { subject: condition, objects, described: objects };
+  };
+  const therapy = facts.drugTherapies[Number(relation.path[1])];
+  switch (relation.kind) {
+    case "anatomy":
+    case "symptom":
+    case "cause":
+    case "test":
+    case "prevention":
+      return own(relation.kind);
+    case "risk-factor":
+      return own("risk-factor");
+    case "differential-diagnosis":
+      return own("ddx");
+    case "treatment":
+      return own(facts.drugTherapies.some((entry) => entry.id === relation.fact.id) ? "therapy" : "treatment");
+    case "causative-drug":
+      return {
+        subject: condition,
+        objects: [at(`cause-${relation.fact.id}`)],
+        described: [at(`drug-${relation.fact.id}`)],
+      };
+    case "drug-therapy":
+      return { subject: condition, objects: [at(`drug-${relation.fact.id}`)], described: [] };
+    case "exercise-plan": {
+      const exercises = (facts.exercisePlan?.exercises ?? []).map((id) => at(`exercise-${id}`));
+      return { subject: condition, objects: exercises, described: exercises };
+    }
+    case "side-effect":
+      return {
+        subject: at(`therapy-${therapy?.id}`),
+        objects: [at(`side-effect-${relation.fact.id}`)],
+        described: [at(`side-effect-${relation.fact.id}`)],
+      };
+    case "earlier-use": {
+      const used = at(`condition-${slugOf(relation.fact.name ?? "")}`);
+      return { subject: used, objects: [at(`drug-${therapy?.id}`)], described: [used] };
+    }
+  }
 }

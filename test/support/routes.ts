@@ -1,20 +1,32 @@
-/** Every content route of the real Worker that shared caches may keep, with a path that answers 200. */
-export const CONTENT_PATHS = [
-  "/",
-  "/v1/articles",
-  "/v1/articles/leg-cramps",
-  "/v1/articles/leg-cramps?sections=calf-extension",
-  "/v1/articles/leg-cramps/sections/heel-walk",
-  "/v1/articles/leg-cramps/jsonld",
-  "/v1/conditions/leg-cramps",
-  "/articles",
-  "/articles/leg-cramps",
-  "/sitemap.xml",
-  "/robots.txt",
-  "/embed/leg-cramps",
-  "/embed.js",
-  `/oembed?url=${encodeURIComponent("https://health.test/articles/leg-cramps")}`,
-] as const;
+/**
+ * Every content route of the real Worker that shared caches may keep, with a
+ * path that answers 200, by what it serves: its article and sections are the
+ * library's (test/support/subject.ts).
+ */
+import { DEEPEST, SIBLINGS, SUBJECT } from "./subject";
+import { ORIGIN } from "./worker";
+
+const { slug } = SUBJECT;
+
+export const CONTENT_ROUTES = {
+  serviceIndex: "/",
+  articleList: "/v1/articles",
+  article: `/v1/articles/${slug}`,
+  articleSelection: `/v1/articles/${slug}?sections=${DEEPEST.section.id}`,
+  section: `/v1/articles/${slug}/sections/${SIBLINGS.at(-1)?.id ?? DEEPEST.section.id}`,
+  jsonLd: `/v1/articles/${slug}/jsonld`,
+  condition: `/v1/conditions/${slug}`,
+  pageIndex: "/articles",
+  page: `/articles/${slug}`,
+  sitemap: "/sitemap.xml",
+  robots: "/robots.txt",
+  embed: `/embed/${slug}`,
+  embedScript: "/embed.js",
+  oEmbed: `/oembed?url=${encodeURIComponent(`${ORIGIN}/articles/${slug}`)}`,
+} as const;
+
+/** The paths of CONTENT_ROUTES. */
+export const CONTENT_PATHS: readonly string[] = Object.values(CONTENT_ROUTES);
 
 /**
  * Routes whose URL says what someone looked for (a search's words, a
@@ -22,6 +34,6 @@ export const CONTENT_PATHS = [
  * but kept by the reader's browser only, never by a shared cache.
  */
 export const PRIVATE_PATHS = [
-  "/v1/search?q=leg+cramps",
+  `/v1/search?q=${encodeURIComponent(SUBJECT.title)}`,
   "/v1/infobutton?mainSearchCriteria.v.c=R25.2&knowledgeResponseType=application/json",
 ] as const;

@@ -8,12 +8,14 @@ import type { Section } from "../../src/content/model";
 import { INDEX_PAGE_SIZE } from "../../src/render/articles-index-page";
 import { decodeEntities, scan } from "../support/html";
 import { ARTICLES, libraryIndex } from "../support/library";
+import { DEEPEST, SUBJECT } from "../support/subject";
 import { call, getJson, ORIGIN } from "../support/worker";
 
-const PAGE = `${ORIGIN}/articles/leg-cramps`;
+/** The article shown is read from the library (test/support/subject.ts). */
+const { slug, title, page: PAGE } = SUBJECT;
 
 async function page(): Promise<string> {
-  const response = await call("/articles/leg-cramps");
+  const response = await call(`/articles/${slug}`);
   expect(response.status).toBe(200);
   expect(response.headers.get("Content-Type")).toBe("text/html; charset=utf-8");
   return response.text();
@@ -26,25 +28,25 @@ function flatten(sections: Section[]): Section[] {
 describe("GET /articles/{slug}", () => {
   it("has the head a crawler and a link preview need", async () => {
     const html = await page();
-    const article = await getJson<ArticleResource>("/v1/articles/leg-cramps");
+    const article = await getJson<ArticleResource>(SUBJECT.path);
     const found = await scan(html, ["html", "title", "meta", "link"]);
-    expect(found.html?.[0]?.attributes.lang).toBe("en-GB");
-    expect(found.title?.[0]?.text).toBe("Leg cramps");
+    expect(found.html?.[0]?.attributes.lang).toBe(article.language);
+    expect(found.title?.[0]?.text).toBe(title);
     const meta = (key: string) =>
       found.meta?.find((element) => element.attributes.name === key || element.attributes.property === key)?.attributes
         .content;
     expect(meta("description")).toBe(article.description);
     expect(meta("og:type")).toBe("article");
-    expect(meta("og:title")).toBe("Leg cramps");
+    expect(meta("og:title")).toBe(title);
     expect(meta("og:url")).toBe(PAGE);
-    expect(meta("og:locale")).toBe("en_GB");
+    expect(meta("og:locale")).toBe(article.language.replace("-", "_"));
     // The site is this service; the publisher is credited on the page and in the JSON-LD.
     expect(meta("og:site_name")).toBe("Health content API");
     expect(meta("twitter:card")).toBe("summary_large_image");
     expect(meta("twitter:description")).toBe(article.description);
     // A typographic card of the title and the publisher's attribution, described in those words.
-    const card = `${ORIGIN}/social/leg-cramps.png`;
-    const alt = `Leg cramps. ${article.attribution.text}`;
+    const card = `${ORIGIN}/social/${slug}.png`;
+    const alt = `${title}. ${article.attribution.text}`;
     expect([meta("og:image"), meta("og:image:width"), meta("og:image:height"), meta("og:image:alt")]).toEqual([
       card,
       "1200",
@@ -54,12 +56,12 @@ describe("GET /articles/{slug}", () => {
     expect([meta("twitter:image"), meta("twitter:image:alt")]).toEqual([card, alt]);
     const links = found.link?.map((link) => link.attributes) ?? [];
     expect(links).toContainEqual({ rel: "canonical", href: PAGE });
-    expect(links).toContainEqual({ rel: "alternate", hreflang: "en-GB", href: PAGE });
+    expect(links).toContainEqual({ rel: "alternate", hreflang: article.language, href: PAGE });
     expect(links).toContainEqual({
       rel: "alternate",
       type: "application/json+oembed",
       href: `${ORIGIN}/oembed?format=json&url=${encodeURIComponent(PAGE)}`,
-      title: "Leg cramps",
+      title,
     });
     expect(links).toContainEqual({
       rel: "alternate",
@@ -74,15 +76,18 @@ describe("GET /articles/{slug}", () => {
     expect(scripts).toHaveLength(1);
     // The script body is raw text (not entity-decoded by the browser), so parse what was sent.
     const raw = (await page()).match(/<script type="application\/ld\+json">([^<]*)<\/script>/)?.[1] ?? "";
-    const served = await (await call("/v1/articles/leg-cramps/jsonld")).json();
+    const served = await (await call(`${SUBJECT.path}/jsonld`)).json();
     expect(JSON.parse(raw)).toEqual(served);
   });
 
   it("is a readable article: headings in order, every section, the FAQ, the disclaimer and the credits", async () => {
     const html = await page();
-    const article = await getJson<ArticleResource>("/v1/articles/leg-cramps");
-    const found = await scan(html, ["h1", "h2", "h3", "h4", "section[id]", "div[id]", "p", "li", "aside.disclaimer p"]);
-    expect(found.h1?.map((heading) => heading.text)).toEqual(["Leg cramps"]);
+    const article = await getJson<ArticleResource>(SUBJECT.path);
+    const found = await scan(html, [
+      ...["h1", "h2", "h3", "h4", "h5", "h6"],
+      ...["section[id]", "div[id]", "p", "li", "aside.disclaimer p"],
+    ]);
+    expect(found.h1?.map((heading) => heading.text)).toEqual([title]);
     const titled = article.sections.filter((section) => section.title !== null).map((section) => section.title);
     // The urgent help box opens the article (urgent-advice.test.ts), then the article's own sections.
     expect(found.h2?.map((heading) => heading.text)).toEqual([
@@ -95,10 +100,16 @@ describe("GET /articles/{slug}", () => {
     expect(found["section[id]"]?.map((section) => section.attributes.id)).toEqual(
       all.filter((section) => section.title !== null).map((section) => section.id),
     );
-    expect(found["div[id]"]?.map((element) => element.attributes.id)).toEqual(["introduction"]);
+    expect(found["div[id]"]?.map((element) => element.attributes.id)).toEqual(
+      all.filter((section) => section.title === null).map((section) => section.id),
+    );
     const headings = [...(found.h3 ?? []), ...(found.h4 ?? [])].map((heading) => heading.text);
     for (const entry of article.faq) expect(headings).toContain(entry.question);
-    expect(headings).toContain("Calf extension");
+    // Every nested section's heading, at its level (an h2 for each top-level one, checked above).
+    for (const section of all.filter((candidate) => candidate.title !== null && candidate.level > 2)) {
+      expect(found[`h${section.level}`]?.map((heading) => heading.text)).toContain(section.title);
+    }
+    expect(DEEPEST.section.level).toBeGreaterThan(2);
     const texts = new Set([...(found.p ?? []), ...(found.li ?? [])].map((element) => element.text.trim()));
     for (const section of flatten(article.sections)) {
       for (const block of section.blocks) {
@@ -106,12 +117,17 @@ describe("GET /articles/{slug}", () => {
       }
     }
     expect(found["aside.disclaimer p"]?.map((line) => line.text)).toEqual(article.disclaimer);
-    expect(texts).toContain("Licence: not stated by the publisher; ask the publisher before reusing this text.");
-    expect(headings).toContain("Lux Fatimathas, Editor and Project Manager");
+    if (article.licence === null) {
+      expect(texts).toContain("Licence: not stated by the publisher; ask the publisher before reusing this text.");
+    }
+    // Each editor credited as the source credits them: "Name, Job title — Organisation".
+    for (const { name, jobTitle, worksFor } of article.editors) {
+      expect(headings).toContain(`${name}${jobTitle ? `, ${jobTitle}` : ""}${worksFor ? ` — ${worksFor}` : ""}`);
+    }
   });
 
   it("allows only its own inline style, and may not be framed", async () => {
-    const response = await call("/articles/leg-cramps");
+    const response = await call(`/articles/${slug}`);
     const html = await response.text();
     const csp = response.headers.get("Content-Security-Policy") ?? "";
     const style = decodeEntities(html.match(/<style>([^<]*)<\/style>/)?.[1] ?? "");
@@ -131,14 +147,15 @@ describe("GET /articles/{slug}", () => {
 
   it("shows a reader who follows a stale link a 404 page in the site's style, with the way to the list", async () => {
     const accept = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
-    const response = await call("/articles/leg-cramp", { headers: { Accept: accept } });
+    const stale = slug.slice(0, -1);
+    const response = await call(`/articles/${stale}`, { headers: { Accept: accept } });
     expect(response.status).toBe(404);
     expect(response.headers.get("Content-Type")).toBe("text/html; charset=utf-8");
     expect(response.headers.get("Content-Security-Policy")).toContain("frame-ancestors 'none'");
     expect(response.headers.get("X-Robots-Tag")).toBe("noindex");
     const found = await scan(await response.text(), ["h1", "main p", "a"]);
     expect(found.h1?.map((heading) => heading.text)).toEqual(["404 Not Found"]);
-    expect(found["main p"]?.[0]?.text).toBe('There is no article "leg-cramp".');
+    expect(found["main p"]?.[0]?.text).toBe(`There is no article "${stale}".`);
     expect(found.a?.map((link) => link.attributes.href)).toEqual([`${ORIGIN}/articles`]);
   });
 });

@@ -12,6 +12,7 @@ import { createApp } from "../../src/app";
 import { libraryOf } from "../../src/content/library-source";
 import { BODY_LIMITS } from "../../src/http/validation";
 import { indexOfCopies, slugsMappedTo } from "../support/library";
+import { SUBJECT } from "../support/subject";
 import { call, getJson, getProblem, ORIGIN, type ProblemBody } from "../support/worker";
 
 const SERVICE = "/cds-services/patient-education";
@@ -107,24 +108,25 @@ describe("POST /cds-services/patient-education", () => {
     expect(found.map((card) => card.links?.[0]?.url)).toEqual(
       slugsMappedTo("G47.62").map((slug) => `${ORIGIN}/articles/${slug}`),
     );
-    const card = found.find((candidate) => candidate.links?.[0]?.url === `${ORIGIN}/articles/leg-cramps`);
+    const { article, page } = SUBJECT;
+    const card = found.find((candidate) => candidate.links?.[0]?.url === page);
     expect(card).toMatchObject({
-      summary: "Patient information: Leg cramps",
+      summary: `Patient information: ${article.title}`,
       indicator: "info",
-      source: { label: "Spire Content Hub", url: `${ORIGIN}/articles/leg-cramps` },
-      links: [{ url: `${ORIGIN}/articles/leg-cramps`, type: "absolute" }],
+      source: { label: article.publisher.name, url: page },
+      links: [{ url: page, type: "absolute" }],
     });
     expect(card?.summary.length).toBeLessThanOrEqual(140);
     // The publisher's words, the code that matched as this service's mapping, and the attribution.
-    expect(card?.detail).toContain("Leg cramps are common and usually fleeting and harmless.");
+    expect(card?.detail).toContain(article.description);
     expect(card?.detail).toContain("G47.62");
     expect(card?.detail).toContain("mapped by Health content API, not by the publisher");
     expect(card?.detail).toContain("narrower than this article's topic");
-    expect(card?.detail).toContain("Leg cramps, written by Cahoot Care Marketing for the Spire Content Hub.");
+    expect(card?.detail).toContain(article.attribution);
   });
 
   it("answers a UK record: a Condition coded in SNOMED CT, with the mapping's fit and the source it was checked against", async () => {
-    const article = await getJson<ArticleResource>("/v1/articles/leg-cramps");
+    const article = await getJson<ArticleResource>(SUBJECT.path);
     const snomed = article.codeMappings.find((mapping) => mapping.system.uri === "http://snomed.info/sct");
     expect(snomed).toBeDefined();
     const coding = { system: "http://snomed.info/sct", code: snomed?.code ?? "", display: snomed?.display ?? "" };
@@ -132,7 +134,7 @@ describe("POST /cds-services/patient-education", () => {
     expect(found.map((card) => card.links?.[0]?.url)).toEqual(
       slugsMappedTo(coding.code).map((slug) => `${ORIGIN}/articles/${slug}`),
     );
-    const card = found.find((candidate) => candidate.links?.[0]?.url === `${ORIGIN}/articles/leg-cramps`);
+    const card = found.find((candidate) => candidate.links?.[0]?.url === SUBJECT.page);
     expect(card?.detail).toContain(`SNOMED CT ${coding.code} “${coding.display}”`);
     expect(card?.detail).toContain(`FHIR ConceptMap relationship ${snomed?.relationship}`);
     expect(card?.detail).toContain(snomed?.source.url);
@@ -215,9 +217,9 @@ describe("POST /cds-services/patient-education", () => {
     const after = await call("/cds-services");
     expect(after.headers.get("ETag")).toBe(before.headers.get("ETag"));
     expect(await after.text()).toBe(await before.text());
-    const postToArticle = await call("/v1/articles/leg-cramps", { method: "POST", body: "{}" });
+    const postToArticle = await call(SUBJECT.path, { method: "POST", body: "{}" });
     expect(postToArticle.status).toBe(405);
-    expect((await call("/v1/articles/leg-cramps")).status).toBe(200);
+    expect((await call(SUBJECT.path)).status).toBe(200);
   });
 
   it("lets an EHR's web client call it across origins (preflight allows POST with Authorization)", async () => {

@@ -11,67 +11,10 @@ import { describe, expect, it } from "vitest";
 import type { ConditionResource } from "../../src/api/schemas";
 import { modalityProblems } from "../../src/content/claims/modality-rule";
 import { type Relation, relationsOf } from "../../src/content/claims/relations";
-import { slugOf } from "../../src/content/slug";
 import { isStated, RELATION_PROPERTY, type StatedKind } from "../../src/schemaorg/claims";
-import { graph, type JsonLdGraph, nodeById, refs } from "../support/json-ld";
+import { graph, type JsonLdGraph, nodeById, placement, refs } from "../support/json-ld";
 import { SLUGS } from "../support/library";
 import { getJson, ORIGIN } from "../support/worker";
-
-type Facts = ConditionResource["facts"];
-
-/** Where the graph would state a relation: the node holding the property, and the nodes it would point at. */
-interface Placement {
-  subject: string;
-  objects: string[];
-  /** The node a section mentions when the relation is not stated. */
-  described: string[];
-}
-
-function placement(relation: Relation & { kind: StatedKind }, facts: Facts, page: string): Placement {
-  const at = (fragment: string) => `${page}#${fragment}`;
-  const condition = at("condition");
-  const own = (prefix: string): Placement => {
-    const objects = [at(`${prefix}-${relation.fact.id}`)];
-    return { subject: condition, objects, described: objects };
-  };
-  const therapy = facts.drugTherapies[Number(relation.path[1])];
-  switch (relation.kind) {
-    case "anatomy":
-    case "symptom":
-    case "cause":
-    case "test":
-    case "prevention":
-      return own(relation.kind);
-    case "risk-factor":
-      return own("risk-factor");
-    case "differential-diagnosis":
-      return own("ddx");
-    case "treatment":
-      return own(facts.drugTherapies.some((entry) => entry.id === relation.fact.id) ? "therapy" : "treatment");
-    case "causative-drug":
-      return {
-        subject: condition,
-        objects: [at(`cause-${relation.fact.id}`)],
-        described: [at(`drug-${relation.fact.id}`)],
-      };
-    case "drug-therapy":
-      return { subject: condition, objects: [at(`drug-${relation.fact.id}`)], described: [] };
-    case "exercise-plan": {
-      const exercises = (facts.exercisePlan?.exercises ?? []).map((id) => at(`exercise-${id}`));
-      return { subject: condition, objects: exercises, described: exercises };
-    }
-    case "side-effect":
-      return {
-        subject: at(`therapy-${therapy?.id}`),
-        objects: [at(`side-effect-${relation.fact.id}`)],
-        described: [at(`side-effect-${relation.fact.id}`)],
-      };
-    case "earlier-use": {
-      const used = at(`condition-${slugOf(relation.fact.name ?? "")}`);
-      return { subject: used, objects: [at(`drug-${therapy?.id}`)], described: [used] };
-    }
-  }
-}
 
 /** Everything a section or an FAQ question of the page mentions. */
 function mentioned(document: JsonLdGraph): Set<string> {

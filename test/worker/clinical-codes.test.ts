@@ -1,6 +1,6 @@
 /**
  * Clinical codes as a layer of this service's own: leg cramps is mapped to
- * SNOMED CT, WHO ICD-10 and ICD-10-CM (content/leg-cramps/codes.yaml), found
+ * SNOMED CT, WHO ICD-10 and ICD-10-CM (its article's codes.yaml), found
  * by code in every form, and every representation says the codes are the
  * service's mappings, how each fits the article and the published source it
  * was checked against, never the publisher's.
@@ -11,6 +11,7 @@ import { CODE_SYSTEMS } from "../../src/content/code-systems";
 import { mappingText } from "../../src/content/mapping-text";
 import { graph, id, nodeById, refs } from "../support/json-ld";
 import { slugsMappedTo } from "../support/library";
+import { SUBJECT } from "../support/subject";
 import { getJson } from "../support/worker";
 
 describe("code mappings", () => {
@@ -35,7 +36,7 @@ describe("code mappings", () => {
   ])("find the article by ?code=%s", async (query, code) => {
     const list = await getJson<ArticleList>(`/v1/articles?code=${encodeURIComponent(query)}`);
     expect(list.items.map((item) => item.slug)).toEqual(slugsMappedTo(code));
-    expect(slugsMappedTo(code)).toContain("leg-cramps");
+    expect(slugsMappedTo(code)).toContain(SUBJECT.slug);
   });
 
   it("does not take WHO's ICD-10 for ICD-10-CM: G47.62 is only in ICD-10-CM", async () => {
@@ -44,7 +45,7 @@ describe("code mappings", () => {
   });
 
   it("are served as the service's, each with its system, fit, source, release, who mapped and why", async () => {
-    const article = await getJson<ArticleResource>("/v1/articles/leg-cramps");
+    const article = await getJson<ArticleResource>(SUBJECT.path);
     expect(article.codes).toEqual([]);
     expect(article.codeMappings.length).toBeGreaterThan(0);
     for (const mapping of article.codeMappings) {
@@ -63,15 +64,15 @@ describe("code mappings", () => {
     expect(systems.indexOf("ICD-10-CM")).toBeGreaterThan(systems.lastIndexOf("SNOMED CT"));
     expect(systems.indexOf("ICD-10-CM")).toBeGreaterThan(systems.lastIndexOf("ICD-10"));
     const list = await getJson<ArticleList>("/v1/articles");
-    expect(list.items.find((item) => item.slug === "leg-cramps")?.codeMappings).toEqual(article.codeMappings);
-    const condition = await getJson<ConditionResource>("/v1/conditions/leg-cramps");
+    expect(list.items.find((item) => item.slug === SUBJECT.slug)?.codeMappings).toEqual(article.codeMappings);
+    const condition = await getJson<ConditionResource>(`/v1/conditions/${SUBJECT.slug}`);
     expect(condition.codeMappings).toEqual(article.codeMappings);
     // The publisher's facts still carry no code.
     expect(condition.facts.condition.codes).toEqual([]);
   });
 
   it("says how each code fits the article: R25.2 is broader, G47.62 narrower", async () => {
-    const { codeMappings } = await getJson<ArticleResource>("/v1/articles/leg-cramps");
+    const { codeMappings } = await getJson<ArticleResource>(SUBJECT.path);
     const relationshipOf = (system: string, code: string) =>
       codeMappings.find((mapping) => mapping.system.name === system && mapping.code === code)?.relationship;
     expect(relationshipOf("ICD-10", "R25.2")).toBe("source-is-narrower-than-target");
@@ -79,10 +80,7 @@ describe("code mappings", () => {
   });
 
   it("are MedicalCode nodes of the condition that say whose they are, how they fit and where they were checked", async () => {
-    const [{ codeMappings }, document] = await Promise.all([
-      getJson<ArticleResource>("/v1/articles/leg-cramps"),
-      graph(),
-    ]);
+    const [{ codeMappings }, document] = await Promise.all([getJson<ArticleResource>(SUBJECT.path), graph()]);
     const nodes = nodeById(document);
     const codes = refs(nodes.get(id("condition")), "code").map((codeId) => nodes.get(codeId));
     expect(codes.map((code) => [code?.codeValue, code?.codingSystem, code?.name, code?.inCodeSet])).toEqual(

@@ -1,187 +1,169 @@
+/**
+ * GET /v1/conditions/{slug}: the structured facts behind an article, each
+ * standing on the article's words. What each test expects is read from the
+ * article (its text and the facts the build compiled: test/support/subject.ts),
+ * so an edit of the article needs no edit here; the guards are rules every
+ * fact must keep: its quote is the publisher's whole sentences in the section
+ * it names, its labels are words of its quote, its qualifiers are fields, and
+ * care advice carries every condition the article lists under it.
+ */
 import { describe, expect, it } from "vitest";
 import type { ArticleResource, ConditionResource } from "../../src/api/schemas";
-import type { Section } from "../../src/content/model";
+import type { Block, ListItem, Section } from "../../src/content/model";
 import { blockSentences, cutSentences, sentencesOf } from "../../src/content/publisher-text";
-import { getJson, getProblem, ORIGIN } from "../support/worker";
+import { SUBJECT } from "../support/subject";
+import { getJson, getProblem } from "../support/worker";
 
-const ids = (items: { id: string }[]) => items.map((item) => item.id);
+const { slug, article, facts: compiled, page } = SUBJECT;
+const CONDITION = `/v1/conditions/${slug}`;
+
+type Facts = ConditionResource["facts"];
+const facts = () => getJson<ConditionResource>(CONDITION).then((body) => body.facts);
+
+/** Whether a label's words are in the publisher's sentence, whatever their case. */
+const saidIn = (quote: string, label: string) => quote.toLowerCase().includes(label.toLowerCase());
+
+/** The facts that are relations of the condition, each with its modality, at any depth. */
+function relations(value: unknown): { id?: string; quote: string; modality: string; [field: string]: unknown }[] {
+  if (Array.isArray(value)) return value.flatMap(relations);
+  if (typeof value !== "object" || value === null) return [];
+  const record = value as Record<string, unknown>;
+  const own = typeof record.quote === "string" && typeof record.modality === "string" ? [record as never] : [];
+  return [...own, ...Object.values(record).flatMap(relations)];
+}
+
+/** The list right after the paragraph holding `quote` in a section's blocks: the items that quote introduces. */
+function listAfter(blocks: Block[], quote: string): ListItem[] | undefined {
+  const at = blocks.findIndex((block) => block.type === "paragraph" && sentencesOf(block.text).includes(quote));
+  const next = blocks[at + 1];
+  return at >= 0 && next?.type === "list" ? next.items : undefined;
+}
 
 describe("GET /v1/conditions/{slug}", () => {
-  it("names the condition and links it to its article, with attribution", async () => {
-    const body = await getJson<ConditionResource>("/v1/conditions/leg-cramps");
-    expect(body.name).toBe("Leg cramps");
-    expect(body.article.canonicalUrl).toBe(`${ORIGIN}/articles/leg-cramps`);
-    expect(body.facts.condition.alternateNames.map((name) => name.name)).toEqual(["Calf cramps"]);
-    expect(body.facts.condition.codes).toEqual([]);
-    expect(body.attribution.text).toContain("Cahoot Care Marketing");
-    expect(body.disclaimer).toHaveLength(2);
-    expect(body.licence).toBeNull();
+  it("serves the facts the build compiled, names the condition and links it to its article, with attribution", async () => {
+    const body = await getJson<ConditionResource>(CONDITION);
+    expect(body.slug).toBe(slug);
+    expect(body.name).toBe(compiled.condition.name);
+    expect(body.facts).toEqual(compiled);
+    expect(body.article.canonicalUrl).toBe(page);
+    expect(body.codeMappings).toEqual(article.codeMappings);
+    expect(body.attribution.text).toBe(article.attribution);
+    expect(body.disclaimer).toEqual(article.disclaimer);
+    expect(body.licence).toEqual(article.licence);
   });
 
-  it("carries anatomy, symptoms, course and epidemiology", async () => {
-    const { facts } = await getJson<ConditionResource>("/v1/conditions/leg-cramps");
-    expect(ids(facts.anatomy)).toEqual(["leg", "calf-muscle", "thigh", "foot"]);
-    expect(ids(facts.symptoms)).toContain("muscle-pain");
-    expect(facts.course?.duration).toMatchObject({ summary: "From several seconds to 10 minutes", maximumMinutes: 10 });
-    expect(ids(facts.course?.progression ?? [])).toContain("soreness-up-to-24-hours");
-    expect(facts.epidemiology.map((fact) => fact.quote)).toContain(
-      "Leg cramps while you’re sleeping at night account for three out of every four cases.",
-    );
+  it("names every medicine, what it treats, its effects and a diagnosis's signs in its quote's own words", async () => {
+    const served = await facts();
+    const said: [string, string][] = [
+      ...(served.causativeDrugs?.drugs ?? []).flatMap((drug) =>
+        [drug.name, ...(drug.treats ?? []), ...(drug.prevents ?? [])].map(
+          (label) => [drug.quote, label] as [string, string],
+        ),
+      ),
+      ...served.drugTherapies.flatMap((therapy) => [
+        [therapy.quote, therapy.drug.name] as [string, string],
+        ...therapy.sideEffects.map((effect) => [effect.quote, effect.name] as [string, string]),
+        ...(therapy.overdose?.effects ?? []).map(
+          (effect) => [therapy.overdose?.quote ?? "", effect] as [string, string],
+        ),
+      ]),
+      ...(served.drugsNotRecommended?.drugs ?? []).map(
+        (drug) => [served.drugsNotRecommended?.quote ?? "", drug.name] as [string, string],
+      ),
+      ...served.differentialDiagnoses.flatMap((ddx) =>
+        [ddx.name, ...ddx.distinguishingSigns].map((label) => [ddx.quote, label] as [string, string]),
+      ),
+    ];
+    const unsaid = said.filter(([quote, label]) => !saidIn(quote, label));
+    expect(unsaid).toEqual([]);
   });
 
-  it("groups causes by kind and lists risk factors and tests", async () => {
-    const { facts } = await getJson<ConditionResource>("/v1/conditions/leg-cramps");
-    const byKind = (kind: string) => ids(facts.causes.filter((cause) => cause.kind === kind));
-    expect(byKind("theory")).toEqual([
-      "abnormal-nerve-activity",
-      "shortened-muscle-contraction",
-      "leg-muscle-strain",
-      "short-tendons",
-    ]);
-    expect(byKind("lifestyle")).toEqual(["dehydration", "too-much-alcohol", "straining-exercise"]);
-    expect(byKind("condition")).toHaveLength(11);
-    expect(ids(facts.riskFactors)).toEqual(expect.arrayContaining(["pregnancy", "renal-dialysis", "older-age"]));
-    expect(ids(facts.tests)).toEqual(["physical-examination", "blood-tests", "urine-tests"]);
-  });
-
-  it("tells a blood clot apart and sends those signs to 111", async () => {
-    const { facts } = await getJson<ConditionResource>("/v1/conditions/leg-cramps");
-    const [clot] = facts.differentialDiagnoses;
-    expect(clot).toMatchObject({ id: "blood-clot", distinguishingSigns: ["Redness", "Swelling", "Warmth"] });
-    const advice = facts.careAdvice.find((item) => item.id === clot?.careAdvice);
-    // The label keeps the sentence's condition: "Call 111" alone would tell everyone to call.
-    expect(advice).toMatchObject({ urgency: "urgent", modality: "affirmed" });
-    expect(advice?.action).toMatch(/^Call 111 if /);
-  });
-
-  it("lists treatments and the exercises with their steps", async () => {
-    const { facts } = await getJson<ConditionResource>("/v1/conditions/leg-cramps");
-    expect(ids(facts.treatments)).toEqual([
-      "exercise",
-      "stretching",
-      "massage",
-      "heat",
-      "treat-underlying-condition",
-      "muscle-relaxants",
-      "painkillers",
-      "quinine",
-    ]);
-    expect(facts.exercises.map((exercise) => [exercise.id, exercise.steps.length])).toEqual([
-      ["calf-extension", 4],
-      ["ankle-stretch", 3],
-      ["heel-walk", 2],
-      ["wall-exercise", 3],
-    ]);
-    expect(facts.exercisePlan).toMatchObject({ frequency: "Daily", durationWeeks: { minimum: 2, maximum: 4 } });
-  });
-
-  it("lists the medicines that may cause cramps with what they treat", async () => {
-    const { facts } = await getJson<ConditionResource>("/v1/conditions/leg-cramps");
-    const drugs = facts.causativeDrugs?.drugs ?? [];
-    expect(drugs.map((drug) => drug.name)).toEqual([
-      "Diuretics",
-      "Nifedipine",
-      "Raloxifene",
-      "Statins",
-      "Nicotinic acid",
-    ]);
-    expect(drugs.find((drug) => drug.id === "nifedipine")?.treats).toEqual(["Angina", "Raynaud’s disease"]);
-    expect(drugs.find((drug) => drug.id === "raloxifene")?.prevents).toEqual(["Osteoporosis in postmenopausal women"]);
-  });
-
-  it("describes quinine: every side effect, the serious one marked, overdose, prescribing and the course", async () => {
-    const { facts } = await getJson<ConditionResource>("/v1/conditions/leg-cramps");
-    const quinine = facts.drugTherapies.find((therapy) => therapy.id === "quinine");
-    // "You may be prescribed quinine tablets": no legal status the source does not state.
-    expect(quinine?.drug).toEqual({ name: "Quinine", dosageForm: "Tablets" });
-    expect(quinine?.sideEffects.map((effect) => effect.name)).toEqual([
-      "Headaches",
-      "Confusion",
-      "Nausea",
-      "Hot flushes",
-      "Impaired hearing",
-      "Tinnitus",
-      "Impaired vision",
-      "Thrombocytopenia",
-    ]);
-    expect(quinine?.sideEffects.filter((effect) => effect.serious).map((effect) => effect.id)).toEqual([
-      "thrombocytopenia",
-    ]);
-    expect(quinine?.overdose).toMatchObject({
-      effects: ["Blindness", "Death"],
-      quote: "Overdosing on quinine can cause blindness and death.",
-    });
-    expect(quinine?.prescribingConditions).toHaveLength(2);
-    expect(quinine?.course?.durationWeeks).toBe(4);
-    expect(facts.drugsNotRecommended?.drugs.map((drug) => drug.name)).toEqual([
-      "Magnesium",
-      "Diltiazem",
-      "Naftidrofuryl",
-      "Orphenadrine",
-      "Verapamil",
-      "Vitamin B complex",
-      "Vitamin E",
-    ]);
-  });
-
-  it("gives care advice by urgency", async () => {
-    const { facts } = await getJson<ConditionResource>("/v1/conditions/leg-cramps");
-    expect(facts.careAdvice.map((advice) => [advice.id, advice.urgency])).toEqual([
-      ["self-care-for-occasional-cramps", "self-care"],
-      ["see-a-gp", "routine"],
-      ["urgent-gp-or-111", "urgent"],
-      ["call-111-for-blood-clot-signs", "urgent"],
-    ]);
-    expect(facts.careAdvice[1]?.when).toHaveLength(6);
-    expect(facts.careAdvice[2]?.when[1]?.includes).toEqual([
-      "A cut that is dirtied with soil — bacteria in soil called Clostridium tetani may infect your cut and cause tetanus, a symptom of which is muscle spasms",
-      "Exposure to mercury or lead",
-    ]);
-  });
-
-  it("gives the words that make each fact safe as fields: scope, frequency, evidence, caveats, care advice", async () => {
-    const { facts } = await getJson<ConditionResource>("/v1/conditions/leg-cramps");
-    const drugs = facts.causativeDrugs?.drugs ?? [];
-    expect(drugs).toHaveLength(5);
-    for (const drug of drugs) {
-      expect(drug.frequency, drug.id).toEqual({
-        value: "small-minority",
-        section: "leg-cramps-caused-by-medications",
-        quote: "Certain medications can cause leg cramps in a small minority of people who take them.",
-      });
-      expect(drug.caveats?.map((caveat) => caveat.quote)).toEqual([
-        "If you’re concerned that your medication is causing leg cramps, speak to your doctor. They may be able to adjust your dosage or suggest alternative medications.",
-      ]);
+  it("gives each exercise's steps as the whole sentences of its section, in order", async () => {
+    const served = await facts();
+    for (const exercise of served.exercises) {
+      const sentences = blockSentences(SUBJECT.section(exercise.section).section.blocks);
+      const start = sentences.indexOf(exercise.steps[0] ?? "");
+      expect(start, exercise.id).toBeGreaterThanOrEqual(0);
+      expect(sentences.slice(start, start + exercise.steps.length), exercise.id).toEqual(exercise.steps);
     }
-    const relaxants = facts.treatments.find((treatment) => treatment.id === "muscle-relaxants");
-    expect(relaxants?.scope?.label).toMatch(/serious liver disease/);
-    expect(relaxants?.scope?.quote).toMatch(/^For serious liver disease, /);
-    const quinine = facts.drugTherapies.find((therapy) => therapy.id === "quinine");
-    const thrombocytopenia = quinine?.sideEffects.find((effect) => effect.id === "thrombocytopenia");
-    expect(thrombocytopenia).toMatchObject({ serious: true, frequency: { value: "rare" } });
-    expect(thrombocytopenia?.frequency?.quote).toContain("this is rare");
-    for (const cause of facts.causes.filter((entry) => entry.kind === "theory")) {
-      expect(cause.evidence, cause.id).toMatchObject({ value: "theory", section: "idiopathic-leg-cramps" });
+    // Every exercise a treatment or the programme names is described.
+    const named = [
+      ...served.treatments.flatMap((treatment) => treatment.exercises ?? []),
+      ...(served.exercisePlan?.exercises ?? []),
+    ];
+    expect(served.exercises.map((exercise) => exercise.id)).toEqual(expect.arrayContaining(named));
+  });
+
+  it("gives each drug therapy every side effect its list names, marking the serious and the rare ones", async () => {
+    const served = await facts();
+    for (const therapy of served.drugTherapies) {
+      const [first] = therapy.sideEffects;
+      if (!first) continue;
+      // The list the first side effect is in: every item of it is one or more side effects, in order.
+      const list = SUBJECT.section(first.section)
+        .section.blocks.flatMap((block) => (block.type === "list" ? [block.items] : []))
+        .find((candidate) => candidate.some((item) => item.text === first.quote));
+      expect(list, therapy.id).toBeDefined();
+      expect([...new Set(therapy.sideEffects.map((effect) => effect.quote))]).toEqual(
+        (list ?? []).map((item) => item.text),
+      );
+      for (const effect of therapy.sideEffects) {
+        expect(effect.serious === true, effect.id).toBe(/\bserious\b/i.test(effect.quote));
+        expect(effect.frequency?.value === "rare", effect.id).toBe(/\brare\b/i.test(effect.quote));
+      }
     }
-    expect(facts.riskFactors.find((factor) => factor.id === "vitamin-b12-deficiency")?.evidence).toEqual({
-      value: "no-clear-evidence",
-      section: "what-is-the-best-vitamin-for-leg-cramps",
-      quote: "There is currently no clear evidence that vitamin deficiencies cause leg cramps.",
-    });
-    expect(facts.differentialDiagnoses[0]?.careAdvice).toBe("call-111-for-blood-clot-signs");
+  });
+
+  it("keeps the words that make a fact safe as fields: evidence, frequency, the caveats of a list", async () => {
+    const served = await facts();
+    const all = relations(served);
+    expect(all.length).toBeGreaterThan(0);
+    for (const fact of all) {
+      const evidence = fact.evidence as { value: string } | undefined;
+      // A theory, or no clear evidence, says so in a field; and a field says no more than the modality.
+      if (["theory", "no-clear-evidence"].includes(fact.modality) || evidence) {
+        expect(evidence?.value, `${fact.id}: ${fact.quote}`).toBe(fact.modality);
+      }
+      const frequency = fact.frequency as { value: string; quote: string } | undefined;
+      if (frequency?.value === "rare") expect(frequency.quote).toMatch(/\brare\b/i);
+      if (frequency?.value === "small-minority") expect(frequency.quote).toMatch(/\bsmall minority\b/i);
+    }
+    // A list's lead-in and its advice travel with each medicine of the list.
+    const causative = served.causativeDrugs;
+    for (const drug of causative?.drugs ?? []) {
+      if (/\bminority\b/.test(causative?.quote ?? "")) expect(drug.frequency?.quote, drug.id).toBe(causative?.quote);
+      if (causative?.advice) expect(drug.caveats?.map((caveat) => caveat.quote)).toContain(causative.advice.quote);
+    }
+  });
+
+  it("gives every care advice the conditions the article lists under it, and a label that keeps its condition", async () => {
+    const served = await facts();
+    for (const advice of served.careAdvice) {
+      const items = listAfter(SUBJECT.section(advice.section).section.blocks, advice.quote);
+      // Each item of the list after the advice, with what each includes.
+      expect(
+        advice.when.map((condition) => [condition.text, condition.includes ?? []]),
+        advice.id,
+      ).toEqual((items ?? []).map((item) => [item.text, item.items.map((included) => included.text)]));
+      // Advice with no list states its condition in its sentence: the label keeps it ("Call 111 if ...").
+      if (advice.when.length === 0 && /\bif\b/i.test(advice.quote)) expect(advice.action, advice.id).toMatch(/\bif\b/i);
+    }
+    for (const ddx of served.differentialDiagnoses) {
+      if (ddx.careAdvice) expect(served.careAdvice.map((advice) => advice.id)).toContain(ddx.careAdvice);
+    }
   });
 
   it("carries the article's urgent care advice, like every fragment", async () => {
-    const body = await getJson<ConditionResource>("/v1/conditions/leg-cramps");
-    expect(body.urgentCareAdvice.map((advice) => [advice.id, advice.url])).toEqual([
-      ["urgent-gp-or-111", `${ORIGIN}/articles/leg-cramps#when-to-worry-about-leg-cramps`],
-      ["call-111-for-blood-clot-signs", `${ORIGIN}/articles/leg-cramps#can-leg-cramps-be-a-sign-of-blood-clots`],
-    ]);
+    const body = await getJson<ConditionResource>(CONDITION);
+    const urgent = compiled.careAdvice.filter((advice) => advice.urgency === "urgent");
+    expect(body.urgentCareAdvice.map((advice) => [advice.id, advice.url])).toEqual(
+      urgent.map((advice) => [advice.id, `${page}#${advice.section}`]),
+    );
   });
 
   it("names, for every fact, a section of the article that contains its quote", async () => {
-    const { facts } = await getJson<ConditionResource>("/v1/conditions/leg-cramps");
-    const article = await getJson<ArticleResource>("/v1/articles/leg-cramps");
+    const served = await facts();
+    const text = await getJson<ArticleResource>(SUBJECT.path);
     const texts = new Map<string, string>();
     const sentences = new Map<string, Set<string>>();
     const index = (sections: Section[]) => {
@@ -191,7 +173,7 @@ describe("GET /v1/conditions/{slug}", () => {
         index(section.sections);
       }
     };
-    index(article.sections);
+    index(text.sections);
     let checked = 0;
     const visit = (value: unknown) => {
       if (Array.isArray(value)) value.forEach(visit);
@@ -206,8 +188,8 @@ describe("GET /v1/conditions/{slug}", () => {
         Object.values(record).forEach(visit);
       }
     };
-    visit(facts);
-    expect(checked).toBeGreaterThan(100);
+    visit(served satisfies Facts);
+    expect(checked).toBeGreaterThan(0);
   });
 
   it("answers 404 problem+json for an unknown condition", async () => {

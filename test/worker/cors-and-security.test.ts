@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CONTENT_PATHS } from "../support/routes";
+import { CONTENT_PATHS, CONTENT_ROUTES } from "../support/routes";
 import { call } from "../support/worker";
 
 const PARTNER = "https://pharmacy.example";
@@ -13,7 +13,7 @@ describe("CORS", () => {
   });
 
   it("answers a preflight with 204, the allowed methods and headers, and a max-age", async () => {
-    const response = await call("/v1/articles/leg-cramps", {
+    const response = await call(CONTENT_ROUTES.article, {
       method: "OPTIONS",
       headers: {
         Origin: PARTNER,
@@ -53,7 +53,7 @@ describe("CORS", () => {
 
   it("answers OPTIONS with the route's methods in Allow and the security headers every response has", async () => {
     for (const [path, allow] of [
-      ["/v1/articles/leg-cramps", "GET, HEAD, OPTIONS"],
+      [CONTENT_ROUTES.article, "GET, HEAD, OPTIONS"],
       ["/cds-services/patient-education", "POST, OPTIONS"],
     ] as const) {
       const plain: Record<string, string> = {};
@@ -92,12 +92,12 @@ describe("security headers", () => {
   });
 
   it("gives JSON a CSP that allows nothing", async () => {
-    const response = await call("/v1/articles/leg-cramps");
+    const response = await call(CONTENT_ROUTES.article);
     expect(response.headers.get("Content-Security-Policy")).toBe("default-src 'none'; frame-ancestors 'none'");
   });
 
   it("forbids framing HTML pages", async () => {
-    const response = await call("/articles/leg-cramps");
+    const response = await call(CONTENT_ROUTES.page);
     expect(response.headers.get("X-Frame-Options")).toBe("DENY");
     expect(response.headers.get("Content-Security-Policy")).toContain("frame-ancestors 'none'");
   });

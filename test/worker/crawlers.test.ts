@@ -13,7 +13,7 @@ describe("crawler files", () => {
       `${ORIGIN}/articles`,
       ...SLUGS.map((slug) => `${ORIGIN}/articles/${slug}`),
     ]);
-    expect(SLUGS).toContain("leg-cramps");
+    expect(SLUGS.length).toBeGreaterThan(0);
   });
 
   it("points robots.txt at the sitemap", async () => {

@@ -1,15 +1,17 @@
 import { describe, expect, it } from "vitest";
 import type { ArticleResource, OEmbed } from "../../src/api/schemas";
 import { decodeEntities, scan } from "../support/html";
+import { DEEPEST, QUESTION, SIBLINGS, SUBJECT } from "../support/subject";
 import { call, getJson, getProblem, ORIGIN } from "../support/worker";
 
 /** A client that takes the page but prefers its errors as problem+json. */
 const PROBLEM_FIRST = "application/problem+json, text/html;q=0.1";
 
-const PAGE = `${ORIGIN}/articles/leg-cramps`;
+/** The article embedded, and the sections chosen, are read from the library (test/support/subject.ts). */
+const { slug, article, page: PAGE } = SUBJECT;
 
 async function embed(query = ""): Promise<{ response: Response; html: string }> {
-  const response = await call(`/embed/leg-cramps${query}`);
+  const response = await call(`/embed/${slug}${query}`);
   expect(response.status).toBe(200);
   return { response, html: await response.text() };
 }
@@ -47,24 +49,30 @@ describe("GET /embed/{slug}", () => {
   });
 
   it("always shows the attribution with a link back in the top window, the licence and the disclaimer", async () => {
-    const article = await getJson<ArticleResource>("/v1/articles/leg-cramps");
-    for (const query of ["", "?sections=calf-extension", "?sections=does-magnesium-help-leg-cramps&theme=dark"]) {
+    const served = await getJson<ArticleResource>(SUBJECT.path);
+    const question = QUESTION ?? DEEPEST;
+    for (const query of ["", `?sections=${DEEPEST.section.id}`, `?sections=${question.section.id}&theme=dark`]) {
       const { html } = await embed(query);
       const found = await scan(html, ["footer.attribution a", "footer.attribution p", "aside.disclaimer p"]);
       expect(found["footer.attribution a"]?.[0]?.attributes).toMatchObject({ href: PAGE, target: "_top" });
       const footer = found["footer.attribution p"]?.map((p) => p.text) ?? [];
-      expect(footer[0]).toContain(article.attribution.text);
-      expect(footer[1]).toContain("Licence: not stated by the publisher");
-      expect(found["aside.disclaimer p"]?.map((p) => p.text)).toEqual(article.disclaimer);
+      expect(footer[0]).toContain(served.attribution.text);
+      expect(footer[1]).toContain(
+        article.licence ? `Licence: ${article.licence.name}` : "Licence: not stated by the publisher",
+      );
+      expect(found["aside.disclaimer p"]?.map((p) => p.text)).toEqual(served.disclaimer);
     }
   });
 
   it("shows only the chosen sections, with headings starting at h2", async () => {
-    const { html } = await embed("?sections=calf-extension,ankle-stretch");
-    const found = await scan(html, ["section[id]", "section h2", "h4"]);
-    expect(found["section[id]"]?.map((section) => section.attributes.id)).toEqual(["calf-extension", "ankle-stretch"]);
-    expect(found["section h2"]?.map((heading) => heading.text)).toEqual(["Calf extension", "Ankle stretch"]);
-    expect(found.h4).toEqual([]);
+    // Sections at the article's greatest depth, side by side.
+    const { html } = await embed(`?sections=${SIBLINGS.map((section) => section.id).join(",")}`);
+    const found = await scan(html, ["section[id]", "section h2", `h${DEEPEST.section.level}`]);
+    expect(found["section[id]"]?.map((section) => section.attributes.id)).toEqual(
+      SIBLINGS.map((section) => section.id),
+    );
+    expect(found["section h2"]?.map((heading) => heading.text)).toEqual(SIBLINGS.map((section) => section.title));
+    expect(found[`h${DEEPEST.section.level}`]).toEqual([]);
   });
 
   it("reports its height to the parent page", async () => {
@@ -85,9 +93,9 @@ describe("GET /embed/{slug}", () => {
   it.each([
     ["?theme=blue", "theme", "must be light or dark"],
     ["?theme=light&theme=dark", "theme", "must be given only once"],
-    ["?sections=nope", "sections", 'unknown section id(s) in "leg-cramps": nope'],
+    ["?sections=nope", "sections", `unknown section id(s) in "${slug}": nope`],
   ])("refuses %s with 400 naming %s, to a client preferring problem+json", async (query, name, detail) => {
-    const problem = await getProblem(`/embed/leg-cramps${query}`, 400, { headers: { Accept: PROBLEM_FIRST } });
+    const problem = await getProblem(`/embed/${slug}${query}`, 400, { headers: { Accept: PROBLEM_FIRST } });
     expect(problem.errors).toEqual([{ in: "query", name, detail }]);
   });
 
@@ -98,7 +106,7 @@ describe("GET /embed/{slug}", () => {
   it("shows an iframe a readable error page, framable anywhere like the embed, with the way to the article", async () => {
     // What a browser sends for an iframe's document.
     const accept = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
-    const response = await call("/embed/leg-cramps?sections=typo", { headers: { Accept: accept } });
+    const response = await call(`/embed/${slug}?sections=typo`, { headers: { Accept: accept } });
     expect(response.status).toBe(400);
     expect(response.headers.get("Content-Type")).toBe("text/html; charset=utf-8");
     expect(response.headers.get("Content-Security-Policy")).toContain("frame-ancestors *");
@@ -107,7 +115,7 @@ describe("GET /embed/{slug}", () => {
     expect(found.h1?.map((heading) => heading.text)).toEqual(["400 Invalid parameters"]);
     expect(found["main p"]?.[0]?.text).toBe("Invalid value for: sections.");
     expect(found.a?.map((link) => [link.attributes.href, link.attributes.target])).toEqual([
-      [`${ORIGIN}/articles/leg-cramps`, "_top"],
+      [PAGE, "_top"],
       [`${ORIGIN}/articles`, "_top"],
     ]);
   });
@@ -143,29 +151,32 @@ describe("GET /oembed", () => {
       type: "rich",
       width: 600,
       height: 800,
-      title: "Leg cramps",
+      title: article.title,
       // This service, as the page's og:site_name names it; the embed credits the publisher.
       provider_name: "Health content API",
       provider_url: `${ORIGIN}/`,
-      author_name: "Cahoot Care Marketing",
+      author_name: article.authors.map((author) => author.name).join(", "),
       cache_age: 3600,
     });
-    // The author has no URL in the content, so none is given.
-    expect(body).not.toHaveProperty("author_url");
+    // A URL only where the content gives the author one.
+    const [author] = article.authors;
+    if (author && "url" in author && author.url) expect(body.author_url).toBe(author.url);
+    else expect(body).not.toHaveProperty("author_url");
     const found = await scan(body.html, ["iframe", "script"]);
     expect(found.iframe?.[0]?.attributes).toMatchObject({
-      src: `${ORIGIN}/embed/leg-cramps`,
+      src: `${ORIGIN}/embed/${slug}`,
       width: "600",
       height: "800",
-      title: "Leg cramps",
+      title: article.title,
     });
     expect(found.script?.[0]?.attributes.src).toBe(`${ORIGIN}/embed.js`);
   });
 
   it("embeds the section a URL's fragment names", async () => {
-    const body = await getJson<OEmbed>(oembed({ url: `${PAGE}#calf-extension` }));
-    expect(body.title).toBe("Calf extension — Leg cramps");
-    expect(body.html).toContain(`src="${ORIGIN}/embed/leg-cramps?sections=calf-extension"`);
+    const { id, title } = DEEPEST.section;
+    const body = await getJson<OEmbed>(oembed({ url: `${PAGE}#${id}` }));
+    expect(body.title).toBe(`${title} — ${article.title}`);
+    expect(body.html).toContain(`src="${ORIGIN}/embed/${slug}?sections=${id}"`);
   });
 
   it("respects maxwidth and maxheight", async () => {
@@ -184,8 +195,8 @@ describe("GET /oembed", () => {
   it.each([
     `${ORIGIN}/articles/no-such-article`,
     `${PAGE}#no-such-section`,
-    `${ORIGIN}/v1/articles/leg-cramps`,
-    "https://elsewhere.example/articles/leg-cramps",
+    `${ORIGIN}/v1/articles/${slug}`,
+    `https://elsewhere.example/articles/${slug}`,
   ])("answers 404 for %s", async (url) => {
     await getProblem(oembed({ url }), 404);
   });

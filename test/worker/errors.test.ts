@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { MAX_HEADER_BYTES } from "../../src/http/limits";
+import { DEEPEST, SIBLINGS, SUBJECT } from "../support/subject";
 import { call, getJson, getProblem } from "../support/worker";
+
+/** The article asked for, and its sections, are read from the library (test/support/subject.ts). */
+const ARTICLE = SUBJECT.path;
 
 describe("errors are RFC 9457 problem+json", () => {
   it("answers 404 for a path nothing serves", async () => {
@@ -14,7 +18,7 @@ describe("errors are RFC 9457 problem+json", () => {
   });
 
   it.each(["POST", "PUT", "PATCH", "DELETE"])("answers %s on a content route with 405 and Allow", async (method) => {
-    const response = await call("/v1/articles/leg-cramps", { method });
+    const response = await call(ARTICLE, { method });
     expect(response.status).toBe(405);
     expect(response.headers.get("Allow")).toBe("GET, HEAD, OPTIONS");
     expect(response.headers.get("Content-Type")).toMatch(/^application\/problem\+json/);
@@ -50,17 +54,21 @@ describe("errors are RFC 9457 problem+json", () => {
 
   it.each([
     ["sections=", "must be comma-separated section ids (lowercase letters, digits and hyphens)"],
-    ["sections=Calf_Extension", "must be comma-separated section ids (lowercase letters, digits and hyphens)"],
+    // A section's id as a reader might mistype it.
+    [
+      `sections=${DEEPEST.section.id.replace(/-/g, "_").toUpperCase()}`,
+      "must be comma-separated section ids (lowercase letters, digits and hyphens)",
+    ],
     [`sections=${Array.from({ length: 51 }, (_, i) => `s${i}`).join(",")}`, "must list at most 50 section ids"],
     ["sections=a&sections=b", "must be given only once"],
   ])("answers ?%s on an article with 400 naming sections", async (query, detail) => {
-    const problem = await getProblem(`/v1/articles/leg-cramps?${query}`, 400);
+    const problem = await getProblem(`${ARTICLE}?${query}`, 400);
     expect(problem.errors).toEqual([{ in: "query", name: "sections", detail }]);
   });
 
   it("refuses an unknown section id whatever form the article is asked in", async () => {
     for (const accept of ["application/json", "text/markdown", "application/ld+json"]) {
-      const problem = await getProblem("/v1/articles/leg-cramps?sections=nope", 400, { headers: { Accept: accept } });
+      const problem = await getProblem(`${ARTICLE}?sections=nope`, 400, { headers: { Accept: accept } });
       expect(problem.errors?.[0]?.name, accept).toBe("sections");
     }
   });
@@ -71,7 +79,7 @@ describe("errors are RFC 9457 problem+json", () => {
   });
 
   it("ignores parameters it does not know", async () => {
-    const response = await call("/v1/articles/leg-cramps?utm_source=newsletter");
+    const response = await call(`${ARTICLE}?utm_source=newsletter`);
     expect(response.status).toBe(200);
   });
 
@@ -101,8 +109,8 @@ describe("request size limits", () => {
   it.each(HEADERS_READ)(
     "answers the same 431 for an oversized %s when the response is already stored",
     async (name) => {
-      expect((await call("/v1/articles/leg-cramps")).status).toBe(200);
-      const problem = await getProblem("/v1/articles/leg-cramps", 431, {
+      expect((await call(ARTICLE)).status).toBe(200);
+      const problem = await getProblem(ARTICLE, 431, {
         headers: { [name]: "x".repeat(MAX_HEADER_BYTES + 1) },
       });
       expect(problem.detail).toContain(name);
@@ -123,8 +131,8 @@ describe("request size limits", () => {
   });
 
   it("serves a long but reasonable URL", async () => {
-    const sections = ["calf-extension", "ankle-stretch", "heel-walk"].join(",");
-    const response = await call(`/v1/articles/leg-cramps?sections=${sections}&utm_campaign=${"x".repeat(1500)}`);
+    const sections = SIBLINGS.map((section) => section.id).join(",");
+    const response = await call(`${ARTICLE}?sections=${sections}&utm_campaign=${"x".repeat(1500)}`);
     expect(response.status).toBe(200);
   });
 });

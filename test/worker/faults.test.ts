@@ -14,9 +14,13 @@ import { createApp } from "../../src/app";
 import { CONTENT_FILES } from "../../src/content/content-assets";
 import { builtLibrary } from "../../src/content/generated/library";
 import { libraryInAssets } from "../../src/content/library-source";
+import { loadArticles } from "../support/articles";
 import { type Damage, damagedAssets } from "../support/damaged-assets";
 import { SLUGS } from "../support/library";
 import { ORIGIN } from "../support/worker";
+
+/** Each article's first section, whichever it is. */
+const FIRST_SECTION = new Map([...(await loadArticles())].map(([slug, article]) => [slug, article.sections()[0]]));
 
 /** The app around the built library, its assets damaged as given, and its search database as given. */
 function appWith(damage: Readonly<Record<string, Damage>>, search: D1Database = env.SEARCH) {
@@ -29,7 +33,7 @@ const [damaged = "", ...others] = SLUGS;
 const articleRoutes = (slug: string) => [
   `/v1/articles/${slug}`,
   `/v1/articles/${slug}/jsonld`,
-  `/v1/articles/${slug}/sections/introduction`,
+  `/v1/articles/${slug}/sections/${FIRST_SECTION.get(slug)?.section.id}`,
   `/v1/conditions/${slug}`,
 ];
 const collectionRoutes = [

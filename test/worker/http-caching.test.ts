@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CONTENT_PATHS, PRIVATE_PATHS } from "../support/routes";
+import { CONTENT_PATHS, CONTENT_ROUTES, PRIVATE_PATHS } from "../support/routes";
 import { call } from "../support/worker";
 
 async function validators(path: string) {
@@ -47,21 +47,21 @@ describe("conditional requests and caching", () => {
     ["a list containing the tag", (etag: string) => `"other", ${etag}, "another"`],
     ["*", () => "*"],
   ])("matches If-None-Match with %s", async (_, header) => {
-    const { etag } = await validators("/v1/articles/leg-cramps");
-    const response = await call("/v1/articles/leg-cramps", { headers: { "If-None-Match": header(etag) } });
+    const { etag } = await validators(CONTENT_ROUTES.article);
+    const response = await call(CONTENT_ROUTES.article, { headers: { "If-None-Match": header(etag) } });
     expect(response.status).toBe(304);
   });
 
   it("serves the body when no tag matches", async () => {
-    const response = await call("/v1/articles/leg-cramps", { headers: { "If-None-Match": '"stale", W/"older"' } });
+    const response = await call(CONTENT_ROUTES.article, { headers: { "If-None-Match": '"stale", W/"older"' } });
     expect(response.status).toBe(200);
   });
 
   it("answers If-Modified-Since by the content's revision time", async () => {
-    const { lastModified } = await validators("/v1/conditions/leg-cramps");
+    const { lastModified } = await validators(CONTENT_ROUTES.condition);
     const at = (offset: number) => new Date(Date.parse(lastModified) + offset).toUTCString();
     const status = async (value: string) =>
-      (await call("/v1/conditions/leg-cramps", { headers: { "If-Modified-Since": value } })).status;
+      (await call(CONTENT_ROUTES.condition, { headers: { "If-Modified-Since": value } })).status;
     expect(await status(lastModified)).toBe(304);
     expect(await status(at(60_000))).toBe(304);
     expect(await status(at(-60_000))).toBe(200);

@@ -13,14 +13,16 @@ import { createApp } from "../../src/app";
 import { libraryOf } from "../../src/content/library-source";
 import { mappingText } from "../../src/content/mapping-text";
 import { indexOfCopies, slugsMappedTo, slugsTitled } from "../support/library";
+import { SUBJECT } from "../support/subject";
 import { call, getJson, getProblem, ORIGIN } from "../support/worker";
 
 const ICD_10_CM = "2.16.840.1.113883.6.90";
-const PAGE = `${ORIGIN}/articles/leg-cramps`;
+/** The article found by its codes, read from the library (test/support/subject.ts). */
+const { slug, title, article: compiled, page: PAGE } = SUBJECT;
 
 /** The pages of these articles, as the feed identifies its entries. */
 function pages(slugs: string[]): string[] {
-  expect(slugs).toContain("leg-cramps");
+  expect(slugs).toContain(slug);
   return slugs.map((slug) => `${ORIGIN}/articles/${slug}`);
 }
 
@@ -43,7 +45,7 @@ async function json(params: Record<string, string>) {
 
 describe("GET /v1/infobutton", () => {
   it("answers a code with its system's OID with an Atom feed listing the article, in the publisher's words", async () => {
-    const article = await getJson<ArticleResource>("/v1/articles/leg-cramps");
+    const article = await getJson<ArticleResource>(SUBJECT.path);
     const { response, feed } = await atom({ "mainSearchCriteria.v.c": "R25.2", "mainSearchCriteria.v.cs": ICD_10_CM });
     expect(response.headers.get("Content-Type")).toBe("text/xml; charset=utf-8");
     expect(feed.title?.value).toBe("Health content API");
@@ -55,13 +57,18 @@ describe("GET /v1/infobutton", () => {
     ]);
     expect(feed.entries?.map((candidate) => candidate.id)).toEqual(pages(slugsMappedTo("R25.2")));
     const entry = feed.entries?.find((candidate) => candidate.id === PAGE);
-    expect(entry?.title?.value).toBe("Leg cramps");
-    expect(entry?.xml?.lang).toBe("en-GB");
-    expect(entry?.links?.[0]).toMatchObject({ href: PAGE, rel: "alternate", type: "text/html", hreflang: "en-GB" });
+    expect(entry?.title?.value).toBe(title);
+    expect(entry?.xml?.lang).toBe(compiled.language);
+    expect(entry?.links?.[0]).toMatchObject({
+      href: PAGE,
+      rel: "alternate",
+      type: "text/html",
+      hreflang: compiled.language,
+    });
     expect(entry?.id).toBe(PAGE);
     expect(entry?.summary?.value).toBe(article.description);
     expect(entry?.rights?.value).toContain(article.attribution.text);
-    expect(entry?.authors?.map((author) => author.name)).toEqual(["Cahoot Care Marketing"]);
+    expect(entry?.authors?.map((author) => author.name)).toEqual(compiled.authors.map((author) => author.name));
     const [matched] = entry?.categories ?? [];
     expect(matched).toMatchObject({ scheme: "http://hl7.org/fhir/sid/icd-10-cm", term: "R25.2" });
     const mapping = article.codeMappings.find((item) => item.system.name === "ICD-10-CM" && item.code === "R25.2");
@@ -71,7 +78,7 @@ describe("GET /v1/infobutton", () => {
   });
 
   it("answers a UK request: WHO's ICD-10 R25.2 by its OID, with the mapping's fit and its source", async () => {
-    const article = await getJson<ArticleResource>("/v1/articles/leg-cramps");
+    const article = await getJson<ArticleResource>(SUBJECT.path);
     const { feed } = await atom({
       "mainSearchCriteria.v.c": "R25.2",
       "mainSearchCriteria.v.cs": "2.16.840.1.113883.6.3",
@@ -94,7 +101,7 @@ describe("GET /v1/infobutton", () => {
     const feed = await json({ "mainSearchCriteria.v.c": "G47.62", "mainSearchCriteria.v.cs": ICD_10_CM });
     expect(feed.entry.map((entry) => entry.id._value)).toEqual(pages(slugsMappedTo("G47.62")));
     const entry = feed.entry.find((candidate) => candidate.id._value === PAGE);
-    expect(entry?.title._value).toBe("Leg cramps");
+    expect(entry?.title._value).toBe(title);
     expect(entry?.link[0]?.href).toBe(PAGE);
     expect(entry?.codeMappings.map((mapping) => [mapping.code, mapping.display, mapping.mappedBy])).toEqual([
       ["G47.62", "Sleep related leg cramps", "Health content API"],
@@ -122,7 +129,7 @@ describe("GET /v1/infobutton", () => {
     [{ "mainSearchCriteria.v.c": "R25.2" }, slugsMappedTo("R25.2")],
     [{ "mainSearchCriteria.v.c": "r252", "mainSearchCriteria.v.cs": `urn:oid:${ICD_10_CM}` }, slugsMappedTo("R25.2")],
     [{ "mainSearchCriteria.v.c": "G47.62", "informationRecipient.languageCode.c": "en-GB" }, slugsMappedTo("G47.62")],
-    [{ "mainSearchCriteria.v.dn": "Leg cramps" }, slugsTitled("Leg cramps")],
+    [{ "mainSearchCriteria.v.dn": title }, slugsTitled(title)],
     [{ "mainSearchCriteria.v.dn": "cramp and spasm" }, slugsMappedTo("R25.2")],
     [
       {

@@ -10,7 +10,11 @@ import { slugOf } from "../../src/content/slug";
 import { jsonLdForHtml } from "../../src/schemaorg/article-graph";
 import { isStated, type StatedKind } from "../../src/schemaorg/claims";
 import { graph, id, nodeById, PAGE, refs } from "../support/json-ld";
+import { FAQ_SECTION, SUBJECT } from "../support/subject";
 import { call, getJson } from "../support/worker";
+
+/** What each test expects is read from the article and its facts (test/support/subject.ts). */
+const { slug, article, facts: compiled } = SUBJECT;
 
 describe("GET /v1/articles/{slug}/jsonld", () => {
   it("is one schema.org @graph with the page about the condition", async () => {
@@ -21,8 +25,8 @@ describe("GET /v1/articles/{slug}/jsonld", () => {
     expect(page).toMatchObject({
       "@type": "MedicalWebPage",
       url: PAGE,
-      name: "Leg cramps",
-      inLanguage: "en-GB",
+      name: article.title,
+      inLanguage: article.language,
       about: { "@id": id("condition") },
       mainEntity: { "@id": id("condition") },
       audience: { "@id": id("audience") },
@@ -35,12 +39,21 @@ describe("GET /v1/articles/{slug}/jsonld", () => {
       "@id": id("audience"),
       audienceType: "Patient",
     });
-    // Nothing the publisher did not give: no dates, licence, reviewer or source.
-    for (const absent of ["datePublished", "dateModified", "lastReviewed", "reviewedBy", "license", "isBasedOn"]) {
-      expect(page, absent).not.toHaveProperty(absent);
+    // Nothing the publisher did not give: no dates, licence, reviewer or source it left out.
+    const given: Record<string, unknown> = {
+      datePublished: article.dates.published,
+      dateModified: article.dates.modified,
+      lastReviewed: article.dates.reviewed,
+      license: article.licence,
+      isBasedOn: article.sourceUrl,
+    };
+    for (const [property, value] of Object.entries(given)) {
+      if (value === null) expect(page, property).not.toHaveProperty(property);
     }
+    // The content model has no reviewer: none is ever claimed.
+    expect(page).not.toHaveProperty("reviewedBy");
     // The only codes are this service's mappings, each a node saying so (clinical-codes.test.ts).
-    const { codeMappings } = await getJson<ConditionResource>("/v1/conditions/leg-cramps");
+    const { codeMappings } = await getJson<ConditionResource>(`/v1/conditions/${slug}`);
     expect(refs(nodes.get(id("condition")), "code")).toEqual(
       codeMappings.map((mapping) => id(`code-${slugOf(mapping.system.name)}-${slugOf(mapping.code)}`)),
     );
@@ -69,7 +82,7 @@ describe("GET /v1/articles/{slug}/jsonld", () => {
   });
 
   it("carries the relations its properties may state, every FAQ and the condition's course", async () => {
-    const { facts } = await getJson<ConditionResource>("/v1/conditions/leg-cramps");
+    const { facts } = await getJson<ConditionResource>(`/v1/conditions/${slug}`);
     const document = await graph();
     const nodes = nodeById(document);
     const condition = nodes.get(id("condition"));
@@ -81,10 +94,10 @@ describe("GET /v1/articles/{slug}/jsonld", () => {
     const causes = [...stated("cause", facts.causes), ...stated("causative-drug", facts.causativeDrugs?.drugs ?? [])];
     expect(named(refs(condition, "cause"))).toEqual(causes.map((cause) => cause.name));
     expect(named(refs(condition, "riskFactor"))).toEqual(stated("risk-factor", facts.riskFactors).map((f) => f.name));
+    // A treatment given in full as a drug therapy is that therapy, under the therapy's name.
+    const therapies = new Map(facts.drugTherapies.map((therapy) => [therapy.id, therapy.name]));
     expect(named(refs(condition, "possibleTreatment"))).toEqual(
-      stated("treatment", facts.treatments).map((treatment) =>
-        treatment.id === "quinine" ? "Quinine for leg cramps" : treatment.name,
-      ),
+      stated("treatment", facts.treatments).map((treatment) => therapies.get(treatment.id) ?? treatment.name),
     );
     expect(named(refs(condition, "secondaryPrevention"))).toEqual([
       ...facts.exercises.map((exercise) => exercise.name),
@@ -93,77 +106,87 @@ describe("GET /v1/articles/{slug}/jsonld", () => {
     expect(named(refs(condition, "associatedAnatomy"))).toEqual(facts.anatomy.map((fact) => fact.name));
     expect(named(refs(condition, "signOrSymptom"))).toEqual(facts.symptoms.map((fact) => fact.name));
     expect(named(refs(condition, "typicalTest"))).toEqual(stated("test", facts.tests).map((fact) => fact.name));
-    expect(condition?.alternateName).toEqual(["Calf cramps"]);
+    expect(condition?.alternateName ?? []).toEqual(facts.condition.alternateNames.map((name) => name.name));
     for (const property of ["naturalProgression", "epidemiology", "expectedPrognosis", "pathophysiology"]) {
       expect(typeof condition?.[property], property).toBe("string");
     }
 
     // The questions are parts of the FAQ's section, itself a part of the page.
-    const faqSection = id("section-leg-cramps-faqs");
+    const faqSection = id(`section-${FAQ_SECTION?.section.id}`);
     expect(refs(nodes.get(id("webpage")), "hasPart")).toContain(faqSection);
     const questions = refs(nodes.get(faqSection), "hasPart").map((questionId) => nodes.get(questionId));
-    expect(questions).toHaveLength(12);
+    expect(questions.map((question) => question?.name)).toEqual(article.faq.map((entry) => entry.question));
     for (const question of questions) {
       expect(question?.["@type"]).toBe("Question");
       expect(question?.acceptedAnswer).toMatchObject({ "@type": "Answer", text: expect.any(String) });
     }
   });
 
-  it("puts quinine's side effects on the therapy, the serious one marked, and its warnings on the drug, with no legal status the source does not state", async () => {
+  it("puts each drug therapy's side effects on the therapy, the serious ones marked, and its warnings on the drug, with no legal status the source does not state", async () => {
     const nodes = nodeById(await graph());
-    const therapy = nodes.get(id("therapy-quinine"));
-    expect(therapy).toMatchObject({ "@type": "MedicalTherapy", drug: { "@id": id("drug-quinine") } });
     // Every side effect in the content, in order (the list itself is checked in conditions.test.ts).
-    const { facts } = await getJson<ConditionResource>("/v1/conditions/leg-cramps");
-    const sideEffects = facts.drugTherapies.find((entry) => entry.id === "quinine")?.sideEffects ?? [];
-    expect(sideEffects.length).toBeGreaterThan(0);
-    expect(refs(therapy, "adverseOutcome").map((sideEffect) => nodes.get(sideEffect)?.name)).toEqual(
-      sideEffects.map((effect) => effect.name),
-    );
-    expect(refs(therapy, "seriousAdverseOutcome")).toEqual([id("side-effect-thrombocytopenia")]);
-    const drug = nodes.get(id("drug-quinine"));
-    expect(drug).toMatchObject({
-      "@type": "Drug",
-      dosageForm: "Tablets",
-      overdosage: "Overdosing on quinine can cause blindness and death.",
-    });
-    expect(drug).not.toHaveProperty("adverseOutcome");
-    // "May be prescribed" is not "available only on prescription".
-    expect(drug).not.toHaveProperty("prescriptionStatus");
+    for (const therapyFacts of compiled.drugTherapies) {
+      const therapy = nodes.get(id(`therapy-${therapyFacts.id}`));
+      expect(therapy).toMatchObject({ "@type": "MedicalTherapy", drug: { "@id": id(`drug-${therapyFacts.id}`) } });
+      const { sideEffects } = therapyFacts;
+      expect(refs(therapy, "adverseOutcome").map((sideEffect) => nodes.get(sideEffect)?.name)).toEqual(
+        sideEffects.map((effect) => effect.name),
+      );
+      expect(refs(therapy, "seriousAdverseOutcome")).toEqual(
+        sideEffects.filter((effect) => effect.serious).map((effect) => id(`side-effect-${effect.id}`)),
+      );
+      const drug = nodes.get(id(`drug-${therapyFacts.id}`));
+      expect(drug?.["@type"]).toBe("Drug");
+      expect(drug?.dosageForm).toBe(therapyFacts.drug.dosageForm);
+      expect(drug?.overdosage).toBe(therapyFacts.overdose?.quote);
+      expect(drug).not.toHaveProperty("adverseOutcome");
+      // "May be prescribed" is not "available only on prescription".
+      expect(drug).not.toHaveProperty("prescriptionStatus");
+    }
   });
 
   it("describes the medicines that can cause cramps as drugs with what they treat", async () => {
     const nodes = nodeById(await graph());
-    expect(nodes.get(id("drug-nifedipine"))).toMatchObject({ "@type": "Drug", name: "Nifedipine" });
-    expect(nodes.get(id("condition-angina"))).toMatchObject({
-      "@type": "MedicalCondition",
-      possibleTreatment: [{ "@id": id("drug-nifedipine") }],
-    });
-    expect(refs(nodes.get(id("condition-high-cholesterol")), "possibleTreatment")).toEqual([
-      id("drug-statins"),
-      id("drug-nicotinic-acid"),
-    ]);
+    const drugs = compiled.causativeDrugs?.drugs ?? [];
+    const treatedBy = new Map<string, string[]>();
+    for (const drug of drugs) {
+      expect(nodes.get(id(`drug-${drug.id}`))).toMatchObject({ "@type": "Drug", name: drug.name });
+      for (const treated of drug.treats ?? []) {
+        treatedBy.set(treated, [...(treatedBy.get(treated) ?? []), id(`drug-${drug.id}`)]);
+      }
+    }
+    for (const [treated, drugIds] of treatedBy) {
+      const condition = nodes.get(id(`condition-${slugOf(treated)}`));
+      expect(condition?.["@type"], treated).toBe("MedicalCondition");
+      expect(refs(condition, "possibleTreatment"), treated).toEqual(drugIds);
+    }
   });
 
-  it("tells a blood clot apart by its distinguishing signs", async () => {
+  it("tells each differential diagnosis apart by its distinguishing signs", async () => {
     const nodes = nodeById(await graph());
-    const [ddx] = refs(nodes.get(id("condition")), "differentialDiagnosis").map((ddxId) => nodes.get(ddxId));
-    expect(ddx).toMatchObject({ "@type": "DDxElement", diagnosis: { "@id": id("condition-blood-clot") } });
-    expect(refs(ddx, "distinguishingSign").map((sign) => nodes.get(sign)?.name)).toEqual([
-      "Redness",
-      "Swelling",
-      "Warmth",
-    ]);
+    const elements = refs(nodes.get(id("condition")), "differentialDiagnosis").map((ddxId) => nodes.get(ddxId));
+    // Those whose modality the property allows (claims.test.ts).
+    const stated = compiled.differentialDiagnoses.filter((diagnosis) =>
+      isStated("differential-diagnosis", diagnosis.modality),
+    );
+    expect(elements).toHaveLength(stated.length);
+    stated.forEach((diagnosis, index) => {
+      const ddx = elements[index];
+      expect(ddx).toMatchObject({ "@type": "DDxElement", diagnosis: { "@id": id(`condition-${diagnosis.id}`) } });
+      expect(refs(ddx, "distinguishingSign").map((sign) => nodes.get(sign)?.name)).toEqual(
+        diagnosis.distinguishingSigns,
+      );
+    });
   });
 
   it("is served with the same bytes for Accept: application/ld+json on the article, varying on Accept", async () => {
-    const direct = await call("/v1/articles/leg-cramps/jsonld");
-    const negotiated = await call("/v1/articles/leg-cramps", { headers: { Accept: "application/ld+json" } });
+    const direct = await call(`${SUBJECT.path}/jsonld`);
+    const negotiated = await call(SUBJECT.path, { headers: { Accept: "application/ld+json" } });
     expect(negotiated.headers.get("Content-Type")).toBe("application/ld+json; charset=utf-8");
     expect(negotiated.headers.get("Vary")).toBe("Accept");
     expect(negotiated.headers.get("ETag")).toBe(direct.headers.get("ETag"));
     expect(await negotiated.text()).toBe(await direct.text());
-    const json = await call("/v1/articles/leg-cramps", { headers: { Accept: "application/json" } });
+    const json = await call(SUBJECT.path, { headers: { Accept: "application/json" } });
     expect(json.headers.get("Content-Type")).toBe("application/json; charset=utf-8");
     expect(json.headers.get("Vary")).toBe("Accept");
   });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { call, getProblem, ORIGIN } from "../support/worker";
+import type { ListItem } from "../../src/content/model";
+import { DEEPEST, DEEPEST_TOP, LATER, SUBJECT } from "../support/subject";
+import { call, getProblem } from "../support/worker";
+
+/** The article, its sections and its credits are read from the library (test/support/subject.ts). */
+const { article, page: PAGE } = SUBJECT;
+const ARTICLE = SUBJECT.path;
 
 describe("content negotiation", () => {
   it.each([
@@ -13,19 +19,19 @@ describe("content negotiation", () => {
     ["application/json;q=0.1, application/ld+json;q=0.9", "application/ld+json; charset=utf-8"],
     ["text/html, */*;q=0.1", "application/json; charset=utf-8"],
   ])("serves the article for Accept: %s as %s", async (accept, type) => {
-    const response = await call("/v1/articles/leg-cramps", accept ? { headers: { Accept: accept } } : {});
+    const response = await call(ARTICLE, accept ? { headers: { Accept: accept } } : {});
     expect(response.status).toBe(200);
     expect(response.headers.get("Content-Type")).toBe(type);
     expect(response.headers.get("Vary")).toBe("Accept");
   });
 
   it.each([
-    ["/v1/articles/leg-cramps", "image/png"],
-    ["/v1/articles/leg-cramps", "application/json;q=0"],
+    [ARTICLE, "image/png"],
+    [ARTICLE, "application/json;q=0"],
     ["/v1/articles", "text/markdown"],
-    ["/v1/conditions/leg-cramps", "text/html"],
-    ["/v1/articles/leg-cramps/jsonld", "application/json"],
-    ["/articles/leg-cramps", "application/json"],
+    [`/v1/conditions/${SUBJECT.slug}`, "text/html"],
+    [`${ARTICLE}/jsonld`, "application/json"],
+    [`/articles/${SUBJECT.slug}`, "application/json"],
   ])("answers %s with Accept: %s by 406 problem+json listing what it can serve", async (path, accept) => {
     const problem = await getProblem(path, 406, { headers: { Accept: accept } });
     expect(problem.type).toBe("/problems/not-acceptable");
@@ -34,7 +40,7 @@ describe("content negotiation", () => {
 });
 
 describe("the article as Markdown", () => {
-  async function markdown(path = "/v1/articles/leg-cramps"): Promise<string> {
+  async function markdown(path = ARTICLE): Promise<string> {
     const response = await call(path, { headers: { Accept: "text/markdown" } });
     expect(response.status).toBe(200);
     return response.text();
@@ -42,39 +48,48 @@ describe("the article as Markdown", () => {
 
   it("has the title, headings at their levels, nested lists and the FAQ", async () => {
     const text = await markdown();
-    expect(text.startsWith("# Leg cramps\n\n")).toBe(true);
-    expect(text).toContain("\n## What causes leg cramps?\n");
-    expect(text).toContain("\n### Idiopathic leg cramps\n");
-    expect(text).toContain("\n#### Calf extension\n");
-    expect(text).toContain(
-      "- Neurological diseases — this includes:\n  - Conditions affecting your nerves eg motor neurone disease or peripheral neuropathy\n",
-    );
-    expect(text).toContain("\n### How do you stop leg cramps fast?\n");
-    expect(text).toContain("\n### Does magnesium help leg cramps?\n");
+    expect(text.startsWith(`# ${article.title}\n\n`)).toBe(true);
+    // Every heading, the FAQ's questions among them, at its level.
+    for (const { section } of SUBJECT.sections) {
+      if (section.title) expect(text).toContain(`\n${"#".repeat(section.level)} ${section.title}\n`);
+    }
+    // Every list item that holds a list, with its first item indented under it.
+    const nesting = (items: ListItem[]): [string, string][] =>
+      items.flatMap((item) => [
+        ...(item.items[0] ? [[item.text, item.items[0].text] as [string, string]] : []),
+        ...nesting(item.items),
+      ]);
+    for (const { section } of SUBJECT.sections) {
+      for (const block of section.blocks) {
+        if (block.type !== "list") continue;
+        for (const [outer, inner] of nesting(block.items)) expect(text).toContain(`- ${outer}\n  - ${inner}\n`);
+      }
+    }
   });
 
   it("ends with the disclaimer, attribution, licence and credits", async () => {
     const text = await markdown();
-    expect(text).toContain(
-      "> We hope you've found this article useful, however, it cannot be a substitute for a consultation with a specialist",
-    );
-    expect(text).toContain(
-      `Leg cramps, written by Cahoot Care Marketing for the Spire Content Hub. [Read the full article](<${ORIGIN}/articles/leg-cramps>)`,
-    );
-    expect(text).toContain("Licence: not stated by the publisher");
-    expect(text).toContain("**Lux Fatimathas**, Editor and Project Manager: ");
+    for (const line of article.disclaimer) expect(text).toContain(`> ${line}`);
+    expect(text).toContain(`${article.attribution} [Read the full article](<${PAGE}>)`);
+    if (article.licence === null) expect(text).toContain("Licence: not stated by the publisher");
+    for (const editor of article.editors) {
+      expect(text).toContain(`**${editor.name}**${editor.jobTitle ? `, ${editor.jobTitle}` : ""}`);
+    }
   });
 
   it("narrows to chosen sections like the JSON", async () => {
-    const text = await markdown("/v1/articles/leg-cramps?sections=heel-walk");
-    expect(text).toContain("#### Heel walk");
-    expect(text).not.toContain("## What causes leg cramps?");
+    const text = await markdown(`${ARTICLE}?sections=${DEEPEST.section.id}`);
+    const heading = ({ section }: typeof DEEPEST) => `\n${"#".repeat(section.level)} ${section.title}\n`;
+    // Headings at their levels in the article, as in the whole article.
+    expect(text).toContain(heading(DEEPEST));
+    expect(text).not.toContain(heading(DEEPEST_TOP));
+    expect(text).not.toContain(heading(LATER));
     expect(text).toContain("Read the full article");
   });
 });
 
 describe("methods", () => {
-  it.each(["/", "/v1/articles", "/v1/articles/leg-cramps/jsonld", "/articles/leg-cramps", "/sitemap.xml"])(
+  it.each(["/", "/v1/articles", `${ARTICLE}/jsonld`, `/articles/${SUBJECT.slug}`, "/sitemap.xml"])(
     "answers POST %s with 405, Allow and problem+json",
     async (path) => {
       const response = await call(path, { method: "POST", body: "{}" });

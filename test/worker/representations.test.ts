@@ -5,7 +5,12 @@ import { libraryOf } from "../../src/content/library-source";
 import { RepresentationStore } from "../../src/http/representation-store";
 import { createWorker } from "../../src/worker";
 import { libraryIndex } from "../support/library";
+import { CONTENT_ROUTES } from "../support/routes";
+import { SIBLINGS, SUBJECT } from "../support/subject";
 import { call } from "../support/worker";
+
+/** Two sections side by side, read from the library (test/support/subject.ts). */
+const [first, second = first] = SIBLINGS.map((section) => section.id);
 
 /** Everything a client can see of a response: status, every header, and the body. */
 async function seen(response: Response) {
@@ -16,11 +21,7 @@ describe("stored representations", () => {
   it("builds each representation once and then serves the same bytes", async () => {
     const representations = new RepresentationStore();
     const app = createApp(libraryOf(libraryIndex), { representations });
-    const paths = [
-      "/v1/articles/leg-cramps",
-      "/v1/articles/leg-cramps/sections/heel-walk",
-      "/v1/conditions/leg-cramps",
-    ];
+    const paths = [CONTENT_ROUTES.article, CONTENT_ROUTES.section, CONTENT_ROUTES.condition];
     const fetchAll = () => Promise.all(paths.map(async (path) => (await app.request(path, {}, env)).text()));
     const first = await fetchAll();
     expect(representations.builds).toBe(3);
@@ -33,8 +34,8 @@ describe("stored representations", () => {
   it("keeps one representation per distinct selection, whatever order it was asked in", async () => {
     const representations = new RepresentationStore();
     const app = createApp(libraryOf(libraryIndex), { representations });
-    await app.request("/v1/articles/leg-cramps?sections=heel-walk,calf-extension", {}, env);
-    await app.request("/v1/articles/leg-cramps?sections=calf-extension,heel-walk,heel-walk", {}, env);
+    await app.request(`${SUBJECT.path}?sections=${second},${first}`, {}, env);
+    await app.request(`${SUBJECT.path}?sections=${first},${second},${second}`, {}, env);
     expect(representations.builds).toBe(1);
   });
 
@@ -56,9 +57,9 @@ describe("stored representations", () => {
     const get = (path: string, headers: Record<string, string>) =>
       worker.fetch(new Request(`https://health.test${path}`, { headers }), env, {} as ExecutionContext);
     for (const [path, headers] of [
-      ["/v1/articles/leg-cramps", {}],
-      ["/v1/articles/leg-cramps", { Accept: "text/markdown" }],
-      ["/articles/leg-cramps", {}],
+      [CONTENT_ROUTES.article, {}],
+      [CONTENT_ROUTES.article, { Accept: "text/markdown" }],
+      [CONTENT_ROUTES.page, {}],
       ["/embed.js", {}],
     ] as const) {
       const routed = await get(path, headers);
@@ -75,15 +76,15 @@ describe("stored representations", () => {
   });
 
   it("serves a strong ETag and Last-Modified, and 304 on revalidation", async () => {
-    const response = await call("/v1/articles/leg-cramps");
+    const response = await call(CONTENT_ROUTES.article);
     const etag = response.headers.get("ETag");
     expect(etag).toMatch(/^"[A-Za-z0-9_-]{43}"$/);
     const lastModified = response.headers.get("Last-Modified") ?? "";
     expect(Date.parse(lastModified)).not.toBeNaN();
-    const revalidated = await call("/v1/articles/leg-cramps", { headers: { "If-None-Match": etag ?? "" } });
+    const revalidated = await call(CONTENT_ROUTES.article, { headers: { "If-None-Match": etag ?? "" } });
     expect(revalidated.status).toBe(304);
     expect(await revalidated.text()).toBe("");
-    const since = await call("/v1/articles/leg-cramps", { headers: { "If-Modified-Since": lastModified } });
+    const since = await call(CONTENT_ROUTES.article, { headers: { "If-Modified-Since": lastModified } });
     expect(since.status).toBe(304);
   });
 });

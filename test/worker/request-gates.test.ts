@@ -10,6 +10,7 @@ import { libraryOf } from "../../src/content/library-source";
 import { MAX_HEADER_BYTES, RATE_LIMIT_PERIOD_SECONDS, RATE_LIMIT_REQUESTS } from "../../src/http/limits";
 import { createWorker } from "../../src/worker";
 import { libraryIndex } from "../support/library";
+import { CONTENT_ROUTES } from "../support/routes";
 
 function bindingThat(success: boolean) {
   const keys: string[] = [];
@@ -32,7 +33,7 @@ describe("the rate-limit gates", () => {
   it("asks the binding about requests that reach the app, keyed by client address", async () => {
     const worker = createWorker(libraryOf(libraryIndex));
     const { keys, binding } = bindingThat(true);
-    const response = await send(worker, "/v1/articles/leg-cramps", { RATE_LIMITER: binding });
+    const response = await send(worker, CONTENT_ROUTES.article, { RATE_LIMITER: binding });
     expect(response.status).toBe(200);
     expect(keys).toEqual(["192.0.2.1"]);
   });
@@ -40,7 +41,7 @@ describe("the rate-limit gates", () => {
   it("answers 429 problem+json with the time left as Retry-After, and the RateLimit fields, when the binding refuses", async () => {
     const worker = createWorker(libraryOf(libraryIndex));
     const before = Date.now();
-    const response = await send(worker, "/v1/conditions/leg-cramps", { RATE_LIMITER: bindingThat(false).binding });
+    const response = await send(worker, CONTENT_ROUTES.condition, { RATE_LIMITER: bindingThat(false).binding });
     expect(response.status).toBe(429);
     // What remains of the binding's current window, aligned to the clock: from 1 to the whole period.
     const left = Number(response.headers.get("Retry-After"));
@@ -69,13 +70,13 @@ describe("the rate-limit gates", () => {
 
   it("serves a repeat from the stored response without asking the binding, even past the limit", async () => {
     const worker = createWorker(libraryOf(libraryIndex));
-    await send(worker, "/v1/articles/leg-cramps", { RATE_LIMITER: bindingThat(true).binding });
+    await send(worker, CONTENT_ROUTES.article, { RATE_LIMITER: bindingThat(true).binding });
     const { keys, binding } = bindingThat(false);
-    const again = await send(worker, "/v1/articles/leg-cramps", { RATE_LIMITER: binding });
+    const again = await send(worker, CONTENT_ROUTES.article, { RATE_LIMITER: binding });
     expect(again.status).toBe(200);
     expect(keys).toEqual([]);
     // A request that does work is still refused by the same binding.
-    const other = await send(worker, "/v1/conditions/leg-cramps", { RATE_LIMITER: binding });
+    const other = await send(worker, CONTENT_ROUTES.condition, { RATE_LIMITER: binding });
     expect(other.status).toBe(429);
     expect(keys).toEqual(["192.0.2.1"]);
   });

@@ -2,23 +2,43 @@
  * Urgent care advice travels with every fragment a partner may show on its
  * own: a section, a selection (JSON and Markdown) and the embed page carry
  * the article's urgent advice in the publisher's words, and the renderers
- * add what the chosen sections do not already show.
+ * add what the chosen sections do not already show. The sections chosen are
+ * read from the article (test/support/subject.ts).
  */
 import { describe, expect, it } from "vitest";
 import type { ArticleResource, ConditionResource, SectionResource } from "../../src/api/schemas";
 import { scan } from "../support/html";
-import { call, getJson, ORIGIN } from "../support/worker";
+import { inFaq, SUBJECT, within } from "../support/subject";
+import { call, getJson } from "../support/worker";
 
-const QUININE = "quinine-for-leg-cramps";
+const { slug, page: PAGE } = SUBJECT;
 const HEADING = "When to get urgent help";
 
 /** The article's urgent advice, as the facts give it. */
 async function urgentAdvice() {
-  const { facts } = await getJson<ConditionResource>("/v1/conditions/leg-cramps");
+  const { facts } = await getJson<ConditionResource>(`/v1/conditions/${slug}`);
   const advice = facts.careAdvice.filter((entry) => entry.urgency === "urgent");
-  expect(advice.map((entry) => entry.id)).toEqual(["urgent-gp-or-111", "call-111-for-blood-clot-signs"]);
+  expect(advice.map((entry) => entry.id)).toEqual(
+    SUBJECT.facts.careAdvice.filter((entry) => entry.urgency === "urgent").map((entry) => entry.id),
+  );
+  expect(advice.length).toBeGreaterThan(0);
   return advice;
 }
+
+const URGENT = SUBJECT.facts.careAdvice.filter((entry) => entry.urgency === "urgent");
+/** A titled section outside the FAQ that shows none of the urgent advice: the last. */
+const ELSEWHERE = [...SUBJECT.sections]
+  .reverse()
+  .find(
+    (located) =>
+      located.section.title !== null &&
+      !inFaq(located) &&
+      URGENT.every((advice) => !within(SUBJECT.section(advice.section), located)),
+  );
+if (!ELSEWHERE) throw new Error(`${slug} has no section apart from its urgent advice`);
+const CHOSEN = ELSEWHERE.section;
+/** The section that gives the first urgent advice. */
+const ADVICE_SECTION = SUBJECT.section(URGENT[0]?.section ?? "");
 
 /** Every text of the advice, in reading order. */
 function adviceTexts(advice: Awaited<ReturnType<typeof urgentAdvice>>): string[] {
@@ -37,16 +57,14 @@ async function text(path: string, accept: string): Promise<string> {
 describe("urgent care advice with a fragment", () => {
   it("is in the JSON of one section, with a link to where the article gives it", async () => {
     const advice = await urgentAdvice();
-    const body = await getJson<SectionResource>(`/v1/articles/leg-cramps/sections/${QUININE}`);
-    expect(body.urgentCareAdvice).toEqual(
-      advice.map((entry) => ({ ...entry, url: `${ORIGIN}/articles/leg-cramps#${entry.section}` })),
-    );
+    const body = await getJson<SectionResource>(`/v1/articles/${slug}/sections/${CHOSEN.id}`);
+    expect(body.urgentCareAdvice).toEqual(advice.map((entry) => ({ ...entry, url: `${PAGE}#${entry.section}` })));
   });
 
   it("is in the JSON of a selection and of the whole article", async () => {
     const advice = await urgentAdvice();
-    for (const query of [`?sections=${QUININE}`, ""]) {
-      const body = await getJson<ArticleResource>(`/v1/articles/leg-cramps${query}`);
+    for (const query of [`?sections=${CHOSEN.id}`, ""]) {
+      const body = await getJson<ArticleResource>(`${SUBJECT.path}${query}`);
       expect(
         body.urgentCareAdvice.map((entry) => entry.quote),
         query,
@@ -56,15 +74,17 @@ describe("urgent care advice with a fragment", () => {
 
   it("is added to the Markdown of a selection that does not show it, before the disclaimer", async () => {
     const texts = adviceTexts(await urgentAdvice());
-    const selection = await text(`/v1/articles/leg-cramps?sections=${QUININE}`, "text/markdown");
+    const selection = await text(`${SUBJECT.path}?sections=${CHOSEN.id}`, "text/markdown");
     const box = selection.indexOf(`> **${HEADING}**`);
-    expect(box).toBeGreaterThan(selection.indexOf("## Quinine for leg cramps"));
+    const heading = selection.indexOf(`\n${"#".repeat(CHOSEN.level)} ${CHOSEN.title}\n`);
+    expect(heading).toBeGreaterThan(0);
+    expect(box).toBeGreaterThan(heading);
     for (const line of texts) expect(selection.indexOf(line, box)).toBeGreaterThan(box);
   });
 
   it("is a marked box on the embed page of a selection, in the publisher's words", async () => {
     const texts = adviceTexts(await urgentAdvice());
-    const html = await text(`/embed/leg-cramps?sections=${QUININE}`, "text/html");
+    const html = await text(`/embed/${slug}?sections=${CHOSEN.id}`, "text/html");
     const found = await scan(html, [
       "aside.urgent-advice",
       "aside.urgent-advice h2",
@@ -86,11 +106,12 @@ describe("urgent care advice with a fragment", () => {
   });
 
   it("adds only what the chosen sections leave out", async () => {
-    const html = await text("/embed/leg-cramps?sections=when-to-worry-about-leg-cramps", "text/html");
+    const html = await text(`/embed/${slug}?sections=${ADVICE_SECTION.section.id}`, "text/html");
     const found = await scan(html, ["aside.urgent-advice p"]);
-    expect(found["aside.urgent-advice p"]?.map((paragraph) => paragraph.text)).toEqual([
-      "Throbbing or cramping pain in your leg can be a sign of a blood clot if it occurs alongside redness, swelling and warmth in your leg. If you experience these symptoms call 111.",
-    ]);
+    const leftOut = URGENT.filter((advice) => !within(SUBJECT.section(advice.section), ADVICE_SECTION));
+    expect(found["aside.urgent-advice p"]?.map((paragraph) => paragraph.text) ?? []).toEqual(
+      leftOut.map((advice) => advice.quote),
+    );
   });
 });
 
@@ -116,10 +137,10 @@ describe("urgent help opening every whole-article form", () => {
   }
 
   it.each([
-    ["the page", "/articles/leg-cramps"],
-    ["the whole-article embed", "/embed/leg-cramps"],
+    ["the page", `/articles/${slug}`],
+    ["the whole-article embed", `/embed/${slug}`],
   ])("%s opens with the box, in the publisher's words, before the article's text", async (_, path) => {
-    const texts = await urgentTexts("leg-cramps");
+    const texts = await urgentTexts(slug);
     const html = await text(path, "text/html");
     const { boxes, texts: shown, box, firstSection } = await boxIn(html);
     expect(boxes).toBe(1);
@@ -136,11 +157,11 @@ describe("urgent help opening every whole-article form", () => {
   });
 
   it("opens the whole article's Markdown, after the title, and keeps the text in its own place", async () => {
-    const texts = await urgentTexts("leg-cramps");
-    const markdown = await text("/v1/articles/leg-cramps", "text/markdown");
+    const texts = await urgentTexts(slug);
+    const markdown = await text(SUBJECT.path, "text/markdown");
     const box = markdown.indexOf(`> **${HEADING}**`);
     const firstSection = markdown.indexOf("\n## ");
-    expect(box).toBeGreaterThan(markdown.indexOf("# Leg cramps"));
+    expect(box).toBeGreaterThan(markdown.indexOf(`# ${SUBJECT.title}\n`));
     expect(box).toBeLessThan(firstSection);
     for (const line of texts) {
       expect(markdown.indexOf(line, box), line).toBeLessThan(firstSection);
