@@ -5,7 +5,9 @@ import { defineConfig } from "vitest/config";
 
 const wrangler = { configPath: "./wrangler.toml" };
 const generated = (path: string) => fileURLToPath(new URL(`./test/fixtures/generated/${path}`, import.meta.url));
-const LIBRARY_WITH_COPY = generated("library-with-copy.ts");
+/** The `library` project's edited library (scripts/content/edited-library.ts), and the record of its edit. */
+const EDITED_LIBRARY = generated("edited-library.ts");
+const LIBRARY_EDIT = generated("library-edit.ts");
 /**
  * The assets a project's Worker reads its library's index and articles from
  * (written by the content build, `npm run build:test-content`, beside the
@@ -70,15 +72,22 @@ export default defineConfig({
         test: { name: "worker", include: ["test/worker/**/*.test.ts"], setupFiles: SEARCH_SETUP },
       },
       {
-        // The real Worker's suite again, against content/ plus a copy of its article under another slug
-        // (scripts/content/library-with-copy.ts): no test may assume the library holds one article.
-        // Its search index is seeded from that library too (npm run build:test-content).
+        // The real Worker's suite again, against content/ with its article edited (a section dropped, a
+        // sentence reworded) plus a copy of it under another slug (scripts/content/edited-library.ts): no test
+        // may pin the real article's sections, counts or sentences, nor assume the library holds one article.
+        // Its search index is seeded from that library too (npm run build:test-content), and
+        // test/support/library-edit.ts becomes the record of the edit, with the publisher's text edited alike.
         plugins: [
           cloudflareTest(
-            withSearchIndex(generated("search-seed-with-copy.sql"), articlesIn(generated("library-with-copy-assets"))),
+            withSearchIndex(generated("search-seed-edited.sql"), articlesIn(generated("edited-library-assets"))),
           ),
         ],
-        resolve: { alias: [{ find: /^.*\/content\/generated\/library$/, replacement: LIBRARY_WITH_COPY }] },
+        resolve: {
+          alias: [
+            { find: /^.*\/content\/generated\/library$/, replacement: EDITED_LIBRARY },
+            { find: /^.*\/library-edit$/, replacement: LIBRARY_EDIT },
+          ],
+        },
         test: { name: "library", include: ["test/worker/**/*.test.ts"], setupFiles: SEARCH_SETUP },
       },
       {
