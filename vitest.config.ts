@@ -116,6 +116,10 @@ export default defineConfig({
           testTimeout: 60_000,
         },
       },
+      {
+        // Unit tests of pure modules, each beside its module (src/**/*.test.ts): plain Node.js, no Worker.
+        test: { name: "unit", include: ["src/**/*.test.ts"], environment: "node" },
+      },
     ],
   },
 });
