@@ -2,7 +2,9 @@ import { defineConfig } from "vitest/config";
 
 /**
  * Real-browser tests (Debian's Chromium through playwright-core). Kept out of
- * `npm test`, which needs only Node.js: run with `npm run test:browser`.
+ * `npm test`, which needs only Node.js: run with `npm run test:browser`. The
+ * global setup builds the content and the test content, unless the run has
+ * just built them (BUILT_FOR_TESTS=1, as .ci/run sets after `npm test`).
  */
 export default defineConfig({
   test: {
