@@ -59,12 +59,27 @@ function withSearchIndex(seedFile: string, articles?: ReturnType<typeof articles
 }
 const SEARCH_SETUP = ["./test/support/search-database.ts"];
 
+/**
+ * How many requests the property tests send: per operation in the contract
+ * test (test/worker/contract.test.ts) and per property in the fuzz test
+ * (test/worker/fuzz.test.ts). A small default keeps `npm test` quick, with a
+ * fresh seed each run; `npm run test:full` sets CONTRACT_RUNS=1000 and
+ * FUZZ_RUNS=1500, the counts these tests were written with.
+ */
+function runs(variable: string, fallback: number): number {
+  const value = process.env[variable];
+  if (value === undefined || value === "") return fallback;
+  if (!/^[1-9]\d{0,6}$/.test(value)) throw new Error(`${variable} must be a whole number of runs, not "${value}"`);
+  return Number(value);
+}
+
 export default defineConfig({
   test: {
     globalSetup: ["./test/global-setup.ts"],
     // A file's first request builds its representations cold; on a shared 2-core machine that is seconds of
     // wall time that say nothing about the code. Tests assert behaviour, never time (BENCHMARKS.md measures it).
     testTimeout: 30_000,
+    provide: { contractRuns: runs("CONTRACT_RUNS", 100), fuzzRuns: runs("FUZZ_RUNS", 300) },
     projects: [
       {
         // The real Worker with the real content, inside workerd.

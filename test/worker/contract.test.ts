@@ -10,12 +10,19 @@
  */
 import { Validator } from "@cfworker/json-schema";
 import fc from "fast-check";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, inject, it } from "vitest";
 import { operations as documentedOperations } from "../../src/app";
 import { call, ORIGIN } from "../support/worker";
 
-/** Requests per operation. */
-const RUNS = 1000;
+declare module "vitest" {
+  interface ProvidedContext {
+    /** Requests per operation: CONTRACT_RUNS, a small default in `npm test`, 1000 in `npm run test:full`. */
+    contractRuns: number;
+  }
+}
+
+/** Requests per operation (vitest.config.ts). */
+const RUNS = inject("contractRuns");
 const DOCUMENT_ID = `${ORIGIN}/openapi.json`;
 
 interface Schema {

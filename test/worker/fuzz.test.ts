@@ -6,13 +6,20 @@
  * documents, and content responses stay byte-identical to unfuzzed ones.
  */
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 import { MAX_HEADER_BYTES } from "../../src/http/limits";
 import { CONTENT_PATHS } from "../support/routes";
 import { call } from "../support/worker";
 
-/** Cases per property: thousands in all, each a request through workerd. */
-const RUNS = 1500;
+declare module "vitest" {
+  interface ProvidedContext {
+    /** Cases per property: FUZZ_RUNS, a small default in `npm test`, 1500 in `npm run test:full`. */
+    fuzzRuns: number;
+  }
+}
+
+/** Cases per property, each a request through workerd (vitest.config.ts). */
+const RUNS = inject("fuzzRuns");
 
 /** Statuses the OpenAPI document gives every operation, plus 204 for preflights. */
 const DOCUMENTED = new Set([200, 204, 304, 400, 404, 405, 406, 412, 413, 414, 415, 429, 431, 501]);
