@@ -57,7 +57,7 @@ function withSearchIndex(seedFile: string, articles?: ReturnType<typeof articles
     };
   };
 }
-const SEARCH_SETUP = ["./test/support/search-database.ts"];
+const SEARCH_SETUP = ["./test/support/search-database.ts", "./test/support/empty-scratch.ts"];
 
 /**
  * How many requests the property tests send: per operation in the contract
@@ -73,12 +73,24 @@ function runs(variable: string, fallback: number): number {
   return Number(value);
 }
 
+/**
+ * Whether each test file gets a Worker and storage of its own: a fresh Miniflare per file, about a second
+ * of start-up each, most of the suite's time. Not in `npm test`: a project's files run in turn in one Worker
+ * per pool worker (the Node.js projects in one process), sharing its storage and modules. That holds
+ * because each file seeds what it reads (test/support/search-database.ts) and starts from an empty
+ * SEARCH_SCRATCH (test/support/empty-scratch.ts), and the Worker answers a request the same whatever it
+ * served before (stored responses replay what was built); the suite passes with its files shuffled
+ * (`--sequence.shuffle.files`). `npm run test:full` sets ISOLATE_FILES=1: every file against a cold Worker.
+ */
+const ISOLATE_FILES = process.env.ISOLATE_FILES === "1";
+
 export default defineConfig({
   test: {
     globalSetup: ["./test/global-setup.ts"],
     // A file's first request builds its representations cold; on a shared 2-core machine that is seconds of
     // wall time that say nothing about the code. Tests assert behaviour, never time (BENCHMARKS.md measures it).
     testTimeout: 30_000,
+    isolate: ISOLATE_FILES,
     provide: { contractRuns: runs("CONTRACT_RUNS", 100), fuzzRuns: runs("FUZZ_RUNS", 300) },
     projects: [
       {
