@@ -15,6 +15,8 @@ const LIBRARY_EDIT = generated("library-edit.ts");
  * The `worker` and `limits` projects read wrangler.toml's, build/assets.
  */
 const articlesIn = (directory: string) => ({ assets: { directory, hasUserWorker: true } });
+/** The admin token the tests configure (the admin API, src/routes/admin.ts). */
+export const TEST_ADMIN_TOKEN = "test-admin-token-0123456789";
 /** The IndexNow key the tests configure (test/worker/indexnow.test.ts). */
 export const TEST_INDEXNOW_KEY = "test-indexnow-key-0123";
 /**
@@ -26,7 +28,7 @@ const unreachableRateLimit = {
   // Miniflare 5 asks for the namespace too: wrangler.toml's.
   ratelimits: { RATE_LIMITER: { namespace_id: "1001", simple: { limit: 1_000_000, period: 60 as const } } },
   // A configured IndexNow key, so the key file is served (wrangler.toml leaves it empty).
-  bindings: { INDEXNOW_KEY: TEST_INDEXNOW_KEY },
+  bindings: { INDEXNOW_KEY: TEST_INDEXNOW_KEY, ADMIN_TOKEN: TEST_ADMIN_TOKEN },
 };
 
 /**
@@ -127,6 +129,45 @@ export default defineConfig({
           }),
         ],
         test: { name: "fixtures", include: ["test/fixtures-worker/**/*.test.ts"] },
+      },
+      {
+        // Partners told of changes, end to end: the Cron Trigger's handler, the real queue (miniflare's) and
+        // its consumer, D1, and a partner's endpoint (test/partners/receiver.js) the Worker's fetches reach.
+        plugins: [
+          cloudflareTest(async () => ({
+            main: "./src/index.ts",
+            wrangler,
+            miniflare: {
+              ...unreachableRateLimit,
+              bindings: {
+                ...unreachableRateLimit.bindings,
+                PUBLIC_BASE_URL: "https://health.example",
+                // Retries at once: the schedule's length, not its waits, is what is tested.
+                WEBHOOK_RETRY_DELAYS: "0",
+                TEST_PARTNERS_MIGRATIONS: await readD1Migrations("migrations/partners"),
+              },
+              outboundService: "partner",
+              serviceBindings: { PARTNER: "partner" },
+              workers: [
+                {
+                  name: "partner",
+                  modules: true,
+                  scriptPath: "./test/partners/receiver.js",
+                  compatibilityDate: "2026-11-17",
+                },
+              ],
+              queueConsumers: {
+                "health-content-webhooks": {
+                  maxBatchTimeout: 0,
+                  maxRetries: 2,
+                  deadLetterQueue: "health-content-webhooks-dead",
+                },
+                "health-content-webhooks-dead": { maxBatchTimeout: 0, maxRetries: 2 },
+              },
+            },
+          })),
+        ],
+        test: { name: "partners", include: ["test/partners/**/*.test.ts"] },
       },
       {
         // The real Worker with wrangler.toml's own rate limit.

@@ -14,6 +14,7 @@ import { problem, problemResponse } from "./http/problem";
 import { RepresentationStore } from "./http/representation-store";
 import { requestKey, type StoredResponses } from "./http/stored-responses";
 import type { Operation } from "./openapi/operation";
+import { ADMIN_ROUTES } from "./routes/admin";
 import { ARTICLE_ROUTES } from "./routes/articles";
 import { CDS_ROUTES } from "./routes/cds-services";
 import { CONDITION_ROUTES } from "./routes/conditions";
@@ -45,6 +46,7 @@ export const ROUTES = [
   ...docsRoutes(operations),
   ...PROBLEM_ROUTES,
   ...HEALTH_ROUTES,
+  ...ADMIN_ROUTES,
 ] as const;
 
 /** Every route's operation: what the OpenAPI document describes. */

@@ -28,6 +28,13 @@ export const PROBLEM_TYPES = {
       "One or more query or path parameters, or fields of the request body, are malformed; `errors` names each one and what is wrong with it.",
     example: "Invalid value for: pageSize.",
   },
+  unauthorized: {
+    status: 401,
+    title: "Unauthorized",
+    about:
+      "The operation is for this service's operators: send `Authorization: Bearer <token>` with the admin token (`WWW-Authenticate` says so).",
+    example: "Send the admin token as `Authorization: Bearer <token>`.",
+  },
   "method-not-allowed": {
     status: 405,
     title: "Method Not Allowed",

@@ -7,6 +7,7 @@
  * stored-responses.ts.
  */
 import type { TypedResponse } from "hono";
+import { base64url } from "../lib/base64";
 import { BoundedMap } from "../lib/bounded-map";
 
 /** What a route builds, once: a JSON value (typed `T`) or text such as HTML. */
@@ -102,10 +103,4 @@ export async function representation<T>(source: RepresentationSource<T>): Promis
     lastModifiedTime: time,
     headers: source.headers ?? {},
   };
-}
-
-function base64url(bytes: Uint8Array): string {
-  let binary = "";
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
 }

@@ -15,7 +15,10 @@ const PROBLEM_JSON = "application/problem+json";
 /** Shared content schemas get components of their own, so the recursive ones can refer to themselves. */
 const SHARED = { Section, ListItem, Block, Facts, Problem } as const;
 
-export function componentSchemas(operations: readonly Operation[]): Record<string, unknown> {
+export function componentSchemas(
+  operations: readonly Operation[],
+  more: Readonly<Record<string, z.ZodMiniType>> = {},
+): Record<string, unknown> {
   const registry = z.registry<{ id: string }>();
   const seen = new Set<z.ZodMiniType>();
   const add = (name: string, schema: z.ZodMiniType) => {
@@ -23,7 +26,7 @@ export function componentSchemas(operations: readonly Operation[]): Record<strin
     seen.add(schema);
     registry.add(schema, { id: name });
   };
-  for (const [name, schema] of Object.entries(SHARED)) add(name, schema);
+  for (const [name, schema] of Object.entries({ ...SHARED, ...more })) add(name, schema);
   for (const operation of operations) {
     for (const body of Object.values(operation.content)) if ("schema" in body) add(body.component, body.schema);
     if (operation.requestBody) add(operation.requestBody.component, operation.requestBody.schema);

@@ -6,6 +6,7 @@
 import { componentResponses, componentSchemas } from "./components";
 import type { Operation, Tag } from "./operation";
 import { type PathOptions, pathItem } from "./paths";
+import { WEBHOOK_COMPONENTS, webhooks } from "./webhooks";
 
 export interface DocumentOptions extends PathOptions {
   title: string;
@@ -21,6 +22,8 @@ const TAGS: Record<Tag, string> = {
   Embeds: "For partner sites: an iframe page, the <health-article> element and oEmbed.",
   Discovery: "What is here: the service index, this document, feeds, sitemap and robots.txt.",
   Problems: "What each error `type` means.",
+  Partners:
+    "Webhook subscriptions, for this service's operators (bearer token): partners are told of each article published, updated or withdrawn (the `webhooks`).",
 };
 
 export function openApiDocument(operations: readonly Operation[], options: DocumentOptions): Record<string, unknown> {
@@ -39,14 +42,34 @@ export function openApiDocument(operations: readonly Operation[], options: Docum
       },
       description: [
         "Patient-facing health articles as typed JSON, schema.org JSON-LD, Markdown, HTML pages and partner embeds.",
-        "Every route answers GET and HEAD (CDS Hooks services answer POST); any origin may read (CORS). Content responses carry a strong `ETag` and `Last-Modified` and answer conditional requests with 304. Errors are RFC 9457 `application/problem+json`.",
+        "Every content route answers GET and HEAD (CDS Hooks services answer POST); any origin may read (CORS). Partners can be told of every change by webhooks (`webhooks`). Content responses carry a strong `ETag` and `Last-Modified` and answer conditional requests with 304. Errors are RFC 9457 `application/problem+json`.",
       ].join("\n\n"),
     },
     servers: [{ url: base }],
     tags: Object.entries(TAGS).map(([name, description]) => ({ name, description })),
     // Deliberately open: public content, no accounts or keys. An empty requirement says so for every operation.
     security: [],
-    paths: Object.fromEntries(operations.map((operation) => [operation.path, pathItem(operation, options)])),
-    components: { schemas: componentSchemas(operations), responses: componentResponses() },
+    paths: pathItems(operations, options),
+    webhooks: webhooks(),
+    components: {
+      schemas: componentSchemas(operations, WEBHOOK_COMPONENTS),
+      responses: componentResponses(),
+      securitySchemes: {
+        adminToken: {
+          type: "http",
+          scheme: "bearer",
+          description: "The admin token (the ADMIN_TOKEN secret), for this service's operators only.",
+        },
+      },
+    },
   };
+}
+
+/** Each path's operations, one item per path whatever how many methods it answers. */
+function pathItems(operations: readonly Operation[], options: DocumentOptions): Record<string, unknown> {
+  const items: Record<string, Record<string, unknown>> = {};
+  for (const operation of operations) {
+    items[operation.path] = { ...items[operation.path], ...pathItem(operation, options) };
+  }
+  return items;
 }

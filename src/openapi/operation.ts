@@ -10,7 +10,7 @@ import { MEDIA } from "../http/media-types";
 export type Body = { schema: z.ZodMiniType; component: string; example?: unknown } | { text: string; example?: string };
 
 /** The statuses an operation may answer besides 200, 304 and those every operation can (405, 406, 414, 429, 431). */
-export type ErrorStatus = 400 | 404 | 412 | 413 | 415 | 501 | 503;
+export type ErrorStatus = 400 | 401 | 404 | 412 | 413 | 415 | 501 | 503;
 
 export type Tag =
   | "Articles"
@@ -20,13 +20,14 @@ export type Tag =
   | "Pages"
   | "Embeds"
   | "Discovery"
-  | "Problems";
+  | "Problems"
+  | "Partners";
 
 export interface Operation {
   /** OpenAPI's form, `/v1/articles/{slug}`: the one constant the route's Hono path is built from. */
   path: string;
   /** GET (also answering HEAD) unless said otherwise. */
-  method?: "post";
+  method?: "post" | "delete";
   operationId: string;
   summary: string;
   description: string;
@@ -40,6 +41,10 @@ export interface Operation {
   content: Readonly<Record<string, Body>>;
   /** A query parameter that names the media type to answer with, overriding `Accept` when given. */
   mediaParameter?: string;
+  /** The success status, when not 200: 201 (created, with `Location`) or 204 (done, no body). */
+  status?: 201 | 204;
+  /** For this service's operators only: the admin token as a bearer token, else 401 before anything else. */
+  admin?: true;
   /** A paged collection: its answers carry a `Link` header to the other pages. */
   paged?: true;
   /** Answered afresh every time (a health check): no validators, never stored or cached, as a POST is. */

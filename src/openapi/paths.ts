@@ -21,6 +21,9 @@ const EVERY_OPERATION = [405, 406, 414, 429, 431] as const;
 const LINK_HEADER = {
   Link: { description: "RFC 8288 links to the first, last, next and previous pages.", schema: { type: "string" } },
 };
+const LOCATION = {
+  Location: { description: "The URL of what was made.", schema: { type: "string", format: "uri" } },
+};
 const NO_STORE = {
   "Cache-Control": {
     description: "`no-store`: the answer is made for this request (from patient data, or the service's state).",
@@ -36,6 +39,8 @@ export function pathItem(operation: Operation, options: PathOptions): Record<str
       summary: operation.summary,
       description: operation.description,
       tags: [operation.tag],
+      // The document's default is no security (public content); an operator's operation needs the admin token.
+      ...(operation.admin ? { security: [{ adminToken: [] }] } : {}),
       parameters: parameters(operation, options),
       ...(requestBody
         ? {
@@ -92,12 +97,15 @@ function responses(operation: Operation, examples: Record<string, unknown>): Rec
     }),
   );
   const headers = { ...CACHE_HEADERS, ...(operation.paged ? LINK_HEADER : {}) };
-  // A POST (and a health check) is answered afresh every time: no validators, never stored.
+  const status = String(operation.status ?? 200);
+  const body = Object.keys(content).length > 0 ? { content } : {};
+  const fresh = { ...NO_STORE, ...(operation.status === 201 ? LOCATION : {}) };
+  // A POST (and a health check, and an operator's call) is answered afresh every time: no validators, never stored.
   const success =
-    operation.method === "post" || operation.fresh
-      ? { "200": { description: operation.summary, headers: NO_STORE, content } }
+    operation.method !== undefined || operation.fresh
+      ? { [status]: { description: operation.summary, headers: fresh, ...body } }
       : {
-          "200": { description: operation.summary, headers, content },
+          [status]: { description: operation.summary, headers, ...body },
           "304": { $ref: "#/components/responses/NotModified" },
         };
   const errors = [...operation.errors, ...EVERY_OPERATION].sort((a, b) => a - b);

@@ -11,6 +11,7 @@ import { bodyLimit } from "hono/body-limit";
 import { createMiddleware } from "hono/factory";
 import * as z from "zod/mini";
 import type { AppEnv } from "../http/app-env";
+import { requireBearerToken } from "../http/bearer-token";
 import { MAX_REQUEST_BODY_BYTES } from "../http/limits";
 import { MEDIA } from "../http/media-types";
 import { chooseMedia } from "../http/negotiation";
@@ -57,7 +58,7 @@ type BodyInput<O> = O extends { requestBody: { schema: infer S extends z.ZodMini
 /** What the operation's validators give the handler through `c.req.valid(...)`. */
 export type RouteInput<O> = QueryInput<O> & PathInput<O> & BodyInput<O> & Input;
 
-type Method<O> = O extends { method: "post" } ? "post" : "get";
+type Method<O> = O extends { method: infer M extends string } ? M : "get";
 
 /** The handler's answer as the typed client sees it: its typed response, or an untyped one. */
 type Answer<R> = Awaited<R> extends TypedResponse ? Awaited<R> : TypedResponse;
@@ -77,7 +78,7 @@ export function defineRoute<const O extends Operation, R extends Response | Prom
   return {
     operation,
     register: (app) => {
-      app.on(operation.method === "post" ? "POST" : "GET", [path], ...handlers);
+      app.on((operation.method ?? "get").toUpperCase(), [path], ...handlers);
     },
   };
 }
@@ -111,11 +112,18 @@ function validators(operation: Operation): MiddlewareHandler<AppEnv>[] {
   );
   return [
     identify(operation.operationId),
+    ...(operation.admin ? [adminOnly] : []),
     ...(pathSchemas.length > 0 ? [validParams(z.object(Object.fromEntries(pathSchemas)))] : []),
     ...(operation.query ? [validQuery(operation.query.schema)] : []),
     ...(operation.requestBody ? jsonBody(operation.requestBody.schema) : []),
   ] as MiddlewareHandler<AppEnv>[];
 }
+
+/** An operator's operation: the admin token first, so nothing about it is told to anyone else. */
+const adminOnly = createMiddleware<AppEnv>(async (c, next) => {
+  await requireBearerToken(c.req.header("Authorization"), c.env.ADMIN_TOKEN);
+  await next();
+});
 
 function identify(operationId: string) {
   return createMiddleware<AppEnv>(async (c, next) => {
@@ -133,6 +141,8 @@ function negotiation(operation: Operation) {
   const offers = Object.keys(operation.content);
   const parameter = operation.mediaParameter;
   return createMiddleware<AppEnv>(async (c, next) => {
+    // Nothing to choose for an answer without a body (204).
+    if (offers.length === 0) return next();
     const requested = parameter === undefined ? undefined : c.req.query(parameter);
     c.set(
       "media",
