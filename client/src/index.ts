@@ -17,6 +17,7 @@
 import type { components, operations } from "./generated/openapi.js";
 import { ROUTES } from "./generated/routes.js";
 
+export { type ChangeEvent, verifyWebhook, WebhookVerificationError } from "./webhooks.js";
 export type { components, operations };
 
 /** An operation's id, as in the OpenAPI document (`getArticle`, `listArticles`, ...). */
@@ -26,7 +27,9 @@ export type OperationId = keyof operations & keyof typeof ROUTES;
 export type Problem = components["schemas"]["Problem"];
 
 type Responses<Id extends OperationId> = operations[Id]["responses"];
-type Content<Id extends OperationId> = Responses<Id> extends { 200: { content: infer C } } ? C : never;
+/** The status an operation answers when it succeeds: 200, or 201 (made) or 204 (done, no body). */
+export type SuccessStatus<Id extends OperationId> = Extract<keyof Responses<Id>, 200 | 201 | 204>;
+type Content<Id extends OperationId> = Responses<Id>[SuccessStatus<Id>] extends { content: infer C } ? C : never;
 
 /** An operation's success body: its JSON (or JSON-LD) schema, or text for HTML, Markdown and the like. */
 export type Data<Id extends OperationId> =
@@ -37,11 +40,11 @@ export type Data<Id extends OperationId> =
       : string;
 
 /** The error statuses the document gives an operation. */
-export type ErrorStatus<Id extends OperationId> = Exclude<keyof Responses<Id>, 200 | 304> & number;
+export type ErrorStatus<Id extends OperationId> = Exclude<keyof Responses<Id>, 200 | 201 | 204 | 304> & number;
 
 /** What a call answers: the data, "not modified", or the problem, each with the raw response. */
 export type Result<Id extends OperationId> =
-  | { ok: true; status: 200; data: Data<Id>; etag: string | null; response: Response }
+  | { ok: true; status: SuccessStatus<Id>; data: Data<Id>; etag: string | null; response: Response }
   | { ok: true; status: 304; data: undefined; etag: string | null; response: Response }
   | { ok: false; status: ErrorStatus<Id>; problem: Problem; response: Response };
 
@@ -103,8 +106,12 @@ export function createClient(baseUrl: string, options: ClientOptions = {}): Clie
       const etag = response.headers.get("ETag");
       if (response.status === 304) return { ok: true, status: 304, data: undefined, etag, response };
       const type = response.headers.get("Content-Type") ?? "";
-      const parsed: unknown = /json/.test(type) ? await response.json() : await response.text();
-      if (response.ok) return { ok: true, status: 200, data: parsed as Data<typeof id>, etag, response };
+      const parsed: unknown =
+        response.status === 204 ? undefined : /json/.test(type) ? await response.json() : await response.text();
+      if (response.ok) {
+        const status = response.status as SuccessStatus<typeof id>;
+        return { ok: true, status, data: parsed as Data<typeof id>, etag, response };
+      }
       return { ok: false, status: response.status as ErrorStatus<typeof id>, problem: parsed as Problem, response };
     },
   };

@@ -11,6 +11,8 @@ import { join, resolve } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SERVICE_VERSION } from "../../src/api/resources";
+import { updatedEvent } from "../../src/partners/changes";
+import { eventId, newSecret, signedHeaders } from "../../src/partners/signing";
 import { ARTICLES, slugsMappedTo } from "./support/library";
 import { type RunningWorker, startWorker } from "./support/worker-process";
 
@@ -19,7 +21,7 @@ const TSC = join(ROOT, "node_modules/.bin/tsc");
 
 /** A partner's own code: every call typed, errors told apart by status. */
 const USAGE = (base: string) => `
-import { createClient, type Problem } from "@health-content/client";
+import { createClient, type Problem, verifyWebhook, WebhookVerificationError } from "@health-content/client";
 
 const api = createClient(${JSON.stringify(base)});
 const seen: Record<string, unknown> = {};
@@ -69,6 +71,23 @@ if (again.ok && again.status === 200 && again.etag) {
   seen.revalidated = cached.status;
 }
 
+// A change event posted to the partner's endpoint (DELIVERY: its secret, headers and body, as received).
+declare const process: { env: Record<string, string | undefined> };
+const delivery = JSON.parse(process.env.DELIVERY ?? "{}") as { secret: string; headers: Record<string, string>; body: string };
+const event = await verifyWebhook(delivery.secret, delivery.headers, delivery.body);
+if (event.type === "article.updated") seen.webhook = [event.type, event.data.changedSections.map((section) => section.id)];
+const stale = String(Number(delivery.headers["webhook-timestamp"]) - 3600);
+for (const [name, secret, headers, body] of [
+  ["tampered", delivery.secret, delivery.headers, delivery.body.replace("}", ' }')],
+  ["replayed", delivery.secret, { ...delivery.headers, "webhook-timestamp": stale }, delivery.body],
+  ["another secret", "whsec_" + btoa("another secret of thirty-two bytes!"), delivery.headers, delivery.body],
+] as const) {
+  seen[name] = await verifyWebhook(secret, headers, body).then(
+    () => "accepted",
+    (error: unknown) => (error instanceof WebhookVerificationError ? "refused" : "failed"),
+  );
+}
+
 // Misuse does not compile (never called: only type-checked).
 export function misuse() {
   // @ts-expect-error an operation the API does not have
@@ -81,6 +100,11 @@ export function misuse() {
 
 console.log(JSON.stringify(seen));
 `;
+
+/** Every TypeScript example of the client's README, each a module of the partner's project: they must compile. */
+const README_EXAMPLES = [...readFileSync(join(ROOT, "client/README.md"), "utf8").matchAll(/```ts\n([\s\S]*?)```/g)].map(
+  ([, code]) => `${code}\nexport {};\n`,
+);
 
 describe("the installable client", () => {
   let worker: RunningWorker;
@@ -113,10 +137,12 @@ describe("the installable client", () => {
           noUncheckedIndexedAccess: true,
           outDir: "out",
         },
-        files: ["usage.ts"],
+        files: ["usage.ts", ...README_EXAMPLES.map((_, index) => `readme-${index + 1}.ts`)],
       }),
     );
     writeFileSync(join(app, "usage.ts"), USAGE(worker.url.origin));
+    for (const [index, example] of README_EXAMPLES.entries())
+      writeFileSync(join(app, `readme-${index + 1}.ts`), example);
   }, 180_000);
 
   afterAll(async () => {
@@ -134,14 +160,21 @@ describe("the installable client", () => {
     expect(installed).toEqual(["@health-content"]);
   });
 
-  it("type-checks a partner's code in a strict project outside the repository, and refuses misuse", () => {
+  it("has README examples to compile", () => {
+    expect(README_EXAMPLES.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it("type-checks a partner's code and the README's examples in a strict project outside the repository, and refuses misuse", () => {
     const output = execFileSync(TSC, ["-p", join(project, "app/tsconfig.json")], { encoding: "utf8" });
     expect(output).toBe("");
   }, 120_000);
 
   it("makes every call it types against the Worker", async () => {
     // Asynchronously: the Worker's dev server runs in this process and must keep serving.
-    const { stdout } = await promisify(execFile)("node", [join(project, "app/out/usage.js")], { encoding: "utf8" });
+    const { stdout } = await promisify(execFile)("node", [join(project, "app/out/usage.js")], {
+      encoding: "utf8",
+      env: { ...process.env, DELIVERY: JSON.stringify(await signedDelivery()) },
+    });
     const seen = JSON.parse(stdout);
     expect(seen).toEqual({
       title: "Leg cramps",
@@ -155,6 +188,27 @@ describe("the installable client", () => {
       ),
       page: true,
       revalidated: 304,
+      webhook: ["article.updated", ["quinine-for-leg-cramps"]],
+      tampered: "refused",
+      replayed: "refused",
+      "another secret": "refused",
     });
   });
 });
+
+/** An article.updated event as the Worker posts it: built and signed by its own code, with a new secret. */
+async function signedDelivery() {
+  const [article] = ARTICLES;
+  if (!article) throw new Error("the library has no article");
+  const secret = newSecret();
+  const section = { id: "quinine-for-leg-cramps", title: "Quinine for leg cramps", hash: "sha256:new" };
+  const event = updatedEvent(
+    [{ ...section, hash: "sha256:old" }],
+    article,
+    [section],
+    "https://health.example",
+    new Date().toISOString(),
+  );
+  const body = JSON.stringify(event);
+  return { secret, headers: signedHeaders(secret, await eventId("test"), new Date(), body), body };
+}
