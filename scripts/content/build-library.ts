@@ -21,16 +21,17 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { CONTENT_ASSETS, CONTENT_FILES } from "../../src/content/content-assets";
-import type { IndexedArticle } from "../../src/content/model";
+import type { IndexedArticle, WithdrawnArticle } from "../../src/content/model";
 import { ArticleCache } from "./article-cache";
 import { articleText, readArticleBytes, UNDATED } from "./compile-article";
 import { articleFolders, noArticles } from "./compile-library";
 import { compileAll } from "./compile-pool";
 import type { CompileTask } from "./compile-task";
 import { ContentError, ContentErrors } from "./content-error";
-import { fileHash, libraryIndex } from "./library-index";
+import { fileHash, type IndexRow, libraryIndex, withdrawnArticle } from "./library-index";
 import { libraryModule } from "./library-module";
 import { revisionTimes } from "./revision";
+import { checkReplacements } from "./withdrawals";
 
 export interface BuildOptions {
   contentDir: string;
@@ -160,13 +161,26 @@ function writeLibrary(
 ): { written: number; removed: number } {
   const times = revisionTimes(options.contentDir, folders);
   let written = 0;
-  const rows = folders.map((folder) => {
+  const rows: IndexedArticle[] = [];
+  const withdrawn: WithdrawnArticle[] = [];
+  for (const folder of folders) {
     const article = datedArticle(folder, cache, keys.get(folder) ?? "", times.get(folder));
-    if (options.outDir) written += writeArticleFiles(options.outDir, folder, article);
-    return article.row;
-  });
-  const removed = options.outDir ? removeStaleFiles(options.outDir, folders) : 0;
-  const index = libraryIndex(rows);
+    const { withdrawn: withdrawal, ...row } = article.row;
+    // A withdrawn article is listed apart, and its text is not written: nothing serves it.
+    if (withdrawal) withdrawn.push(withdrawnArticle(row, withdrawal));
+    else {
+      if (options.outDir) written += writeArticleFiles(options.outDir, folder, article);
+      rows.push(row);
+    }
+  }
+  checkReplacements(options.cwd ?? process.cwd(), options.contentDir, withdrawn, new Set(rows.map((row) => row.slug)));
+  const removed = options.outDir
+    ? removeStaleFiles(
+        options.outDir,
+        rows.map((row) => row.slug),
+      )
+    : 0;
+  const index = libraryIndex(rows, withdrawn);
   if (options.outDir && writeIfChanged(indexFile(options.outDir), JSON.stringify(index))) written++;
   if (options.moduleFile && writeIfChanged(options.moduleFile, libraryModule(index))) written++;
   return { written, removed };
@@ -185,7 +199,7 @@ function datedArticle(folder: string, cache: ArticleCache, key: string, revised:
 
 /** An article as the build writes it: its index row, with its files' hashes, and the text of both files. */
 interface DatedArticle {
-  row: IndexedArticle;
+  row: IndexedArticle & Pick<IndexRow, "withdrawn">;
   entry: string;
   digest: string;
 }

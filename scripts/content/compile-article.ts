@@ -160,7 +160,7 @@ function compileEntry(
   };
   const { updatedAt: _revision, ...hashed } = withoutHash;
   const article: CompiledArticle = { ...withoutHash, hash: contentHash({ ...hashed, facts: claims.facts }) };
-  return { article, facts: claims.facts };
+  return { article, facts: claims.facts, ...(meta.withdrawn ? { withdrawn: meta.withdrawn } : {}) };
 }
 
 /** Adds content hashes bottom-up: a change anywhere in a section changes its hash. */

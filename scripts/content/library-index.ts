@@ -13,13 +13,20 @@ import {
   type Section,
   type SectionSummary,
   urgentCareAdviceOf,
+  type Withdrawal,
+  type WithdrawnArticle,
 } from "../../src/content/model";
 
-/** An article's index row, but for the hashes of its files, which the build adds once it has written their bytes. */
-export type IndexRow = Omit<IndexedArticle, "files">;
+/**
+ * An article's index row, but for the hashes of its files, which the build
+ * adds once it has written their bytes; with its withdrawal, when its
+ * publisher withdrew it (the build then lists it apart, and writes no files).
+ */
+export type IndexRow = Omit<IndexedArticle, "files"> & { withdrawn?: Withdrawal };
 
-export function indexedArticle({ article, facts }: CompiledEntry): IndexRow {
+export function indexedArticle({ article, facts, withdrawn }: CompiledEntry): IndexRow {
   return {
+    ...(withdrawn ? { withdrawn } : {}),
     slug: article.slug,
     title: article.title,
     description: article.description,
@@ -56,11 +63,23 @@ export function fileHash(text: string): string {
   return createHash("sha256").update(text).digest("hex");
 }
 
-/** The index of some articles, in the order the library serves them, named by a hash of them. */
-export function libraryIndex(articles: IndexedArticle[]): LibraryIndex {
+/** The index of some articles, and of those withdrawn, in the order the library serves them, named by a hash of both. */
+export function libraryIndex(articles: IndexedArticle[], withdrawn: WithdrawnArticle[] = []): LibraryIndex {
   const sorted = [...articles].sort(newestFirst);
+  const gone = [...withdrawn].sort(
+    (a, b) => b.withdrawnAt.localeCompare(a.withdrawnAt) || a.slug.localeCompare(b.slug),
+  );
   return {
-    version: createHash("sha256").update(JSON.stringify(sorted)).digest("hex"),
+    // A library with no withdrawals keeps the version it had before withdrawals were indexed.
+    version: createHash("sha256")
+      .update(JSON.stringify(gone.length > 0 ? [sorted, gone] : sorted))
+      .digest("hex"),
     articles: sorted,
+    withdrawn: gone,
   };
+}
+
+/** A withdrawn article as the index lists it. */
+export function withdrawnArticle(row: IndexRow, { date, reason, replacedBy }: Withdrawal): WithdrawnArticle {
+  return { slug: row.slug, title: row.title, withdrawnAt: date, reason, replacedBy: replacedBy ?? null };
 }

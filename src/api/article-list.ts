@@ -4,7 +4,7 @@ import type { ContentLibrary } from "../content/library";
 import { lookupOf } from "./library-lookup";
 import type { ArticleListQuery } from "./parameters";
 import { articleSummary } from "./resources";
-import type { ArticleList } from "./schemas";
+import type { ArticleList, WithdrawnSummary } from "./schemas";
 import { urls } from "./urls";
 
 export const DEFAULT_PAGE_SIZE = 20;
@@ -27,7 +27,33 @@ export async function articleList(
   const links: Record<string, string> = { self: pageUrl(page), first: pageUrl(1), last: pageUrl(totalPages) };
   if (page < totalPages) links.next = pageUrl(page + 1);
   if (page > 1) links.prev = pageUrl(Math.min(page - 1, totalPages));
-  return { items, page, pageSize, total: matching.length, totalPages, links };
+  return {
+    items,
+    withdrawn: withdrawnSince(library, query, base),
+    page,
+    pageSize,
+    total: matching.length,
+    totalPages,
+    links,
+  };
+}
+
+/** How many withdrawals a list reports at most: enough for a partner polling even monthly. */
+export const WITHDRAWN_LISTED = 100;
+
+/** Withdrawals dated on or after the day of `updatedSince`, newest first. */
+function withdrawnSince(library: ContentLibrary, query: ArticleListQuery, base: string): WithdrawnSummary[] {
+  const since = query.updatedSince?.slice(0, 10) ?? "";
+  return library.withdrawn
+    .filter((article) => article.withdrawnAt >= since)
+    .slice(0, WITHDRAWN_LISTED)
+    .map(({ slug, title, withdrawnAt, reason, replacedBy }) => ({
+      slug,
+      title,
+      withdrawnAt,
+      reason,
+      replacedBy: replacedBy ? urls.article(base, replacedBy) : null,
+    }));
 }
 
 /** The articles the query asks for: by code, from the library's lookup rather than by reading every article. */

@@ -8,7 +8,8 @@
  * `/v1/articles?updatedSince=` list them all.
  */
 import * as z from "zod/mini";
-import type { DigestedArticle } from "../content/library";
+import { type ContentLibrary, type DigestedArticle, withdrawalTime } from "../content/library";
+import type { IndexedArticle, WithdrawnArticle } from "../content/model";
 import { SERVICE_NAME } from "./resources";
 import { urls } from "./urls";
 
@@ -33,6 +34,35 @@ const ItemExtension = z.strictObject({
   licence: z.nullable(z.strictObject({ name: z.string(), url: z.optional(z.string()) })),
 });
 
+const ArticleItem = z.strictObject({
+  id: z.string(),
+  url: z.string(),
+  title: z.string(),
+  /** The article's description: the publisher's words. */
+  summary: z.string(),
+  content_text: z.string(),
+  date_modified: z.string(),
+  language: z.string(),
+  authors: z.array(z.strictObject({ name: z.string() })),
+  _health_content: ItemExtension,
+});
+
+/**
+ * An article its publisher withdrew, in place of its item (JSON Feed has no
+ * tombstone of its own; Atom's is RFC 6721's `deleted-entry`): the same `id`,
+ * and this service's extension saying when, why and what replaces it.
+ */
+const WithdrawnItem = z.strictObject({
+  id: z.string(),
+  url: z.string(),
+  title: z.string(),
+  content_text: z.string(),
+  date_modified: z.string(),
+  _health_content: z.strictObject({
+    withdrawn: z.strictObject({ date: z.string(), reason: z.string(), replaced_by: z.nullable(z.string()) }),
+  }),
+});
+
 export const JsonFeed = z.strictObject({
   version: z.literal("https://jsonfeed.org/version/1.1"),
   title: z.string(),
@@ -40,26 +70,42 @@ export const JsonFeed = z.strictObject({
   feed_url: z.string(),
   description: z.string(),
   authors: z.array(z.strictObject({ name: z.string(), url: z.string() })),
-  items: z.array(
-    z.strictObject({
-      id: z.string(),
-      url: z.string(),
-      title: z.string(),
-      /** The article's description: the publisher's words. */
-      summary: z.string(),
-      content_text: z.string(),
-      date_modified: z.string(),
-      language: z.string(),
-      authors: z.array(z.strictObject({ name: z.string() })),
-      _health_content: ItemExtension,
-    }),
-  ),
+  items: z.array(z.union([ArticleItem, WithdrawnItem])),
 });
 export type JsonFeed = z.infer<typeof JsonFeed>;
-export type FeedItem = JsonFeed["items"][number];
+export type ArticleItem = z.infer<typeof ArticleItem>;
+export type WithdrawnItem = z.infer<typeof WithdrawnItem>;
 
-/** The feed of `articles`, which are the library's newest, newest first. */
-export function articlesFeed(articles: readonly DigestedArticle[], base: string): JsonFeed {
+/** What a feed holds: the library's newest changes, articles changed and articles withdrawn together. */
+export interface FeedContents {
+  articles: readonly IndexedArticle[];
+  withdrawn: readonly WithdrawnArticle[];
+}
+
+/** The FEED_ITEMS newest changes: the articles changed last and the latest withdrawals, by date. */
+export function feedContents(library: ContentLibrary): FeedContents {
+  const changes = [
+    ...library.articles.slice(0, FEED_ITEMS).map((article) => ({ at: article.updatedAt, article })),
+    ...library.withdrawn.slice(0, FEED_ITEMS).map((withdrawn) => ({ at: withdrawalTime(withdrawn), withdrawn })),
+  ]
+    .sort((a, b) => b.at.localeCompare(a.at))
+    .slice(0, FEED_ITEMS);
+  return {
+    articles: changes.flatMap((change) => ("article" in change ? [change.article] : [])),
+    withdrawn: changes.flatMap((change) => ("withdrawn" in change ? [change.withdrawn] : [])),
+  };
+}
+
+/** The feed of the articles, with their digests, and of the withdrawals, newest first. */
+export function articlesFeed(
+  articles: readonly DigestedArticle[],
+  withdrawn: readonly WithdrawnArticle[],
+  base: string,
+): JsonFeed {
+  const items: JsonFeed["items"] = [
+    ...articles.map((article) => item(article, base)),
+    ...withdrawn.map((article) => withdrawnItem(article, base)),
+  ].sort((a, b) => b.date_modified.localeCompare(a.date_modified));
   return {
     version: "https://jsonfeed.org/version/1.1",
     title: FEED_TITLE,
@@ -67,11 +113,29 @@ export function articlesFeed(articles: readonly DigestedArticle[], base: string)
     feed_url: urls.jsonFeed(base),
     description: FEED_DESCRIPTION,
     authors: [{ name: SERVICE_NAME, url: `${base}/` }],
-    items: articles.map((article) => item(article, base)),
+    items,
   };
 }
 
-function item({ indexed: article, digest }: DigestedArticle, base: string): FeedItem {
+function withdrawnItem(article: WithdrawnArticle, base: string): WithdrawnItem {
+  const page = urls.page(base, article.slug);
+  return {
+    id: page,
+    url: page,
+    title: `Withdrawn: ${article.title}`,
+    content_text: `Withdrawn by its publisher on ${article.withdrawnAt}: ${article.reason}`,
+    date_modified: withdrawalTime(article),
+    _health_content: {
+      withdrawn: {
+        date: article.withdrawnAt,
+        reason: article.reason,
+        replaced_by: article.replacedBy ? urls.page(base, article.replacedBy) : null,
+      },
+    },
+  };
+}
+
+function item({ indexed: article, digest }: DigestedArticle, base: string): ArticleItem {
   const page = urls.page(base, article.slug);
   return {
     id: page,

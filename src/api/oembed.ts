@@ -1,7 +1,6 @@
 /** oEmbed 1.0 for article pages: which article (and section) a URL names, and the `rich` answer for it. */
 import { html } from "hono/html";
-import type { AssetReader } from "../content/article-files";
-import type { ContentLibrary, LocatedSection } from "../content/library";
+import type { LoadedArticle, LocatedSection } from "../content/library";
 import type { CompiledEntry } from "../content/model";
 import { SERVICE_NAME } from "./resources";
 import type { OEmbed } from "./schemas";
@@ -16,25 +15,18 @@ export interface OEmbedTarget {
   section?: LocatedSection;
 }
 
-/** The article page (or section anchor) `url` names on this service, if it names one. */
-export async function resolveOEmbedUrl(
-  library: ContentLibrary,
-  assets: AssetReader,
-  base: string,
-  url: string,
-): Promise<OEmbedTarget | undefined> {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return undefined;
-  }
+/** The article page `url` names on this service (its slug, and the section its fragment names), if it names one. */
+export function articlePageOf(base: string, url: string): { slug: string; fragment: string } | undefined {
+  if (!URL.canParse(url)) return undefined;
+  const parsed = new URL(url);
   if (parsed.origin !== new URL(base).origin) return undefined;
-  const match = /^\/articles\/([a-z0-9-]+)\/?$/.exec(parsed.pathname);
-  const article = match?.[1] ? await library.article(match[1], assets) : undefined;
-  if (!article) return undefined;
+  const slug = /^\/articles\/([a-z0-9-]+)\/?$/.exec(parsed.pathname)?.[1];
+  return slug ? { slug, fragment: parsed.hash.slice(1) } : undefined;
+}
+
+/** The article, or its section the fragment names; undefined for a fragment that names none. */
+export function oEmbedTarget(article: LoadedArticle, fragment: string): OEmbedTarget | undefined {
   const { entry } = article;
-  const fragment = parsed.hash.slice(1);
   if (fragment === "") return { entry };
   const section = article.section(fragment);
   return section ? { entry, section } : undefined;

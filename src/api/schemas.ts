@@ -9,6 +9,7 @@ import {
   Facts,
   HttpUrl,
   Id,
+  IsoDate,
   Licence,
   PublisherText,
   Section,
@@ -112,8 +113,26 @@ export const ArticleSummary = z.extend(
 );
 export type ArticleSummary = z.infer<typeof ArticleSummary>;
 
+/** An article its publisher withdrew, as lists report it: remove any copy you keep. */
+export const WithdrawnSummary = z.strictObject({
+  slug: Id,
+  title: Text,
+  /** The date of the withdrawal, `YYYY-MM-DD`. */
+  withdrawnAt: IsoDate,
+  reason: Text,
+  /** The article that replaces it in this API, when one does. */
+  replacedBy: z.nullable(Url),
+});
+export type WithdrawnSummary = z.infer<typeof WithdrawnSummary>;
+
 export const ArticleList = z.strictObject({
   items: z.array(ArticleSummary),
+  /**
+   * Articles withdrawn on or after `updatedSince` (every one when it is not
+   * given), newest first, at most WITHDRAWN_LISTED, whatever the `code`: a
+   * copy of any of them should be removed.
+   */
+  withdrawn: z.array(WithdrawnSummary),
   page: z.number(),
   pageSize: z.number(),
   total: z.number(),

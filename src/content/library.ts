@@ -5,7 +5,7 @@
  * the library's size does not weigh on the Worker's size, start-up or memory.
  */
 import { ArticleFileCache, type AssetReader } from "./article-files";
-import type { ArticleDigest, CompiledEntry, IndexedArticle, LibraryIndex, Section } from "./model";
+import type { ArticleDigest, CompiledEntry, IndexedArticle, LibraryIndex, Section, WithdrawnArticle } from "./model";
 
 export interface LocatedSection {
   section: Section;
@@ -21,24 +21,48 @@ export function newestFirst(
   return b.updatedAt.localeCompare(a.updatedAt) || a.slug.localeCompare(b.slug);
 }
 
+/** A withdrawal's date as an instant: its day's start, UTC. */
+export function withdrawalTime(withdrawn: Pick<WithdrawnArticle, "withdrawnAt">): string {
+  return `${withdrawn.withdrawnAt}T00:00:00.000Z`;
+}
+
+/** When the library last changed: its newest article revision, or its newest withdrawal (the epoch for neither). */
+export function libraryUpdatedAt(index: LibraryIndex): string {
+  const newest = [
+    ...index.articles.map((article) => article.updatedAt),
+    ...(index.withdrawn ?? []).map(withdrawalTime),
+  ];
+  return newest.reduce((latest, time) => (time > latest ? time : latest), new Date(0).toISOString());
+}
+
 export class ContentLibrary {
   /** Every article, in the order of `newestFirst`. */
   readonly articles: readonly IndexedArticle[];
   /** The newest content revision across all articles. */
   readonly updatedAt: string;
+  /** Articles withdrawn by their publishers, newest withdrawal first: no longer listed, their URLs 410 Gone. */
+  readonly withdrawn: readonly WithdrawnArticle[];
   private readonly bySlug: Map<string, IndexedArticle>;
+  private readonly withdrawnBySlug: Map<string, WithdrawnArticle>;
   private readonly files: ArticleFileCache;
 
   constructor(index: LibraryIndex, files = new ArticleFileCache()) {
     this.articles = [...index.articles].sort(newestFirst);
-    this.updatedAt = this.articles[0]?.updatedAt ?? new Date(0).toISOString();
+    this.updatedAt = libraryUpdatedAt(index);
     this.bySlug = new Map(this.articles.map((article) => [article.slug, article]));
+    this.withdrawn = index.withdrawn ?? [];
+    this.withdrawnBySlug = new Map(this.withdrawn.map((article) => [article.slug, article]));
     this.files = files;
   }
 
   /** The article's index entry: enough to tell whether it exists, list it and link to it. */
   find(slug: string): IndexedArticle | undefined {
     return this.bySlug.get(slug);
+  }
+
+  /** The withdrawal of an article its publisher withdrew; undefined for any other slug. */
+  withdrawal(slug: string): WithdrawnArticle | undefined {
+    return this.withdrawnBySlug.get(slug);
   }
 
   /** The whole article, read through `assets`; undefined when the library has no such article. */

@@ -8,7 +8,7 @@
  * must start fast and stay small.
  */
 import * as z from "zod/mini";
-import { CompiledArticle } from "./model/article";
+import { CompiledArticle, Withdrawal } from "./model/article";
 import { Facts } from "./model/facts";
 
 export * from "./model/article";
@@ -22,7 +22,12 @@ export * from "./model/modality";
 export * from "./model/qualifiers";
 export * from "./model/text";
 
-export const CompiledEntry = z.strictObject({ article: CompiledArticle, facts: Facts });
+/** An article as compiled; `withdrawn` when its publisher withdrew it (its text is then not served). */
+export const CompiledEntry = z.strictObject({
+  article: CompiledArticle,
+  facts: Facts,
+  withdrawn: z.optional(Withdrawal),
+});
 export type CompiledEntry = z.infer<typeof CompiledEntry>;
 
 export const CompiledLibrary = z.strictObject({ entries: z.array(CompiledEntry) });

@@ -19,5 +19,7 @@ export const Problem = z.strictObject({
   status: z.number().check(z.int()),
   detail: z.string(),
   errors: z.optional(z.array(FieldError)),
+  /** For a withdrawn article (410): the URL of the article that replaces it. */
+  replacedBy: z.optional(z.string()),
 });
 export type Problem = z.infer<typeof Problem>;

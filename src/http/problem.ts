@@ -47,6 +47,13 @@ export const PROBLEM_TYPES = {
     about: "None of the media types in the `Accept` header can be served at this URL; `detail` lists those that can.",
     example: "This resource can be served as: application/json.",
   },
+  gone: {
+    status: 410,
+    title: "Gone",
+    about:
+      "The article was withdrawn by its publisher: `detail` says when and why, and `replacedBy` links to the article that replaces it, when one does. Remove any copy you keep.",
+    example: 'The article "night-cramps" was withdrawn by its publisher on 2026-11-30: merged into "leg-cramps".',
+  },
   "prefetch-required": {
     status: 412,
     title: "Precondition Failed",
@@ -126,6 +133,14 @@ export class ProblemError extends Error {
 export function problem(type: ProblemType, detail: string, errors?: FieldError[]): Problem {
   const { status, title } = PROBLEM_TYPES[type];
   return { type: `/problems/${type}`, title, status, detail, ...(errors ? { errors } : {}) };
+}
+
+/** Throws a 410 problem: the article was withdrawn, when and why, and what replaces it. */
+export function gone(detail: string, replacedBy: string | undefined): never {
+  throw new ProblemError(
+    { ...problem("gone", detail), ...(replacedBy ? { replacedBy } : {}) },
+    replacedBy ? { Link: `<${replacedBy}>; rel="successor-version"` } : {},
+  );
 }
 
 /** Throws a 404 problem. */

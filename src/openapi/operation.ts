@@ -10,7 +10,7 @@ import { MEDIA } from "../http/media-types";
 export type Body = { schema: z.ZodMiniType; component: string; example?: unknown } | { text: string; example?: string };
 
 /** The statuses an operation may answer besides 200, 304 and those every operation can (405, 406, 414, 429, 431). */
-export type ErrorStatus = 400 | 401 | 404 | 412 | 413 | 415 | 501 | 503;
+export type ErrorStatus = 400 | 401 | 404 | 410 | 412 | 413 | 415 | 501 | 503;
 
 export type Tag =
   | "Articles"

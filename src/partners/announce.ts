@@ -65,7 +65,7 @@ export async function announceChanges({ env, version, library, now }: AnnounceIn
       : await stored(
           [
             ...(await changeEvents(changed, changes.published, sections, log, { base, at })),
-            ...withdrawn.map((slug) => withdrawnEvent(slug, at)),
+            ...withdrawn.map((slug) => withdrawnEvent(slug, content.withdrawal(slug), base, at)),
           ],
           version,
           at,

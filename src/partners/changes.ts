@@ -6,7 +6,7 @@
  * articles that changed.
  */
 import { urls } from "../api/urls";
-import type { IndexedArticle } from "../content/model";
+import type { IndexedArticle, WithdrawnArticle } from "../content/model";
 import type { ArticlePublished, ArticleUpdated, ArticleWithdrawn, SectionState } from "./events";
 
 /** An article as last announced: its content hash and its sections'. */
@@ -76,10 +76,26 @@ export function updatedEvent(
   };
 }
 
-export function withdrawnEvent(slug: string, timestamp: string): ArticleWithdrawn {
+/**
+ * An article no longer published: withdrawn by its publisher (when, why and
+ * what replaces it, from the index), or simply gone from the library, dated
+ * the day its absence was found.
+ */
+export function withdrawnEvent(
+  slug: string,
+  withdrawal: WithdrawnArticle | undefined,
+  base: string,
+  timestamp: string,
+): ArticleWithdrawn {
+  const replacedBy = withdrawal?.replacedBy;
   return {
     type: "article.withdrawn",
     timestamp,
-    data: { slug, withdrawnAt: timestamp, reason: null, replacedBy: null },
+    data: {
+      slug,
+      withdrawnAt: withdrawal?.withdrawnAt ?? timestamp.slice(0, 10),
+      reason: withdrawal?.reason ?? null,
+      replacedBy: replacedBy ? urls.article(base, replacedBy) : null,
+    },
   };
 }

@@ -54,11 +54,11 @@ export const ArticleWithdrawn = z.strictObject({
   timestamp: z.string(),
   data: z.strictObject({
     slug: Id,
-    /** When this service stopped publishing it. */
+    /** The date of the withdrawal, `YYYY-MM-DD`: the publisher's, or the day the article was found gone. */
     withdrawnAt: z.string(),
     /** The publisher's reason, when it gave one. */
     reason: z.nullable(Text),
-    /** What replaces it, when anything does. */
+    /** The article that replaces it in this API, when one does. */
     replacedBy: z.nullable(z.string()),
   }),
 });

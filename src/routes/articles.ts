@@ -65,7 +65,7 @@ const getArticle = {
     [MEDIA.jsonLd]: { schema: JsonLdGraph, component: "JsonLdGraph" },
     [MEDIA.markdown]: { text: "The article as CommonMark, with its disclaimer, attribution, licence and credits." },
   },
-  errors: [400, 404, 503],
+  errors: [400, 404, 410, 503],
 } as const satisfies Operation;
 
 const getSection = {
@@ -80,7 +80,7 @@ const getSection = {
     id: { description: "The section's id (a slug of its heading).", example: "calf-extension" },
   },
   content: json(SectionResource, "SectionResponse"),
-  errors: [404, 503],
+  errors: [404, 410, 503],
 } as const satisfies Operation;
 
 const getArticleJsonLd = {
@@ -92,7 +92,7 @@ const getArticleJsonLd = {
   tag: "Articles",
   pathParameters: slugParameter,
   content: { [MEDIA.jsonLd]: { schema: JsonLdGraph, component: "JsonLdGraph" } },
-  errors: [404, 503],
+  errors: [404, 410, 503],
 } as const satisfies Operation;
 
 /** `/v1/articles` and what is under it, in the order the OpenAPI document lists them. */

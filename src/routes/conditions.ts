@@ -16,7 +16,7 @@ const getCondition = {
   tag: "Conditions",
   pathParameters: slugParameter,
   content: json(ConditionResource, "Condition"),
-  errors: [404, 503],
+  errors: [404, 410, 503],
 } as const satisfies Operation;
 
 export const CONDITION_ROUTES = [

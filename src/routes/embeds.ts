@@ -1,5 +1,5 @@
 /** Partner embeds: the iframe page, the <health-article> script, and oEmbed. */
-import { DEFAULT_SIZE, oEmbedResponse, resolveOEmbedUrl } from "../api/oembed";
+import { articlePageOf, DEFAULT_SIZE, oEmbedResponse, oEmbedTarget } from "../api/oembed";
 import { EmbedQuery, LIMITS, OEmbedQuery } from "../api/parameters";
 import { articleResource } from "../api/resources";
 import { OEmbed } from "../api/schemas";
@@ -35,7 +35,7 @@ const getEmbed = {
   },
   content: html("The embed page."),
   pageErrors: true,
-  errors: [400, 404, 503],
+  errors: [400, 404, 410, 503],
 } as const satisfies Operation;
 
 const getEmbedScript = {
@@ -69,7 +69,7 @@ const getOEmbed = {
     },
   },
   content: json(OEmbed, "OEmbed"),
-  errors: [400, 404, 501, 503],
+  errors: [400, 404, 410, 501, 503],
 } as const satisfies Operation;
 
 export const EMBED_ROUTES = [
@@ -105,15 +105,15 @@ export const EMBED_ROUTES = [
   }),
   defineRoute(getOEmbed, async (c) => {
     const { baseUrl } = c.var;
-    const library = await c.var.library();
     const query = c.req.valid("query");
     if (query.format !== undefined && query.format !== "json") {
       // oEmbed 1.0 §2.2: a provider answers 501 for a format it does not serve.
       throw new ProblemError(problem("not-implemented", "Only format=json is served."));
     }
-    const target =
-      (await resolveOEmbedUrl(library, c.env.ASSETS, baseUrl, query.url)) ??
-      notFound(`${query.url} is not an article page of this service.`);
+    const notAPage = () => notFound(`${query.url} is not an article page of this service.`);
+    const page = articlePageOf(baseUrl, query.url) ?? notAPage();
+    // A withdrawn article's page is gone, said as its own URL would say it.
+    const target = oEmbedTarget(await requestedArticle(c, page.slug), page.fragment) ?? notAPage();
     const maxwidth = query.maxwidth ?? DEFAULT_SIZE.width;
     const maxheight = query.maxheight ?? DEFAULT_SIZE.height;
     const variant = [baseUrl, target.entry.article.slug, target.section?.section.id ?? "", maxwidth, maxheight];

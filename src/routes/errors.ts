@@ -44,8 +44,10 @@ export async function errorResponse(
   const base = c.var.baseUrl ?? new URL(c.req.url).origin;
   const slug = embedded?.[1];
   const links: ErrorPageLink[] = [
-    // An embed of an article that exists links to it; the list is always there.
-    ...(slug && SLUG.test(slug) && details.status !== 404
+    // A withdrawn article links to what replaces it; an embed of an article that exists links to it;
+    // the list is always there.
+    ...(details.replacedBy ? [{ href: details.replacedBy, text: "Read the article that replaces it" }] : []),
+    ...(slug && SLUG.test(slug) && details.status !== 404 && details.status !== 410
       ? [{ href: urls.page(base, slug), text: "Read the article" }]
       : []),
     { href: urls.pages(base), text: "All health articles" },

@@ -1,7 +1,6 @@
 /** `/feeds/articles.atom` and `/feeds/articles.json`: the articles, newest change first. */
 import type { Context } from "hono";
-import { articlesFeed, FEED_ITEMS, JsonFeed } from "../api/feeds";
-import type { DigestedArticle } from "../content/library";
+import { articlesFeed, FEED_ITEMS, feedContents, JsonFeed } from "../api/feeds";
 import type { AppEnv } from "../http/app-env";
 import { collectionCacheTag } from "../http/cache-tags";
 import { MEDIA } from "../http/media-types";
@@ -45,7 +44,7 @@ export const FEED_ROUTES = [
     const { baseUrl } = c.var;
     const library = await c.var.library();
     const representation = await representationOf(c, [baseUrl], async () => ({
-      text: renderArticlesAtom(articlesFeed(await newest(c), baseUrl), library.updatedAt, baseUrl),
+      text: renderArticlesAtom(await feed(c), library.updatedAt, baseUrl),
       contentType: `${ATOM}; charset=utf-8`,
       lastModified: library.updatedAt,
       headers: collectionCacheTag(),
@@ -56,7 +55,7 @@ export const FEED_ROUTES = [
     const { baseUrl, media } = c.var;
     const library = await c.var.library();
     const representation = await representationOf<JsonFeed>(c, [baseUrl, media], async () => ({
-      json: articlesFeed(await newest(c), baseUrl),
+      json: await feed(c),
       contentType: `${media}; charset=utf-8`,
       lastModified: library.updatedAt,
       headers: collectionCacheTag(),
@@ -65,8 +64,9 @@ export const FEED_ROUTES = [
   }),
 ] as const;
 
-/** The articles a feed holds, with their digests: the library's newest. */
-async function newest(c: Context<AppEnv>): Promise<DigestedArticle[]> {
+/** The feed: the library's newest changes, the articles with their digests and the withdrawals. */
+async function feed(c: Context<AppEnv>): Promise<JsonFeed> {
   const library = await c.var.library();
-  return library.digestsOf(library.articles.slice(0, FEED_ITEMS), c.env.ASSETS);
+  const { articles, withdrawn } = feedContents(library);
+  return articlesFeed(await library.digestsOf(articles, c.env.ASSETS), withdrawn, c.var.baseUrl);
 }

@@ -33,7 +33,7 @@ const getArticlePage = {
   pathParameters: slugParameter,
   content: html("The article page."),
   pageErrors: true,
-  errors: [404, 503],
+  errors: [404, 410, 503],
 } as const satisfies Operation;
 
 export const PAGE_ROUTES = [

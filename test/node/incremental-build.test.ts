@@ -34,6 +34,9 @@ const SLOW = 120_000;
 
 const FIXTURES = join(import.meta.dirname, "../fixtures/content");
 const ARTICLE = "content/sample-condition/article.md";
+/** How many article folders the test content has: one of them withdrawn (written to the index only). */
+const FOLDERS = readdirSync(FIXTURES, { withFileTypes: true }).filter((entry) => entry.isDirectory()).length;
+const WITHDRAWN = "withdrawn-condition";
 
 describe("the incremental build", () => {
   let root: string;
@@ -73,8 +76,14 @@ describe("the incremental build", () => {
     "writes each article, the index and its module as the reference compiler compiles them, compiled or cached",
     async () => {
       const report = await buildLibrary(options);
-      expect(report).toMatchObject({ compiled: 3, fromCache: 0 });
-      const reference = compileLibrary(options.contentDir, root);
+      expect(report).toMatchObject({ compiled: FOLDERS, fromCache: 0 });
+      const compiled = compileLibrary(options.contentDir, root);
+      const withdrawn = compiled.entries.filter((entry) => entry.withdrawn);
+      const reference = { entries: compiled.entries.filter((entry) => !entry.withdrawn) };
+      // A withdrawn article is in the index only: its text is never written.
+      expect(withdrawn.map((entry) => entry.article.slug)).toEqual([WITHDRAWN]);
+      expect(existsSync(join(root, `out/articles/${WITHDRAWN}.json`))).toBe(false);
+      expect(existsSync(join(root, `out/digests/${WITHDRAWN}.json`))).toBe(false);
       for (const entry of reference.entries) {
         expect(articleFile(entry.article.slug)).toEqual(entry);
         expect(JSON.parse(read(`out/digests/${entry.article.slug}.json`))).toEqual(articleDigest(entry));
@@ -87,6 +96,13 @@ describe("the incremental build", () => {
             article: fileHash(read(`out/articles/${entry.article.slug}.json`)),
             digest: fileHash(read(`out/digests/${entry.article.slug}.json`)),
           },
+        })),
+        withdrawn.map(({ article, withdrawn: withdrawal }) => ({
+          slug: article.slug,
+          title: article.title,
+          withdrawnAt: withdrawal?.date ?? "",
+          reason: withdrawal?.reason ?? "",
+          replacedBy: withdrawal?.replacedBy ?? null,
         })),
       );
       expect(index()).toEqual(expected);
@@ -107,7 +123,7 @@ describe("the incremental build", () => {
         updatedAt: entry.article.updatedAt,
       });
       // From the cache: the same bytes.
-      expect(await buildLibrary(options)).toMatchObject({ compiled: 0, fromCache: 3 });
+      expect(await buildLibrary(options)).toMatchObject({ compiled: 0, fromCache: FOLDERS });
       expect(read("out/library.ts")).toBe(module);
     },
     SLOW,
@@ -118,7 +134,7 @@ describe("the incremental build", () => {
     async () => {
       await buildLibrary(options);
       const before = outputs();
-      expect(await buildLibrary(options)).toMatchObject({ compiled: 0, fromCache: 3, written: 0 });
+      expect(await buildLibrary(options)).toMatchObject({ compiled: 0, fromCache: FOLDERS, written: 0 });
       expect(outputs()).toEqual(before);
     },
     SLOW,
@@ -130,7 +146,7 @@ describe("the incremental build", () => {
       await buildLibrary(options);
       const before = outputs();
       edit(ARTICLE, "A paragraph in the first topic.", "An edited paragraph in the first topic.");
-      expect(await buildLibrary(options)).toMatchObject({ compiled: 1, fromCache: 2 });
+      expect(await buildLibrary(options)).toMatchObject({ compiled: 1, fromCache: FOLDERS - 1 });
       expect(JSON.stringify(articleFile("sample-condition"))).toContain("An edited paragraph in the first topic.");
       const after = outputs();
       const changed = Object.keys(after).filter((path) => after[path] !== before[path]);
@@ -169,16 +185,29 @@ describe("the incremental build", () => {
   );
 
   it(
+    "refuses a withdrawn article replaced by one the library does not publish",
+    async () => {
+      const file = `content/${WITHDRAWN}/article.md`;
+      edit(file, "replacedBy: sample-condition", "replacedBy: no-such-article");
+      const failure = await buildLibrary(options).catch((error: unknown) => error);
+      expect((failure as ContentErrors).errors.map((problem) => problem.message)).toEqual([
+        `${file}:1: withdrawn.replacedBy "no-such-article" is not an article this library publishes`,
+      ]);
+    },
+    SLOW,
+  );
+
+  it(
     "removes a deleted article from the output",
     async () => {
       await buildLibrary(options);
       rmSync(join(root, "content/hostile-condition"), { recursive: true });
       // Its two files: the article and its digest.
-      expect(await buildLibrary(options)).toMatchObject({ compiled: 0, fromCache: 2, removed: 2 });
+      expect(await buildLibrary(options)).toMatchObject({ compiled: 0, fromCache: FOLDERS - 1, removed: 2 });
       expect(existsSync(join(root, "out/articles/hostile-condition.json"))).toBe(false);
       expect(existsSync(join(root, "out/digests/hostile-condition.json"))).toBe(false);
       expect(index().articles.map((article) => article.slug)).not.toContain("hostile-condition");
-      expect(index().articles).toHaveLength(2);
+      expect(index().articles).toHaveLength(FOLDERS - 2);
     },
     SLOW,
   );

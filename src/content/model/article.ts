@@ -35,6 +35,19 @@ export const ArticleDates = z.strictObject({
   nextReview: z.optional(IsoDate),
 });
 
+/**
+ * An article the publisher withdrew: when, why, and the article that
+ * replaces it, if any. Its URLs then answer 410 Gone saying so, and partners
+ * are told; its text is no longer served.
+ */
+export const Withdrawal = z.strictObject({
+  date: IsoDate,
+  reason: Text,
+  /** The slug of the article that replaces it, in this library. */
+  replacedBy: z.optional(Id),
+});
+export type Withdrawal = z.infer<typeof Withdrawal>;
+
 /** What authors write at the top of `content/<slug>/article.md`. */
 export const FrontMatter = z.strictObject({
   slug: Id,
@@ -54,6 +67,7 @@ export const FrontMatter = z.strictObject({
   codes: z.optional(z.array(ClinicalCode)),
   /** Id of the section whose subsections are the FAQ questions. */
   faqSection: z.optional(Id),
+  withdrawn: z.optional(Withdrawal),
 });
 export type FrontMatter = z.infer<typeof FrontMatter>;
 

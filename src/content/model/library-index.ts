@@ -50,6 +50,17 @@ export interface ArticleDigest {
   urgentCareAdvice: CareAdvice[];
 }
 
+/** An article its publisher withdrew: what its URLs, the lists, the feeds and partners say instead of its text. */
+export interface WithdrawnArticle {
+  slug: string;
+  title: string;
+  /** The date the publisher withdrew it, `YYYY-MM-DD`. */
+  withdrawnAt: string;
+  reason: string;
+  /** The slug of the article that replaces it, when one does. */
+  replacedBy: string | null;
+}
+
 export interface LibraryIndex {
   /**
    * Names this build's index (a hash of its articles): the Worker's bundle
@@ -58,4 +69,6 @@ export interface LibraryIndex {
   version: string;
   /** Every article, in no particular order (the library sorts them). */
   articles: IndexedArticle[];
+  /** Articles withdrawn, newest withdrawal first; none when absent. */
+  withdrawn?: WithdrawnArticle[];
 }
