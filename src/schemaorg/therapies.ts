@@ -69,20 +69,11 @@ export function drugTherapyNodes(facts: Facts, ids: NodeIds): Built<TherapyNode>
       ...(therapy.overdose ? { overdosage: therapy.overdose.quote } : {}),
       ...(therapy.dosageAdvice ? { warning: therapy.dosageAdvice.quote } : {}),
     };
-    // schema.org 30.0 has no property for a therapy's indications, so the
-    // prescribing conditions are stated in the description, in the article's words.
-    const description = joinQuotes([
-      describe(therapy),
-      therapy.suitability?.quote,
-      therapy.prescribingRule?.quote,
-      ...therapy.prescribingConditions.map((condition) => condition.quote),
-      therapy.course?.quote,
-    ]);
     const medicalTherapy: MedicalTherapy = {
       "@type": "MedicalTherapy",
       "@id": therapyId(ids, therapy.id),
       name: therapy.name,
-      description,
+      description: therapyDescription(therapy, facts, describe),
       drug: ref(drugId),
       adverseOutcome: sideEffects.refs,
       seriousAdverseOutcome: sideEffects.refs.filter((effect) => seriousIds.has(effect["@id"])),
@@ -95,6 +86,29 @@ export function drugTherapyNodes(facts: Facts, ids: NodeIds): Built<TherapyNode>
     };
   });
   return { nodes: parts.flatMap((part) => part.nodes), mentions: parts.flatMap((part) => part.mentions) };
+}
+
+/**
+ * schema.org 30.0 has no property for a therapy's indications, so the
+ * prescribing conditions are stated in the description, in the article's
+ * words; first, when the condition's treatments name this therapy, that
+ * treatment with its scope and caveats, since the graph states it through
+ * this node ("you may be prescribed ... when all else fails").
+ */
+function therapyDescription(
+  therapy: Facts["drugTherapies"][number],
+  facts: Facts,
+  describe: ReturnType<typeof factDescriber>,
+): string {
+  const treatment = facts.treatments.find((candidate) => candidate.id === therapy.id);
+  return joinQuotes([
+    treatment && describe(treatment),
+    describe(therapy),
+    therapy.suitability?.quote,
+    therapy.prescribingRule?.quote,
+    ...therapy.prescribingConditions.map((condition) => condition.quote),
+    therapy.course?.quote,
+  ]);
 }
 
 /**

@@ -134,11 +134,8 @@ describe("the JSON-LD graph outside the FAQ", () => {
     const { document, facts } = await sources();
     const nodes = nodeById(document);
     let checked = 0;
-    const therapies = new Set(facts.drugTherapies.map((therapy) => therapy.id));
     for (const relation of relationsOf(facts)) {
       if (!(relation.kind in RELATION_PROPERTY)) continue;
-      // A treatment given in full as a drug therapy is the therapy's node, described by the therapy's facts.
-      if (relation.kind === "treatment" && therapies.has(relation.fact.id ?? "")) continue;
       const fact = relation.fact as typeof relation.fact & { caveats?: readonly { quote: string }[] };
       const frequency = typeof fact.frequency === "object" ? fact.frequency.quote : undefined;
       const qualifiers = [
