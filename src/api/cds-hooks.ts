@@ -78,6 +78,9 @@ const Bundle = z.object({
   entry: z.optional(z.array(z.object({ resource: z.optional(Resource) })).check(z.maxLength(CDS_LIMITS.conditions))),
 });
 
+/** What a CDS client sends in place of a prefetch it could not make (CDS Hooks 2.0): treated as a prefetch not sent. */
+const OperationOutcome = z.looseObject({ resourceType: z.literal("OperationOutcome") });
+
 /** A `patient-view` request, as CDS Hooks 2.0 defines it. */
 export const PatientViewRequest = z.object({
   hook: z.literal("patient-view"),
@@ -89,8 +92,12 @@ export const PatientViewRequest = z.object({
     patientId: z.string(),
     encounterId: z.optional(z.string()),
   }),
-  /** `conditions` is null when the client's prefetch found nothing. */
-  prefetch: z.optional(z.looseObject({ conditions: z.optional(z.nullable(Bundle)) })),
+  /** `conditions` is null when the client's prefetch found nothing, an OperationOutcome when it failed. */
+  prefetch: z.optional(
+    z.looseObject({
+      conditions: z.optional(z.nullable(z.discriminatedUnion("resourceType", [Bundle, OperationOutcome]))),
+    }),
+  ),
 });
 export type PatientViewRequest = z.infer<typeof PatientViewRequest>;
 

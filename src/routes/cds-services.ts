@@ -93,14 +93,17 @@ export const CDS_ROUTES = [
     return sendRepresentation(c, representation);
   }),
   defineRoute(callCdsService, async (c) => {
-    const request = c.req.valid("json");
-    if (request.prefetch?.conditions === undefined) {
+    const prefetched = c.req.valid("json").prefetch?.conditions;
+    // A prefetch the client could not make (an OperationOutcome) is one not sent, as CDS Hooks 2.0 asks.
+    if (prefetched === undefined || prefetched?.resourceType === "OperationOutcome") {
+      const failed =
+        prefetched === undefined ? "" : "Your prefetch of them failed (an OperationOutcome came instead): ";
       throw new ProblemError(
-        problem("prefetch-required", "Send the patient's Condition resources as the `conditions` prefetch."),
+        problem("prefetch-required", `${failed}Send the patient's Condition resources as the \`conditions\` prefetch.`),
       );
     }
     // Each Condition is read in full; other resources (an OperationOutcome, say) are skipped.
-    const conditions = (request.prefetch.conditions?.entry ?? []).flatMap(({ resource }, index) =>
+    const conditions = (prefetched?.entry ?? []).flatMap(({ resource }, index) =>
       resource?.resourceType === "Condition"
         ? [validBody(FhirCondition, resource, ["prefetch", "conditions", "entry", index, "resource"])]
         : [],

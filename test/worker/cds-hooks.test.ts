@@ -166,6 +166,20 @@ describe("POST /cds-services/patient-education", () => {
     expect(problem.type).toBe("/problems/prefetch-required");
   });
 
+  it("answers a prefetch the client could not make (an OperationOutcome) as one not sent: 412, saying so", async () => {
+    const outcome = {
+      resourceType: "OperationOutcome",
+      issue: [{ severity: "error", code: "timeout", diagnostics: "The FHIR server did not answer." }],
+    };
+    const problem = await getProblem(SERVICE, 412, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ ...patientView([]), prefetch: { conditions: outcome } }),
+    });
+    expect(problem.type).toBe("/problems/prefetch-required");
+    expect(problem.detail).toMatch(/^Your prefetch of them failed \(an OperationOutcome came instead\)/);
+  });
+
   it.each([
     ["a body that is not JSON", "{not json", "", "must be a JSON document"],
     ["another hook", { ...patientView([]), hook: "order-select" }, "hook", 'must be "patient-view"'],
