@@ -13,6 +13,7 @@ import { optionsResponse } from "./http/cross-origin";
 import { problem, problemResponse } from "./http/problem";
 import { RepresentationStore } from "./http/representation-store";
 import { requestKey, type StoredResponses } from "./http/stored-responses";
+import { trailingSlash } from "./http/trailing-slash";
 import type { Operation } from "./openapi/operation";
 import { ADMIN_ROUTES } from "./routes/admin";
 import { ARTICLE_ROUTES } from "./routes/articles";
@@ -66,6 +67,7 @@ export function createApp(source: LibrarySource, options: AppOptions = {}) {
   const representations = options.representations ?? new RepresentationStore();
 
   const app = new Hono<AppEnv>();
+  app.use(trailingSlash);
   app.use(async (c, next) => {
     c.set("library", () => source.library(c.env.ASSETS));
     c.set("contentUpdatedAt", source.updatedAt);
