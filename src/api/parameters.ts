@@ -133,6 +133,22 @@ export const OEmbedQuery = z.object({
 });
 export type OEmbedQuery = z.output<typeof OEmbedQuery>;
 
+const RESPONSE_TYPE_MESSAGE =
+  "must be text/xml, application/atom+xml or application/json (JSONP is not served: any origin may read application/json)";
+
+/**
+ * In a query string a `+` means a space, so `application/atom+xml` sent as
+ * it is arrives as `application/atom xml`: the 400 says so, and how to send it.
+ */
+function describeResponseType(issue: { input?: unknown }): string {
+  const { input } = issue;
+  const meant = typeof input === "string" ? input.replaceAll(" ", "+") : undefined;
+  if (meant !== input && INFOBUTTON_RESPONSE_TYPES.some((type) => type === meant)) {
+    return `${RESPONSE_TYPE_MESSAGE}: "${input}" is ${meant} with its "+" read as a space, as a query string reads it; send the "+" as %2B`;
+  }
+  return describeIssue(RESPONSE_TYPE_MESSAGE)(issue);
+}
+
 const OID = /^(?:urn:oid:)?[0-2](?:\.(?:0|[1-9]\d{0,15})){1,30}$/;
 export const INFOBUTTON_RESPONSE_TYPES = ["text/xml", "application/atom+xml", "application/json"] as const;
 
@@ -153,13 +169,7 @@ export const InfobuttonQuery = z
     "informationRecipient.languageCode.c": z.optional(
       single(/^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, "must be a language code such as en or en-GB"),
     ),
-    knowledgeResponseType: z.optional(
-      z.enum(INFOBUTTON_RESPONSE_TYPES, {
-        error: describeIssue(
-          "must be text/xml, application/atom+xml or application/json (JSONP is not served: any origin may read application/json)",
-        ),
-      }),
-    ),
+    knowledgeResponseType: z.optional(z.enum(INFOBUTTON_RESPONSE_TYPES, { error: describeResponseType })),
   })
   .check(
     z.refine(

@@ -182,6 +182,21 @@ describe("GET /v1/infobutton", () => {
     expect(problem.errors?.[0]?.detail).toContain(detail);
   });
 
+  it("says why application/atom+xml sent as it is fails: its + arrives as a space", async () => {
+    const problem = await getProblem(
+      "/v1/infobutton?mainSearchCriteria.v.c=R25.2&knowledgeResponseType=application/atom+xml",
+      400,
+    );
+    expect(problem.errors?.[0]?.detail).toContain(
+      '"application/atom xml" is application/atom+xml with its "+" read as a space',
+    );
+    expect(problem.errors?.[0]?.detail).toContain('send the "+" as %2B');
+    const encoded = await call(
+      "/v1/infobutton?mainSearchCriteria.v.c=R25.2&knowledgeResponseType=application/atom%2Bxml",
+    );
+    expect(encoded.headers.get("Content-Type")).toBe("application/atom+xml; charset=utf-8");
+  });
+
   it("refuses a repeated parameter", async () => {
     const problem = await getProblem("/v1/infobutton?mainSearchCriteria.v.c=R25.2&mainSearchCriteria.v.c=G47.62", 400);
     expect(problem.errors).toEqual([
