@@ -26,12 +26,21 @@ function single(pattern: RegExp, message: string) {
   );
 }
 
+/**
+ * How the OpenAPI document types a parameter where its text is read as
+ * something else: a whole number is documented as an integer (so generated
+ * clients take numbers), while the text is checked as below.
+ */
+export const WIRE_TYPES = z.registry<{ type: "integer"; minimum: number; maximum: number }>();
+
 function wholeNumber(min: number, max: number) {
   const message = `must be a whole number from ${min} to ${max}`;
-  return z.pipe(
+  const schema = z.pipe(
     single(/^\d{1,9}$/, message).check(z.refine((value) => +value >= min && +value <= max, message)),
     z.transform(Number),
   );
+  WIRE_TYPES.add(schema, { type: "integer", minimum: min, maximum: max });
+  return schema;
 }
 
 const isoDateMessage = "must be an ISO 8601 date (2026-01-31) or date-time (2026-01-31T09:00:00Z)";

@@ -1,5 +1,6 @@
 /** Each operation as an OpenAPI path item: its parameters, request body and every response it can give. */
 import * as z from "zod/mini";
+import { WIRE_TYPES } from "../api/parameters";
 import { MEDIA } from "../http/media-types";
 import { CACHE_HEADERS, problemResponseName, problemResponseObject, problemTypeOf } from "./components";
 import type { Operation } from "./operation";
@@ -74,14 +75,19 @@ function parameters(operation: Operation, { base, indexNowKey }: PathOptions): u
   );
   const query = operation.query;
   const queryParameters = query
-    ? Object.entries(query.schema.shape).map(([name, schema]) => ({
-        name,
-        in: "query",
-        required: schema._zod.optin !== "optional",
-        description: query.describe[name]?.description,
-        example: query.describe[name]?.example.replace("{base}", base),
-        schema: wireSchema(schema),
-      }))
+    ? Object.entries(query.schema.shape).map(([name, schema]) => {
+        const wire = wireSchema(schema);
+        const example = query.describe[name]?.example.replace("{base}", base);
+        return {
+          name,
+          in: "query",
+          required: schema._zod.optin !== "optional",
+          description: query.describe[name]?.description,
+          // An integer's example is a number, as a generated client passes it.
+          example: wire.type === "integer" && example !== undefined ? Number(example) : example,
+          schema: wire,
+        };
+      })
     : [];
   return [...path, ...queryParameters];
 }
@@ -123,8 +129,14 @@ function responses(operation: Operation, examples: Record<string, unknown>): Rec
   };
 }
 
-/** A parameter's schema as the text on the wire must match it: the input side, each pattern included. */
+/**
+ * A parameter's schema as the text on the wire must match it: the input
+ * side, each pattern included; a whole number as an integer with its range.
+ */
 function wireSchema(schema: z.core.$ZodType): Record<string, unknown> {
+  const inner = schema instanceof z.ZodMiniOptional ? schema._zod.def.innerType : schema;
+  const typed = WIRE_TYPES.get(inner);
+  if (typed) return { ...typed };
   const { $schema: _dialect, ...wire } = z.toJSONSchema(schema, { target: "draft-2020-12", io: "input" });
   return wire;
 }

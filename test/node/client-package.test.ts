@@ -40,10 +40,10 @@ if (!missing.ok && missing.status === 404) {
   seen.missing = [missing.status, problem.type];
 }
 
-const list = await api.call("listArticles", { query: { code: "ICD-10-CM|G47.62", pageSize: "10" } });
+const list = await api.call("listArticles", { query: { code: "ICD-10-CM|G47.62", pageSize: 10 } });
 if (list.ok && list.status === 200) seen.coded = list.data.items.map((item) => item.slug);
 
-const bad = await api.call("listArticles", { query: { pageSize: "500" } });
+const bad = await api.call("listArticles", { query: { pageSize: 500 } });
 if (!bad.ok && bad.status === 400) seen.bad = bad.problem.errors?.map((error) => error.name);
 
 const cards = await api.call("callCdsService", {

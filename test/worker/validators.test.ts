@@ -16,8 +16,11 @@ interface Parameter {
   example: string;
   schema: Schema;
 }
-/** What a documented parameter's schema says of its value: a pattern, an enum, or alternatives of them. */
+/** What a documented parameter's schema says of its value: a pattern, an enum, an integer's range, or alternatives. */
 interface Schema {
+  type?: string;
+  minimum?: number;
+  maximum?: number;
   pattern?: string;
   enum?: string[];
   anyOf?: Schema[];
@@ -34,6 +37,11 @@ const CANDIDATES = ["!", "x y", "\u0001", "0", "ü", "x".repeat(201), "\n", ""];
 /** Whether the schema's pattern or enum refuses a value; alternatives refuse it when each of them does. */
 function refuses(schema: Schema, value: string): boolean {
   if (schema.anyOf) return schema.anyOf.length > 0 && schema.anyOf.every((option) => refuses(option, value));
+  if (schema.type === "integer") {
+    const number = Number(value);
+    const inRange = (schema.minimum ?? number) <= number && number <= (schema.maximum ?? number);
+    return value.trim() === "" || !Number.isInteger(number) || !inRange;
+  }
   if (schema.pattern !== undefined && !new RegExp(schema.pattern, "u").test(value)) return true;
   return schema.enum !== undefined && !schema.enum.includes(value);
 }
