@@ -1,8 +1,10 @@
 /**
- * The whole article as clean CommonMark: headings, paragraphs, nested lists,
- * the FAQ, the urgent advice its chosen sections leave out, the disclaimer and the credits. Text is escaped so that it reads
- * as literal text in any Markdown renderer: content can never become a link,
- * an HTML tag or formatting.
+ * The article, or the sections chosen, as clean CommonMark: headings (a
+ * selection's moved up under the title, one level at a time), paragraphs,
+ * nested lists, the FAQ, the urgent advice chosen sections leave out, the
+ * disclaimer and the credits. Text is escaped so that it reads as literal
+ * text in any Markdown renderer: content can never become a link, an HTML
+ * tag or formatting.
  */
 import { NO_LICENCE } from "../api/resources";
 import type { ArticleResource } from "../api/schemas";
@@ -36,11 +38,31 @@ function quoted(blocks: string[]): string {
   return blocks.map((block) => block.replace(/^/gm, "> ")).join("\n>\n");
 }
 
-function renderSection(section: Section): string[] {
+/** A section and its subsections, each heading `shift` levels above the article's (never above `##`). */
+function renderSection(section: Section, shift = 0): string[] {
+  const level = Math.max(2, section.level - shift);
   return [
-    ...(section.title ? [`${"#".repeat(section.level)} ${escapeMarkdown(section.title)}`] : []),
+    ...(section.title ? [`${"#".repeat(level)} ${escapeMarkdown(section.title)}`] : []),
     ...section.blocks.flatMap((item) => renderBlock(item) ?? []),
-    ...section.sections.flatMap(renderSection),
+    ...section.sections.flatMap((inner) => renderSection(inner, shift)),
+  ];
+}
+
+/**
+ * Who wrote and edited it: with their biographies for the whole article;
+ * for chosen sections, names and roles only, so a short extract is not
+ * outweighed by its credits (the full article, linked, has them).
+ */
+function credits(article: ArticleResource, whole: boolean): string[] {
+  const about = (lines: readonly string[] | undefined) =>
+    whole && lines?.length ? `: ${escapeMarkdown(lines.join(" "))}` : "";
+  return [
+    ...article.authors.map((author) => `**${escapeMarkdown(author.name)}**${about(author.about)}`),
+    ...(whole && article.editorsNote ? [escapeMarkdown(article.editorsNote)] : []),
+    ...article.editors.map((editor) => {
+      const role = [editor.jobTitle, editor.worksFor].filter(Boolean).join(" — ");
+      return `**${escapeMarkdown(editor.name)}**${role ? `, ${escapeMarkdown(role)}` : ""}${about(editor.about)}`;
+    }),
   ];
 }
 
@@ -53,17 +75,8 @@ function urgentBox(advice: ArticleResource["urgentCareAdvice"]): string[] {
 /** Markdown of an article resource: the whole article (`whole`), or the sections it was narrowed to. */
 export function renderMarkdown(article: ArticleResource, whole: boolean): string {
   const { attribution } = article;
-  const credits = [
-    ...article.authors.map(
-      (author) => `**${escapeMarkdown(author.name)}**: ${escapeMarkdown((author.about ?? []).join(" "))}`,
-    ),
-    ...(article.editorsNote ? [escapeMarkdown(article.editorsNote)] : []),
-    ...article.editors.map((editor) => {
-      const role = [editor.jobTitle, editor.worksFor].filter(Boolean).join(" — ");
-      const about = (editor.about ?? []).join(" ");
-      return `**${escapeMarkdown(editor.name)}**${role ? `, ${escapeMarkdown(role)}` : ""}${about ? `: ${escapeMarkdown(about)}` : ""}`;
-    }),
-  ];
+  // Each chosen section is `##` under the title's `#`, its subsections below it.
+  const shift = (section: Section) => (whole ? 0 : section.level - 2);
   const licence = article.licence
     ? `Licence: ${article.licence.url ? `[${escapeMarkdown(article.licence.name)}](<${article.licence.url}>)` : escapeMarkdown(article.licence.name)}`
     : `Licence: ${NO_LICENCE}`;
@@ -71,14 +84,14 @@ export function renderMarkdown(article: ArticleResource, whole: boolean): string
   const parts = [
     `# ${escapeMarkdown(article.title)}`,
     ...urgentBox(urgent.opening),
-    ...article.sections.flatMap(renderSection),
+    ...article.sections.flatMap((section) => renderSection(section, shift(section))),
     ...urgentBox(urgent.closing),
     "---",
     quoted(article.disclaimer.map(escapeMarkdown)),
     `${escapeMarkdown(attribution.text)} [Read the full article](<${attribution.url}>)`,
     licence,
     ...(attribution.sourceUrl ? [`Publisher’s original: <${attribution.sourceUrl}>`] : []),
-    ...credits,
+    ...credits(article, whole),
   ];
   return `${parts.join("\n\n")}\n`;
 }

@@ -111,7 +111,9 @@ describe("an article's sections in the other forms", () => {
     const selection = await (
       await call(`${ARTICLE}?sections=a-subtopic`, { headers: { Accept: "text/markdown" } })
     ).text();
-    expect(selection).toContain("\n### A subtopic\n");
+    // A chosen section is `##` under the title, as in an embed of it: no jump from `#` to `###`.
+    expect(selection).toContain("\n## A subtopic\n");
+    expect(selection).not.toMatch(/^###/m);
     expect(selection).not.toContain("## First topic");
   });
 

@@ -79,12 +79,17 @@ describe("the article as Markdown", () => {
 
   it("narrows to chosen sections like the JSON", async () => {
     const text = await markdown(`${ARTICLE}?sections=${DEEPEST.section.id}`);
-    const heading = ({ section }: typeof DEEPEST) => `\n${"#".repeat(section.level)} ${section.title}\n`;
-    // Headings at their levels in the article, as in the whole article.
-    expect(text).toContain(heading(DEEPEST));
-    expect(text).not.toContain(heading(DEEPEST_TOP));
-    expect(text).not.toContain(heading(LATER));
+    const heading = ({ section }: typeof DEEPEST) => new RegExp(`^#+ ${section.title}$`, "m");
+    // The chosen section is `##` under the title's `#`, as in an embed of it, whatever its depth in the article.
+    expect(text).toContain(`\n## ${DEEPEST.section.title}\n`);
+    expect(text).not.toMatch(heading(DEEPEST_TOP));
+    expect(text).not.toMatch(heading(LATER));
     expect(text).toContain("Read the full article");
+    // Its credits name the authors and editors, without the biographies the whole article carries.
+    for (const person of [...article.authors, ...article.editors]) {
+      expect(text).toContain(`**${person.name}**`);
+      for (const line of person.about ?? []) expect(text).not.toContain(line.slice(0, 60));
+    }
   });
 });
 
