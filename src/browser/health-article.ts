@@ -14,16 +14,10 @@
  * Built by scripts/build-embed-script.ts and served by the Worker.
  */
 
-import type { ArticleResource } from "../api/schemas";
 import type { Block, ListItem, Section } from "../content/model";
 import { SLUG } from "../content/slug";
 import { URGENT_ADVICE_HEADING, urgentAdviceBlocks, urgentAdviceBoxes } from "../render/urgent-advice";
-
-/** The parts of the JSON API's article (see /openapi.json) that the element renders. */
-type Article = Pick<
-  ArticleResource,
-  "title" | "language" | "canonicalUrl" | "sections" | "attribution" | "licence" | "disclaimer" | "urgentCareAdvice"
->;
+import { type Article, fetchArticle } from "./article-fetch";
 
 const HEIGHT_MESSAGE = "health-article:height";
 
@@ -145,13 +139,29 @@ class HealthArticle extends HTMLElement {
   static observedAttributes = ["slug", "sections", "theme", "api"];
   readonly #shadow = this.attachShadow({ mode: "open" });
   #request = 0;
+  #scheduled = false;
 
   connectedCallback(): void {
-    void this.#load();
+    this.#schedule();
   }
 
-  attributeChangedCallback(): void {
-    if (this.isConnected) void this.#load();
+  attributeChangedCallback(name: string, previous: string | null, value: string | null): void {
+    // The theme is the stylesheet's (:host([theme=dark])): nothing to fetch again.
+    if (name === "theme" || previous === value) return;
+    if (this.isConnected) this.#schedule();
+  }
+
+  /**
+   * One load for all that changed at once: an element upgraded with its
+   * attributes set reports each of them, then its connection, in one go.
+   */
+  #schedule(): void {
+    if (this.#scheduled) return;
+    this.#scheduled = true;
+    queueMicrotask(() => {
+      this.#scheduled = false;
+      if (this.isConnected) void this.#load();
+    });
   }
 
   #adoptStyles(): void {
@@ -187,10 +197,7 @@ class HealthArticle extends HTMLElement {
     }
     this.#shadow.append(element("p", "Loading…", { role: "status" }));
     try {
-      const response = await fetch(url, { headers: { Accept: "application/json" } });
-      if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      // The JSON API's documented article shape (see /openapi.json).
-      const article = (await response.json()) as Article;
+      const article = await fetchArticle(url);
       // A newer request (changed attributes) wins.
       if (request !== this.#request) return;
       this.#shadow.replaceChildren();

@@ -54,6 +54,16 @@ describe("embedding on a partner site", () => {
 </body></html>`,
     );
     partner.serve(
+      "/many.html",
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Many embeds</title></head><body>
+<health-article id="first" slug="leg-cramps" sections="calf-extension" theme="dark" api="${api}"></health-article>
+<health-article slug="leg-cramps" sections="calf-extension" theme="light" api="${api}"></health-article>
+<health-article class="missing" slug="no-such-article" api="${api}"></health-article>
+<health-article class="missing" slug="no-such-article" api="${api}"></health-article>
+<script src="${api}/embed.js"></script>
+</body></html>`,
+    );
+    partner.serve(
       "/no-script.html",
       `<!doctype html><html><body><health-article slug="leg-cramps"><a id="fallback" href="${pageUrl}">Leg cramps</a></health-article></body></html>`,
     );
@@ -239,6 +249,27 @@ describe("embedding on a partner site", () => {
     expect(await frame.locator("h1").isVisible()).toBe(true);
     expect(await frame.locator("main p").textContent()).toBe("Invalid value for: sections.");
     expect(await frame.locator("a").first().getAttribute("href")).toBe(`${api}/articles/leg-cramps`);
+    await page.close();
+  });
+
+  it("makes one request per article shown, whatever how many elements show it, and none again for one missing", async () => {
+    const page = await browser.newPage();
+    const requested: string[] = [];
+    page.on("request", (request) => {
+      if (new URL(request.url()).pathname.startsWith("/v1/")) requested.push(request.url());
+    });
+    await page.goto(`${partner.origin}/many.html`);
+    await expect.poll(() => page.locator("#first").locator("h1").textContent()).toBe("Leg cramps");
+    await expect.poll(() => page.locator("health-article.missing").last().locator("a").count()).toBe(1);
+    expect(requested.sort()).toEqual([
+      `${api}/v1/articles/leg-cramps?sections=calf-extension`,
+      `${api}/v1/articles/no-such-article`,
+    ]);
+    // A theme change is the stylesheet's: nothing is fetched; a change of sections fetches once.
+    await page.locator("#first").evaluate((element) => element.setAttribute("theme", "light"));
+    await page.locator("#first").evaluate((element) => element.setAttribute("sections", "ankle-stretch"));
+    await expect.poll(() => requested.length).toBe(3);
+    expect(requested[2]).toBe(`${api}/v1/articles/leg-cramps?sections=ankle-stretch`);
     await page.close();
   });
 
