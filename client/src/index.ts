@@ -31,20 +31,30 @@ type Responses<Id extends OperationId> = operations[Id]["responses"];
 export type SuccessStatus<Id extends OperationId> = Extract<keyof Responses<Id>, 200 | 201 | 204>;
 type Content<Id extends OperationId> = Responses<Id>[SuccessStatus<Id>] extends { content: infer C } ? C : never;
 
-/** An operation's success body: its JSON (or JSON-LD) schema, or text for HTML, Markdown and the like. */
-export type Data<Id extends OperationId> =
-  Content<Id> extends { "application/json": infer T }
+/** The media types an operation can answer with, as its document lists them. */
+export type MediaType<Id extends OperationId> = keyof Content<Id> & string;
+
+/**
+ * An operation's success body: by default its JSON (or JSON-LD) schema; when
+ * the call asks for a media type (`accept`), that one's: its schema for a
+ * JSON one, text for HTML, Markdown, Atom and the like.
+ */
+export type Data<Id extends OperationId, Media extends MediaType<Id> = never> = [Media] extends [never]
+  ? Content<Id> extends { "application/json": infer T }
     ? T
     : Content<Id> extends { "application/ld+json": infer T }
       ? T
-      : string;
+      : string
+  : Media extends `${string}json`
+    ? Content<Id>[Media]
+    : string;
 
 /** The error statuses the document gives an operation. */
 export type ErrorStatus<Id extends OperationId> = Exclude<keyof Responses<Id>, 200 | 201 | 204 | 304> & number;
 
 /** What a call answers: the data, "not modified", or the problem, each with the raw response. */
-export type Result<Id extends OperationId> =
-  | { ok: true; status: SuccessStatus<Id>; data: Data<Id>; etag: string | null; response: Response }
+export type Result<Id extends OperationId, Media extends MediaType<Id> = never> =
+  | { ok: true; status: SuccessStatus<Id>; data: Data<Id, Media>; etag: string | null; response: Response }
   | { ok: true; status: 304; data: undefined; etag: string | null; response: Response }
   | { ok: false; status: ErrorStatus<Id>; problem: Problem; response: Response };
 
@@ -67,9 +77,18 @@ export interface ClientOptions {
   headers?: Record<string, string>;
 }
 
+/** Which media type to ask for, of those the operation answers with; its default when absent. */
+export interface Accept<Id extends OperationId, Media extends MediaType<Id>> {
+  accept?: Media;
+}
+
 export interface Client {
-  /** Calls one operation of the API. */
-  call<Id extends OperationId>(id: Id, params: Params<Id>, init?: RequestInit): Promise<Result<Id>>;
+  /** Calls one operation of the API; `accept` asks for one of its media types, and types `data` as that one. */
+  call<Id extends OperationId, Media extends MediaType<Id> = never>(
+    id: Id,
+    params: Params<Id> & Accept<Id, Media>,
+    init?: RequestInit,
+  ): Promise<Result<Id, Media>>;
   /** The URL a call would request, e.g. for a link or an `<iframe>`. */
   url<Id extends OperationId>(id: Id, params: Params<Id>): string;
 }
@@ -90,9 +109,13 @@ export function createClient(baseUrl: string, options: ClientOptions = {}): Clie
 
   return {
     url,
-    async call(id, params, init = {}) {
-      const { body } = params as { body?: unknown };
-      const headers = new Headers({ Accept: "application/json, */*;q=0.1", ...options.headers });
+    async call<Id extends OperationId, Media extends MediaType<Id> = never>(
+      id: Id,
+      params: Params<Id> & Accept<Id, Media>,
+      init: RequestInit = {},
+    ): Promise<Result<Id, Media>> {
+      const { body, accept } = params as { body?: unknown; accept?: string };
+      const headers = new Headers({ Accept: accept ?? "application/json, */*;q=0.1", ...options.headers });
       new Headers(init.headers).forEach((value, name) => {
         headers.set(name, value);
       });
@@ -109,10 +132,10 @@ export function createClient(baseUrl: string, options: ClientOptions = {}): Clie
       const parsed: unknown =
         response.status === 204 ? undefined : /json/.test(type) ? await response.json() : await response.text();
       if (response.ok) {
-        const status = response.status as SuccessStatus<typeof id>;
-        return { ok: true, status, data: parsed as Data<typeof id>, etag, response };
+        const status = response.status as SuccessStatus<Id>;
+        return { ok: true, status, data: parsed as Data<Id, Media>, etag, response };
       }
-      return { ok: false, status: response.status as ErrorStatus<typeof id>, problem: parsed as Problem, response };
+      return { ok: false, status: response.status as ErrorStatus<Id>, problem: parsed as Problem, response };
     },
   };
 }

@@ -34,6 +34,13 @@ if (article.ok && article.status === 200) {
   seen.urgent = article.data.urgentCareAdvice.map((advice) => advice.id);
 }
 
+// Another of the article's media types, typed as what it is: Markdown is text.
+const markdown = await api.call("getArticle", { path: { slug: "leg-cramps" }, accept: "text/markdown" });
+if (markdown.ok && markdown.status === 200) {
+  const text: string = markdown.data;
+  seen.markdown = text.startsWith("# Leg cramps");
+}
+
 const missing = await api.call("getSection", { path: { slug: "leg-cramps", id: "no-such-section" } });
 if (!missing.ok && missing.status === 404) {
   const problem: Problem = missing.problem;
@@ -96,6 +103,10 @@ export function misuse() {
   void api.call("getArticle", { path: { id: "leg-cramps" } });
   // @ts-expect-error a 418 is not a status getArticle can answer
   if (!article.ok && article.status === 418) seen.teapot = true;
+  // @ts-expect-error Markdown is text: it has no title
+  if (markdown.ok && markdown.status === 200) seen.title = markdown.data.title;
+  // @ts-expect-error a media type getArticle does not answer with
+  void api.call("getArticle", { path: { slug: "leg-cramps" }, accept: "image/png" });
 }
 
 console.log(JSON.stringify(seen));
@@ -187,6 +198,7 @@ describe("the installable client", () => {
         (article) => `Patient information: ${article.title}`,
       ),
       page: true,
+      markdown: true,
       revalidated: 304,
       webhook: ["article.updated", ["quinine-for-leg-cramps"]],
       tampered: "refused",
