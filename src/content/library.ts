@@ -28,11 +28,12 @@ export function withdrawalTime(withdrawn: Pick<WithdrawnArticle, "withdrawnAt">)
 
 /** When the library last changed: its newest article revision, or its newest withdrawal (the epoch for neither). */
 export function libraryUpdatedAt(index: LibraryIndex): string {
-  const newest = [
-    ...index.articles.map((article) => article.updatedAt),
-    ...(index.withdrawn ?? []).map(withdrawalTime),
-  ];
-  return newest.reduce((latest, time) => (time > latest ? time : latest), new Date(0).toISOString());
+  let latest = new Date(0).toISOString();
+  for (const time of [...index.articles.map((a) => a.updatedAt), ...(index.withdrawn ?? []).map(withdrawalTime)]) {
+    // ISO instants of one form compare as text.
+    if (time > latest) latest = time;
+  }
+  return latest;
 }
 
 export class ContentLibrary {
