@@ -79,6 +79,13 @@ export class ArticleCache {
     return { row: JSON.parse(row) as IndexRow, entry, digest };
   }
 
+  /** The compiled article `folder` under `key`, which the build has just compiled or found. */
+  compiled(folder: string, key: string): CachedArticle {
+    const found = this.read(key);
+    if (!found) throw new Error(`the compiled ${folder} is missing from the cache (${this.dir}): build again`);
+    return found;
+  }
+
   write(key: string, article: CachedArticle): void {
     mkdirSync(this.dir, { recursive: true });
     const temporary = join(this.dir, `.${key}.${process.pid}.tmp`);

@@ -17,20 +17,22 @@
  * Files whose bytes did not change are not rewritten (watchers stay quiet,
  * and an upload can tell what changed by the files' hashes).
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import { CONTENT_ASSETS, CONTENT_FILES } from "../../src/content/content-assets";
-import type { IndexedArticle, WithdrawnArticle } from "../../src/content/model";
+import type { ArticleRevision, IndexedArticle, WithdrawnArticle } from "../../src/content/model";
 import { ArticleCache } from "./article-cache";
+import { changeLogs, currentArticles } from "./change-log";
 import { articleText, readArticleBytes, UNDATED } from "./compile-article";
 import { articleFolders, noArticles } from "./compile-library";
 import { compileAll } from "./compile-pool";
 import type { CompileTask } from "./compile-task";
 import { ContentError, ContentErrors } from "./content-error";
-import { fileHash, type IndexRow, libraryIndex, withdrawnArticle } from "./library-index";
+import { type DatedArticle, removeStaleFiles, writeArticleFiles, writeIfChanged } from "./library-files";
+import { fileHash, libraryIndex, withdrawnArticle } from "./library-index";
 import { libraryModule } from "./library-module";
-import { revisionTimes } from "./revision";
+import { revisionState } from "./revision";
 import { checkReplacements } from "./withdrawals";
 
 export interface BuildOptions {
@@ -159,12 +161,17 @@ function writeLibrary(
   cache: ArticleCache,
   keys: Map<string, string>,
 ): { written: number; removed: number } {
-  const times = revisionTimes(options.contentDir, folders);
+  const { times, uncommitted } = revisionState(options.contentDir, folders);
+  const logs = changeLogs(
+    options.contentDir,
+    currentArticles(folders, cache, keys, times, uncommitted),
+    `${cache.dir}.revisions`,
+  );
   let written = 0;
   const rows: IndexedArticle[] = [];
   const withdrawn: WithdrawnArticle[] = [];
   for (const folder of folders) {
-    const article = datedArticle(folder, cache, keys.get(folder) ?? "", times.get(folder));
+    const article = datedArticle(folder, cache, keys.get(folder) ?? "", times.get(folder), logs.get(folder) ?? []);
     const { withdrawn: withdrawal, ...row } = article.row;
     // A withdrawn article is listed apart, and its text is not written: nothing serves it.
     if (withdrawal) withdrawn.push(withdrawnArticle(row, withdrawal));
@@ -186,64 +193,28 @@ function writeLibrary(
   return { written, removed };
 }
 
-/** The compiled article from the cache, with its revision time as `updatedAt` and its files' hashes in its row. */
-function datedArticle(folder: string, cache: ArticleCache, key: string, revised: Date | undefined): DatedArticle {
-  const found = cache.read(key);
-  if (!found) throw new Error(`the compiled ${folder} is missing from the cache (${cache.dir}): build again`);
+/**
+ * The compiled article from the cache, with its revision time as `updatedAt`,
+ * its change log, and its files' hashes in its row.
+ */
+function datedArticle(
+  folder: string,
+  cache: ArticleCache,
+  key: string,
+  revised: Date | undefined,
+  changes: readonly ArticleRevision[],
+): DatedArticle {
+  const found = cache.compiled(folder, key);
   const updatedAt = (revised ?? new Date(0)).toISOString();
   // The first `"updatedAt":"` is the article's own: inside a JSON string a quote is always escaped.
-  const entry = found.entry.replace(`"updatedAt":"${UNDATED}"`, `"updatedAt":"${updatedAt}"`);
+  const dated = found.entry.replace(`"updatedAt":"${UNDATED}"`, `"updatedAt":"${updatedAt}"`);
+  // The entry is one JSON object: its change log is its last member.
+  const entry = `${dated.slice(0, -1)},"changes":${JSON.stringify(changes)}}`;
   const files = { article: fileHash(entry), digest: fileHash(found.digest) };
   return { row: { ...found.row, updatedAt, files }, entry, digest: found.digest };
-}
-
-/** An article as the build writes it: its index row, with its files' hashes, and the text of both files. */
-interface DatedArticle {
-  row: IndexedArticle & Pick<IndexRow, "withdrawn">;
-  entry: string;
-  digest: string;
-}
-
-/** The two folders of per-article files in `outDir`, and which text of an article each holds. */
-const ARTICLE_FILE_KINDS = [
-  { folder: "articles", text: (article: DatedArticle) => article.entry },
-  { folder: "digests", text: (article: DatedArticle) => article.digest },
-] as const;
-
-/** `articles/<slug>.json` and `digests/<slug>.json`, those whose bytes changed; how many were written. */
-function writeArticleFiles(outDir: string, slug: string, article: DatedArticle): number {
-  let written = 0;
-  for (const { folder, text } of ARTICLE_FILE_KINDS) {
-    if (writeIfChanged(join(outDir, folder, `${slug}.json`), text(article))) written++;
-  }
-  return written;
-}
-
-/** Removes the files of articles no longer in the library; how many went. */
-function removeStaleFiles(outDir: string, slugs: readonly string[]): number {
-  const kept = new Set(slugs.map((slug) => `${slug}.json`));
-  let removed = 0;
-  for (const { folder } of ARTICLE_FILE_KINDS) {
-    const dir = join(outDir, folder);
-    if (!existsSync(dir)) continue;
-    for (const name of readdirSync(dir)) {
-      if (kept.has(name)) continue;
-      rmSync(join(dir, name), { recursive: true, force: true });
-      removed++;
-    }
-  }
-  return removed;
 }
 
 /** Where the index goes in `outDir`, the assets' content folder. */
 export function indexFile(outDir: string): string {
   return join(outDir, CONTENT_FILES.libraryIndex.slice(CONTENT_ASSETS.length));
-}
-
-/** Writes `text` unless the file already holds it; true when written. */
-function writeIfChanged(path: string, text: string): boolean {
-  if (existsSync(path) && readFileSync(path, "utf8") === text) return false;
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, text);
-  return true;
 }

@@ -164,7 +164,7 @@ function compileEntry(
 }
 
 /** Adds content hashes bottom-up: a change anywhere in a section changes its hash. */
-function finishSection(draft: DraftSection): Section {
+export function finishSection(draft: DraftSection): Section {
   const sections = draft.sections.map(finishSection);
   const hash = contentHash({
     id: draft.id,

@@ -43,13 +43,16 @@ export function indexedArticle({ article, facts, withdrawn }: CompiledEntry): In
   };
 }
 
+/** Every section at any depth, in document order, without its text. */
+export function outline(sections: readonly Section[]): SectionSummary[] {
+  return sections.flatMap(({ id, title, parentId, hash, sections: inner }) => [
+    { id, title, parentId, hash },
+    ...outline(inner),
+  ]);
+}
+
 /** The article's digest: its sections' hashes and what travels with any fragment of it. */
 export function articleDigest({ article, facts }: CompiledEntry): ArticleDigest {
-  const outline = (sections: readonly Section[]): SectionSummary[] =>
-    sections.flatMap(({ id, title, parentId, hash, sections: inner }) => [
-      { id, title, parentId, hash },
-      ...outline(inner),
-    ]);
   return {
     sections: outline(article.sections),
     sourceUrl: article.sourceUrl,

@@ -22,13 +22,23 @@ export function revisionTime(directory: string): Date {
  * it; a folder git knows nothing of takes its newest file time.
  */
 export function revisionTimes(contentDir: string, folders: readonly string[]): Map<string, Date> {
+  return revisionState(contentDir, folders).times;
+}
+
+/** The revision times, and the folders git has not recorded as they are (edited since, or unknown to it). */
+export function revisionState(
+  contentDir: string,
+  folders: readonly string[],
+): { times: Map<string, Date>; uncommitted: Set<string> } {
   const git = gitState(contentDir);
   const times = new Map<string, Date>();
+  const uncommitted = new Set<string>();
   for (const folder of folders) {
     const committed = git && !git.dirty.has(folder) ? git.committed.get(folder) : undefined;
+    if (committed === undefined) uncommitted.add(folder);
     times.set(folder, committed ?? newestFileTime(join(contentDir, folder)));
   }
-  return times;
+  return { times, uncommitted };
 }
 
 interface GitState {

@@ -73,6 +73,7 @@ export function articleLinks(base: string, slug: string): Record<string, string>
     self: urls.article(base, slug),
     html: urls.page(base, slug),
     condition: urls.condition(base, slug),
+    changes: urls.changes(base, slug),
     collection: urls.articles(base),
   };
 }

@@ -5,6 +5,8 @@ export const urls = {
   section: (base: string, slug: string, id: string) => `${base}/v1/articles/${slug}/sections/${id}`,
   condition: (base: string, slug: string) => `${base}/v1/conditions/${slug}`,
   jsonld: (base: string, slug: string) => `${base}/v1/articles/${slug}/jsonld`,
+  /** An article's change log: its revisions and the sections each changed. */
+  changes: (base: string, slug: string) => `${base}/v1/articles/${slug}/changes`,
   /** The HTML index of articles. */
   pages: (base: string) => `${base}/articles`,
   /** A page of the HTML index: the first is the index's own URL. */

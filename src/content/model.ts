@@ -8,7 +8,7 @@
  * must start fast and stay small.
  */
 import * as z from "zod/mini";
-import { CompiledArticle, Withdrawal } from "./model/article";
+import { ArticleRevision, CompiledArticle, Withdrawal } from "./model/article";
 import { Facts } from "./model/facts";
 
 export * from "./model/article";
@@ -22,11 +22,16 @@ export * from "./model/modality";
 export * from "./model/qualifiers";
 export * from "./model/text";
 
-/** An article as compiled; `withdrawn` when its publisher withdrew it (its text is then not served). */
+/**
+ * An article as compiled; `withdrawn` when its publisher withdrew it (its
+ * text is then not served); `changes`, its revisions newest first, added by
+ * the build from the content's history.
+ */
 export const CompiledEntry = z.strictObject({
   article: CompiledArticle,
   facts: Facts,
   withdrawn: z.optional(Withdrawal),
+  changes: z.optional(z.array(ArticleRevision)),
 });
 export type CompiledEntry = z.infer<typeof CompiledEntry>;
 

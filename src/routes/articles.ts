@@ -1,5 +1,6 @@
 /** `/v1/articles`: the article collection, whole articles and single sections. */
 import { articleList, DEFAULT_PAGE_SIZE } from "../api/article-list";
+import { ChangeLog, changeLog } from "../api/change-log";
 import { ArticleListQuery, ArticleQuery, LIMITS } from "../api/parameters";
 import { sectionResource } from "../api/resources";
 import { ArticleList, ArticleResource, JsonLdGraph, SectionResource } from "../api/schemas";
@@ -95,6 +96,18 @@ const getArticleJsonLd = {
   errors: [404, 410, 503],
 } as const satisfies Operation;
 
+const getArticleChanges = {
+  path: "/v1/articles/{slug}/changes",
+  operationId: "getArticleChanges",
+  summary: "An article's change log",
+  description:
+    "Every published revision of the article, newest first: its date (the content's commit, or the build for edits not yet committed), the sections it changed or added with their new content hashes, and the ids of those it removed; null where a past text can no longer be read. The oldest revision lists every section it had. Compare with the hashes of your copy to see what changed since.",
+  tag: "Articles",
+  pathParameters: slugParameter,
+  content: json(ChangeLog, "ChangeLog"),
+  errors: [404, 410, 503],
+} as const satisfies Operation;
+
 /** `/v1/articles` and what is under it, in the order the OpenAPI document lists them. */
 export const ARTICLE_ROUTES = [
   defineRoute(listArticles, async (c) => {
@@ -142,6 +155,17 @@ export const ARTICLE_ROUTES = [
     const located = article.section(id) ?? notFound(`Article "${slug}" has no section "${id}".`);
     const representation = await representationOf<SectionResource>(c, [baseUrl, slug, id], () => ({
       json: sectionResource(entry, located, baseUrl),
+      lastModified: entry.article.updatedAt,
+      headers: articleCacheTag(slug),
+    }));
+    return sendRepresentation(c, representation);
+  }),
+  defineRoute(getArticleChanges, async (c) => {
+    const { baseUrl } = c.var;
+    const slug = c.req.param("slug");
+    const { entry } = await requestedArticle(c, slug);
+    const representation = await representationOf<ChangeLog>(c, [baseUrl, slug], () => ({
+      json: changeLog(entry, baseUrl),
       lastModified: entry.article.updatedAt,
       headers: articleCacheTag(slug),
     }));

@@ -48,6 +48,18 @@ export const Withdrawal = z.strictObject({
 });
 export type Withdrawal = z.infer<typeof Withdrawal>;
 
+/**
+ * One published revision of an article, from the content's history: when,
+ * the sections it changed (new, or with a new content hash) and those it
+ * removed. Both are null where that revision's text can no longer be read.
+ */
+export const ArticleRevision = z.strictObject({
+  date: z.string(),
+  changedSections: z.nullable(z.array(z.strictObject({ id: Id, title: z.nullable(Text), hash: z.string() }))),
+  removedSections: z.nullable(z.array(Id)),
+});
+export type ArticleRevision = z.infer<typeof ArticleRevision>;
+
 /** What authors write at the top of `content/<slug>/article.md`. */
 export const FrontMatter = z.strictObject({
   slug: Id,
