@@ -3,13 +3,14 @@
  * request a clear problem, the secret shown once, and a subscription's status
  * and deliveries for its owner to see.
  */
-import { applyD1Migrations } from "cloudflare:test";
 import { env } from "cloudflare:workers";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { call } from "../support/worker";
-import { admin, subscribe } from "./partners";
+import { admin, resetPartners, subscribe } from "./partners";
 
-beforeAll(() => applyD1Migrations(env.PARTNERS, env.TEST_PARTNERS_MIGRATIONS));
+beforeAll(resetPartners);
+// Subscriptions made here must not be told of the changes test/partners/webhooks.test.ts makes.
+afterAll(resetPartners);
 
 describe("the admin API", () => {
   it.each([

@@ -1,5 +1,10 @@
 /** What the partners tests share: the admin API called as an operator, the cron run, and the partner's log. */
-import { createExecutionContext, createScheduledController, waitOnExecutionContext } from "cloudflare:test";
+import {
+  applyD1Migrations,
+  createExecutionContext,
+  createScheduledController,
+  waitOnExecutionContext,
+} from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import worker from "../../src/index";
 import { call } from "../support/worker";
@@ -49,6 +54,17 @@ export async function received(): Promise<Received[]> {
 
 export async function forgetReceived(): Promise<void> {
   await env.PARTNER.fetch("https://partner.example.org/log", { method: "DELETE" });
+}
+
+/**
+ * The partners' database as a fresh deploy has it, and the partner's log
+ * empty: the test files of a project share one Worker and its storage.
+ */
+export async function resetPartners(): Promise<void> {
+  await applyD1Migrations(env.PARTNERS, env.TEST_PARTNERS_MIGRATIONS);
+  const tables = ["deliveries", "events", "subscriptions", "announced_articles", "announced_library"];
+  await env.PARTNERS.batch(tables.map((table) => env.PARTNERS.prepare(`DELETE FROM ${table}`)));
+  await forgetReceived();
 }
 
 /** The library as a previous deploy announced it, so the next run finds `change` made since. */

@@ -5,13 +5,13 @@
  * its consumer posts each to the partner's endpoint, signed (Standard
  * Webhooks), retrying what fails until the dead-letter queue gives up on it.
  */
-import { applyD1Migrations, createExecutionContext, createMessageBatch, getQueueResult } from "cloudflare:test";
+import { createExecutionContext, createMessageBatch, getQueueResult } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { Webhook } from "standardwebhooks";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import worker from "../../src/index";
 import { ArticleUpdated } from "../../src/partners/events";
-import { admin, forgetReceived, previousDeploy, received, runCron, subscribe } from "./partners";
+import { admin, forgetReceived, previousDeploy, received, resetPartners, runCron, subscribe } from "./partners";
 
 interface SectionState {
   id: string;
@@ -54,7 +54,7 @@ async function sectionChangedSinceLastDeploy(slug: string, sections: SectionStat
 }
 
 beforeAll(async () => {
-  await applyD1Migrations(env.PARTNERS, env.TEST_PARTNERS_MIGRATIONS);
+  await resetPartners();
   await runCron();
 });
 
