@@ -36,10 +36,19 @@ describe("/docs offline", () => {
     await page.goto(`${worker.url.origin}/docs`);
     const operations = page.locator(".opblock-summary-path");
     await expect.poll(() => operations.count(), { timeout: 20_000 }).toBeGreaterThan(0);
-    const document = (await (await worker.fetch("/openapi.json")).json()) as { paths: Record<string, object> };
-    const documented = Object.values(document.paths).reduce((count, item) => count + Object.keys(item).length, 0);
+    const document = (await (await worker.fetch("/openapi.json")).json()) as {
+      paths: Record<string, object>;
+      webhooks: Record<string, object>;
+    };
+    // Every operation, and every webhook (the change events partners are sent).
+    const documented = [...Object.values(document.paths), ...Object.values(document.webhooks)].reduce(
+      (count, item) => count + Object.keys(item).length,
+      0,
+    );
     expect(await operations.count()).toBe(documented);
-    expect(await operations.allTextContents()).toContain("/v1/articles/{slug}");
+    expect(await operations.allTextContents()).toEqual(
+      expect.arrayContaining(["/v1/articles/{slug}", "article.updated"]),
+    );
     expect(elsewhere).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();
