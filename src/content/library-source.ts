@@ -1,8 +1,8 @@
 /**
  * Where the app gets its library. The Worker reads the index from its assets
- * on an isolate's first request and keeps it, so neither the bundle nor an
- * isolate's start grows with the library (BENCHMARKS.md, "Library at
- * scale"); tests may hand the app an index they hold.
+ * on the first request of an isolate that needs it, and keeps it, so neither
+ * the bundle nor an isolate's start grows with the library (BENCHMARKS.md,
+ * "Library at scale"); tests may hand the app an index they hold.
  */
 
 import { type AssetReader, readContentFile } from "./article-files";

@@ -4,7 +4,7 @@
  * OpenAPI document describes, one file per part (src/content/model/).
  *
  * zod/mini rather than classic zod: the same validation engine at a seventh of
- * the bundle size (README "Versions and why"), which matters for a Worker that
+ * the bundle size (docs/versions.md), which matters for a Worker that
  * must start fast and stay small.
  */
 import * as z from "zod/mini";

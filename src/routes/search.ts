@@ -21,7 +21,7 @@ const search = {
   path: "/v1/search",
   operationId: "search",
   summary: "Search the library",
-  description: `Articles holding every word of \`q\` (in their title, a heading or one sentence; English word forms match, so "cramp" finds "cramps"), best first: articles whose title has every word, then by how well their best sentence matches, title and heading words counting above text. Each comes with up to ${SNIPPETS_PER_ARTICLE} of its sentences holding the words: the publisher's whole sentences or list items, never a part of one, with the words' positions and the section each is in. Words are matched as typed: no operators. Paged like \`/v1/articles\`, with \`Link\` headers.`,
+  description: `Articles holding every word of \`q\` anywhere in their title, headings and text (English word forms match, so "cramp" finds "cramps"), best first: articles whose title has every word, then by how well the whole article matches (bm25), title and heading words counting above text. Each comes with up to ${SNIPPETS_PER_ARTICLE} of its sentences holding any of the words, best first: the publisher's whole sentences or list items, never a part of one, with the words' positions and the section each is in. Words are matched as typed: no operators. Paged like \`/v1/articles\`, with \`Link\` headers.`,
   tag: "Search",
   query: {
     schema: SearchQuery,
