@@ -26,6 +26,9 @@ import { defineRoute } from "./route";
 /** The deliveries a subscription's status shows, newest first. */
 const RECENT_DELIVERIES = 20;
 
+/** What every operator's operation is: for the admin token only, and answered afresh. */
+const OPERATOR = { tag: "Partners", admin: true, fresh: true } as const;
+
 const subscriptionId = {
   id: { description: "The subscription's id, as made.", example: "sub_9Bq2d0mX4u8cKpLr1vTz3A" },
 } as const;
@@ -37,8 +40,7 @@ const createSubscription = {
   summary: "Subscribe a partner's endpoint",
   description:
     "Partners are told of `article.published`, `article.updated` (naming the sections that changed) and `article.withdrawn`, for every article or the ones listed, by a signed POST to their HTTPS endpoint (Standard Webhooks; the `webhooks` of this document describe each event). The answer holds the signing secret: it is shown this once.",
-  tag: "Partners",
-  admin: true,
+  ...OPERATOR,
   requestBody: {
     schema: SubscriptionRequest,
     component: "SubscriptionRequest",
@@ -47,7 +49,6 @@ const createSubscription = {
   },
   content: json(SubscriptionCreated, "SubscriptionCreated"),
   status: 201,
-  fresh: true,
   errors: [400, 401, 413, 415],
 } as const satisfies Operation;
 
@@ -56,10 +57,8 @@ const listSubscriptions = {
   operationId: "listSubscriptions",
   summary: "List subscriptions",
   description: "Every subscription, active or disabled, without secrets.",
-  tag: "Partners",
-  admin: true,
+  ...OPERATOR,
   content: json(SubscriptionList, "SubscriptionList"),
-  fresh: true,
   errors: [401],
 } as const satisfies Operation;
 
@@ -68,11 +67,9 @@ const getSubscription = {
   operationId: "getSubscription",
   summary: "A subscription and its latest deliveries",
   description: `Whether deliveries go out, and, when they stopped, when and why; with its latest ${RECENT_DELIVERIES} deliveries, each with its attempts and what the endpoint last answered.`,
-  tag: "Partners",
-  admin: true,
+  ...OPERATOR,
   pathParameters: subscriptionId,
   content: json(SubscriptionStatus, "SubscriptionStatus"),
-  fresh: true,
   errors: [401, 404],
 } as const satisfies Operation;
 
@@ -83,11 +80,9 @@ const enableSubscription = {
   summary: "Resume a disabled subscription",
   description:
     "Deliveries resume, for events from now on, once the endpoint is fixed. Deliveries given up on are not sent again: the change log and `updatedSince` tell what changed meanwhile.",
-  tag: "Partners",
-  admin: true,
+  ...OPERATOR,
   pathParameters: subscriptionId,
   content: json(SubscriptionStatus, "SubscriptionStatus"),
-  fresh: true,
   errors: [401, 404],
 } as const satisfies Operation;
 
@@ -97,12 +92,10 @@ const deleteSubscription = {
   operationId: "deleteSubscription",
   summary: "Unsubscribe",
   description: "The subscription and its deliveries are deleted; nothing more is sent to it.",
-  tag: "Partners",
-  admin: true,
+  ...OPERATOR,
   pathParameters: subscriptionId,
   content: {},
   status: 204,
-  fresh: true,
   errors: [401, 404],
 } as const satisfies Operation;
 
