@@ -25,29 +25,39 @@ export interface ScaleLibrary {
   slugs: string[];
   /** wrangler configuration of the Worker around the library. */
   configPath: string;
+  /** The content build. */
   cold: BuildRun;
-  /** Building again after editing one article. */
+  /** The content build again after editing one article. */
   incremental: BuildRun;
+  /** The whole-article bodies rendered from the content build's files: all, then after the edit. */
+  bodies: { cold: BuildRun; incremental: BuildRun };
 }
 
 export async function buildScaleLibrary(count: number, dir: string, config: WorkerConfig): Promise<ScaleLibrary> {
   const contentDir = join(dir, "content");
   mkdirSync(join(dir, "worker"), { recursive: true });
   const { slugs } = writeSyntheticLibrary({ count, out: contentDir });
-  const compile = () => timedCompile(contentDir, dir);
+  const outDir = join(dir, "assets", CONTENT_ASSETS);
+  const compile = () =>
+    timed("scripts/content/compile.ts", [
+      ...["--content", contentDir, "--out", join(dir, "worker/library.ts")],
+      ...["--out-dir", outDir, "--cache", join(dir, "cache")],
+    ]);
+  const renderBodies = () => timed("scripts/bodies/build-article-bodies.ts", ["--out-dir", outDir]);
   const cold = await compile();
+  const bodiesCold = await renderBodies();
   const [edited] = slugs;
   if (!edited) throw new Error("the synthetic library is empty");
   const article = join(contentDir, edited, "article.md");
   writeFileSync(article, readFileSync(article, "utf8").replace(/^title: (.*)$/m, "title: $1, edited"));
   const incremental = await compile();
-  return { slugs, configPath: writeWorker(dir, config), cold, incremental };
+  const bodies = { cold: bodiesCold, incremental: await renderBodies() };
+  return { slugs, configPath: writeWorker(dir, config), cold, incremental, bodies };
 }
 
-async function timedCompile(contentDir: string, dir: string): Promise<BuildRun> {
-  const args = ["-f", "BUILD %e %M", join(ROOT, "node_modules/.bin/tsx"), join(ROOT, "scripts/content/compile.ts")];
-  args.push("--content", contentDir, "--out", join(dir, "worker/library.ts"));
-  args.push("--out-dir", join(dir, "assets", CONTENT_ASSETS), "--cache", join(dir, "cache"));
+/** Runs one of the build's scripts under GNU time. */
+async function timed(script: string, scriptArgs: string[]): Promise<BuildRun> {
+  const args = ["-f", "BUILD %e %M", join(ROOT, "node_modules/.bin/tsx"), join(ROOT, script), ...scriptArgs];
   const { stderr } = await run("/usr/bin/time", args, { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 });
   const match = /BUILD ([\d.]+) (\d+)/.exec(stderr);
   if (!match) throw new Error(`no timing from the build:\n${stderr}`);

@@ -66,6 +66,8 @@ async function main(): Promise<void> {
   const library = await buildScaleLibrary(count, dir, readWorkerConfig());
   log(`cold: ${library.cold.seconds.toFixed(1)} s, peak ${library.cold.peakMiB.toFixed(0)} MiB`);
   log(`incremental: ${library.incremental.seconds.toFixed(1)} s, peak ${library.incremental.peakMiB.toFixed(0)} MiB`);
+  const { bodies } = library;
+  log(`bodies: ${bodies.cold.seconds.toFixed(1)} s, after the edit ${bodies.incremental.seconds.toFixed(1)} s`);
   const config = readWorkerConfig(library.configPath);
   const bundle = await buildBundle(library.configPath, config.main, join(dir, "bundle"));
   log(`bundle: ${kib(bundle.rawBytes)} raw, ${kib(bundle.gzipBytes)} gzip`);

@@ -17,15 +17,14 @@
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
+import { sourceFingerprint } from "../source-fingerprint";
 import { ARTICLE_FILES, type ArticleBytes } from "./compile-article";
 import type { IndexRow } from "./library-index";
 
-const ROOT = resolve(import.meta.dirname, "../..");
 /** What the compiler is: every file here and in src/content, and what they import from node_modules. */
-const COMPILER_DIRS = [resolve(ROOT, "scripts/content"), resolve(ROOT, "src/content")];
+const COMPILER_DIRS = ["scripts/content", "src/content"];
 /** In those folders but not the compiler: the build's own output, and the synthetic content generator. */
 const NOT_THE_COMPILER = /^(?:generated|synthetic)\//;
-const LOCKFILE = resolve(ROOT, "package-lock.json");
 
 export interface CachedArticle {
   /** The article's index row, with `updatedAt` UNDATED and without its files' hashes. */
@@ -125,15 +124,8 @@ export class ArticleCache {
 }
 
 function compilerFingerprint(): string {
-  const hash = createHash("sha256").update(process.version);
-  for (const dir of COMPILER_DIRS) {
-    // Below them too (src/content/model/, the claims rule): all of it decides what compiles.
-    const names = readdirSync(dir, { recursive: true, encoding: "utf8" })
-      .filter((name) => name.endsWith(".ts") && !NOT_THE_COMPILER.test(name))
-      .sort();
-    for (const name of names) hash.update(`\0${name}\0`).update(readFileSync(join(dir, name)));
-  }
-  return hash.update(readFileSync(LOCKFILE)).digest("hex");
+  // Below them too (src/content/model/, the claims rule): all of it decides what compiles.
+  return sourceFingerprint(COMPILER_DIRS, NOT_THE_COMPILER);
 }
 
 function sha256(text: string): string {

@@ -43,8 +43,8 @@ export function removeStaleFiles(outDir: string, slugs: readonly string[]): numb
 }
 
 /** Writes `text` unless the file already holds it; true when written. */
-export function writeIfChanged(path: string, text: string): boolean {
-  if (existsSync(path) && readFileSync(path, "utf8") === text) return false;
+export function writeIfChanged(path: string, text: string | Uint8Array): boolean {
+  if (existsSync(path) && readFileSync(path).equals(typeof text === "string" ? Buffer.from(text) : text)) return false;
   mkdirSync(dirname(path), { recursive: true });
   writeFileSync(path, text);
   return true;

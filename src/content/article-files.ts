@@ -6,6 +6,7 @@
  */
 
 import { BoundedMap } from "../lib/bounded-map";
+import { sha256Hex } from "../lib/sha256";
 import { CONTENT_FILES } from "./content-assets";
 import { type ContentPart, ContentUnavailable } from "./content-unavailable";
 import type { ArticleDigest, CompiledEntry, IndexedArticle } from "./model";
@@ -85,10 +86,7 @@ class KeptReads {
  */
 async function readCheckedFile<T>(assets: AssetReader, path: string, sha256: string, part: ContentPart): Promise<T> {
   const bytes = await readAsset(assets, path, part);
-  const digest = [...new Uint8Array(await crypto.subtle.digest("SHA-256", bytes))]
-    .map((byte) => byte.toString(16).padStart(2, "0"))
-    .join("");
-  if (digest !== sha256) {
+  if ((await sha256Hex(bytes)) !== sha256) {
     throw new ContentUnavailable(
       part,
       `${path}: its bytes are not the ones the index names (damaged, or another build's)`,

@@ -14,4 +14,6 @@ export const CONTENT_FILES = {
   article: (slug: string) => `${CONTENT_ASSETS}/articles/${slug}.json`,
   /** An article's digest (src/content/model/library-index.ts), read like its file. */
   digest: (slug: string) => `${CONTENT_ASSETS}/digests/${slug}.json`,
+  /** One of an article's whole-article bodies, rendered by the build (src/content/article-bodies.ts). */
+  body: (slug: string, kind: string) => `${CONTENT_ASSETS}/bodies/${slug}/${kind}.body`,
 } as const;

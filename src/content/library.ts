@@ -4,6 +4,7 @@
  * and its digest are read from their files on demand (article-files.ts), so
  * the library's size does not weigh on the Worker's size, start-up or memory.
  */
+import { type ArticleBodyKind, readArticleBody, type StoredArticleBody } from "./article-bodies";
 import { ArticleFileCache, type AssetReader } from "./article-files";
 import type { ArticleDigest, CompiledEntry, IndexedArticle, LibraryIndex, Section, WithdrawnArticle } from "./model";
 
@@ -68,8 +69,16 @@ export class ContentLibrary {
 
   /** The whole article, read through `assets`; undefined when the library has no such article. */
   async article(slug: string, assets: AssetReader): Promise<LoadedArticle | undefined> {
+    return this.requested(slug, assets)?.load();
+  }
+
+  /** The article, found in the index, its files read through `assets` only when asked for; undefined when there is none. */
+  requested(slug: string, assets: AssetReader): RequestedArticle | undefined {
     const indexed = this.bySlug.get(slug);
-    return indexed && this.files.read(indexed, assets, (entry) => new LoadedArticle(entry));
+    return (
+      indexed &&
+      new RequestedArticle(indexed, () => this.files.read(indexed, assets, (entry) => new LoadedArticle(entry)), assets)
+    );
   }
 
   /** The articles' index rows with their digests (each must be in the index), in the order given. */
@@ -84,6 +93,28 @@ export class ContentLibrary {
 export interface DigestedArticle {
   indexed: IndexedArticle;
   digest: ArticleDigest;
+}
+
+/** An article a request names: its index row at once, its file or one of its prebuilt bodies when asked for. */
+export class RequestedArticle {
+  private loaded: Promise<LoadedArticle> | undefined;
+
+  constructor(
+    readonly indexed: IndexedArticle,
+    private readonly read: () => Promise<LoadedArticle>,
+    private readonly assets: AssetReader,
+  ) {}
+
+  /** The whole article, read and parsed once. */
+  load(): Promise<LoadedArticle> {
+    this.loaded ??= this.read();
+    return this.loaded;
+  }
+
+  /** The body of `kind` the build rendered for this article, or why it cannot stand for it. */
+  body(kind: ArticleBodyKind): Promise<StoredArticleBody | { unusable: string }> {
+    return readArticleBody(this.assets, this.indexed, kind);
+  }
 }
 
 /** A whole article, with its sections found by id. */

@@ -8,6 +8,7 @@
  */
 import type { TypedResponse } from "hono";
 import { base64url } from "../lib/base64";
+import { type BodyTemplate, filledEtag, fillTemplate } from "../lib/body-template";
 import { BoundedMap } from "../lib/bounded-map";
 
 /** What a route builds, once: a JSON value (typed `T`) or text such as HTML. */
@@ -16,7 +17,12 @@ export type RepresentationSource<T> = {
   lastModified: string | Date;
   /** Extra headers that belong to this representation, such as `Link` or its own CSP. */
   headers?: Record<string, string>;
-} & ({ json: T; contentType?: string } | { text: string; contentType: string });
+} & (
+  | { json: T; contentType?: string }
+  | { text: string; contentType: string }
+  /** A body rendered once for every base (src/lib/body-template.ts), filled in with `base`. */
+  | { template: BodyTemplate; base: string; contentType: string }
+);
 
 const JSON_CONTENT_TYPE = "application/json; charset=utf-8";
 
@@ -29,7 +35,7 @@ export interface Representation<T = unknown> {
    */
   readonly body: Blob;
   readonly contentType: string;
-  /** Strong validator: a SHA-256 of the body. */
+  /** Strong validator: a SHA-256 of the body (of a template's identity and base, for a filled template). */
   readonly etag: string;
   /** HTTP date of `lastModified`, whole seconds. */
   readonly lastModified: string;
@@ -92,15 +98,27 @@ export class RepresentationStore {
  * own representations out of the store.
  */
 export async function representation<T>(source: RepresentationSource<T>): Promise<Representation<T>> {
-  const body = encoder.encode("json" in source ? JSON.stringify(source.json) : source.text);
-  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", body));
+  const { body, etag } = await bodyOf(source);
   const time = Math.floor(new Date(source.lastModified).getTime() / 1000) * 1000;
   return {
-    body: new Blob([body]),
+    body,
     contentType: source.contentType ?? JSON_CONTENT_TYPE,
-    etag: `"${base64url(digest)}"`,
+    etag,
     lastModified: new Date(time).toUTCString(),
     lastModifiedTime: time,
     headers: source.headers ?? {},
   };
+}
+
+/** The bytes and strong ETag of a source: a template's ETag is its identity's and the base's, not its bytes' hash. */
+async function bodyOf(source: RepresentationSource<unknown>): Promise<{ body: Blob; etag: string }> {
+  if ("template" in source) {
+    return {
+      body: new Blob(fillTemplate(source.template, source.base)),
+      etag: await filledEtag(source.template, source.base),
+    };
+  }
+  const body = encoder.encode("json" in source ? JSON.stringify(source.json) : source.text);
+  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", body));
+  return { body: new Blob([body]), etag: `"${base64url(digest)}"` };
 }

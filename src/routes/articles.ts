@@ -11,7 +11,7 @@ import { notFound } from "../http/problem";
 import { sendAlternative, sendRepresentation } from "../http/send";
 import { json, type Operation, slugParameter } from "../openapi/operation";
 import { articleJson, articleJsonLd, articleMarkdown } from "../responses/article";
-import { requestedArticle } from "./requested-article";
+import { requestedArticle, requestedArticleRow } from "./requested-article";
 import { defineRoute, representationOf } from "./route";
 import { sectionSelection } from "./section-selection";
 
@@ -133,19 +133,18 @@ export const ARTICLE_ROUTES = [
   }),
   defineRoute(getArticle, async (c) => {
     const { baseUrl, representations } = c.var;
-    const slug = c.req.param("slug");
-    const article = await requestedArticle(c, slug);
-    const { entry } = article;
+    const article = await requestedArticleRow(c, c.req.param("slug"));
+    const { sections } = c.req.valid("query");
     // Checked in every form, so an unknown id is a 400 whatever the Accept.
-    const selection = sectionSelection(article, c.req.valid("query").sections);
+    const selection = sections && sectionSelection(await article.load(), sections);
     // The graph describes the whole article: `sections` narrows the JSON and Markdown only.
     if (c.var.media === MEDIA.jsonLd) {
-      return sendAlternative(c, await articleJsonLd(representations, entry, baseUrl), "Accept");
+      return sendAlternative(c, await articleJsonLd(representations, article, baseUrl), "Accept");
     }
     if (c.var.media === MEDIA.markdown) {
-      return sendAlternative(c, await articleMarkdown(representations, entry, baseUrl, selection), "Accept");
+      return sendAlternative(c, await articleMarkdown(representations, article, baseUrl, selection), "Accept");
     }
-    return sendRepresentation(c, await articleJson(representations, entry, baseUrl, selection), "Accept");
+    return sendRepresentation(c, await articleJson(representations, article, baseUrl, selection), "Accept");
   }),
   defineRoute(getSection, async (c) => {
     const { baseUrl } = c.var;
@@ -173,8 +172,7 @@ export const ARTICLE_ROUTES = [
   }),
   defineRoute(getArticleJsonLd, async (c) => {
     const { baseUrl, representations } = c.var;
-    const slug = c.req.param("slug");
-    const article = await requestedArticle(c, slug);
-    return sendRepresentation(c, await articleJsonLd(representations, article.entry, baseUrl));
+    const article = await requestedArticleRow(c, c.req.param("slug"));
+    return sendRepresentation(c, await articleJsonLd(representations, article, baseUrl));
   }),
 ] as const;

@@ -79,7 +79,7 @@ export const EMBED_ROUTES = [
     const loaded = await requestedArticle(c, slug);
     const { entry } = loaded;
     const query = c.req.valid("query");
-    const selection = sectionSelection(loaded, query.sections);
+    const selection = query.sections && sectionSelection(loaded, query.sections);
     const theme = query.theme ?? "light";
     const variant = [baseUrl, slug, selection?.join(",") ?? "*", theme];
     const representation = await representationOf(c, variant, async () => {

@@ -5,7 +5,7 @@ import { sendRepresentation } from "../http/send";
 import { html, type Operation, slugParameter } from "../openapi/operation";
 import { INDEX_PAGE_SIZE, indexPages } from "../render/articles-index-page";
 import { articlePage, articlesIndexPage } from "../responses/article";
-import { requestedArticle } from "./requested-article";
+import { requestedArticleRow } from "./requested-article";
 import { defineRoute } from "./route";
 
 const getArticlesPage = {
@@ -47,8 +47,7 @@ export const PAGE_ROUTES = [
   }),
   defineRoute(getArticlePage, async (c) => {
     const { baseUrl, representations } = c.var;
-    const slug = c.req.param("slug");
-    const article = await requestedArticle(c, slug);
-    return sendRepresentation(c, await articlePage(representations, article.entry, baseUrl));
+    const article = await requestedArticleRow(c, c.req.param("slug"));
+    return sendRepresentation(c, await articlePage(representations, article, baseUrl));
   }),
 ] as const;

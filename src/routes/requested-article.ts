@@ -1,6 +1,6 @@
 import type { Context } from "hono";
 import { urls } from "../api/urls";
-import type { LoadedArticle } from "../content/library";
+import type { LoadedArticle, RequestedArticle } from "../content/library";
 import type { AppEnv } from "../http/app-env";
 import { gone, notFound } from "../http/problem";
 
@@ -9,8 +9,17 @@ import { gone, notFound } from "../http/problem";
  * when and why when its publisher withdrew it, a 404 naming it when there is none.
  */
 export async function requestedArticle(c: Context<AppEnv>, slug: string, kind = "article"): Promise<LoadedArticle> {
+  return (await requestedArticleRow(c, slug, kind)).load();
+}
+
+/** As `requestedArticle`, without reading the article's file: it is read when `load` is called. */
+export async function requestedArticleRow(
+  c: Context<AppEnv>,
+  slug: string,
+  kind = "article",
+): Promise<RequestedArticle> {
   const library = await c.var.library();
-  const article = await library.article(slug, c.env.ASSETS);
+  const article = library.requested(slug, c.env.ASSETS);
   if (article) return article;
   const withdrawal = library.withdrawal(slug);
   if (withdrawal) {

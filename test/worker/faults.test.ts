@@ -1,8 +1,9 @@
 /**
  * One fault fails only what it touches. Faults are injected into the real
  * assets (test/support/damaged-assets.ts) and the real search database
- * (an empty one): a damaged article file fails that article's routes with a
- * 503 and Retry-After, while every other article, the lists, search, feeds,
+ * (an empty one): a damaged article file (with its bodies) fails that
+ * article's routes with a 503 and Retry-After, a damaged whole-article body
+ * is rendered from the article instead, while every other article, the lists, search, feeds,
  * the sitemap and the OpenAPI document answer 200; a damaged index fails the
  * routes that need the library, while the service index, robots.txt,
  * /embed.js, the OpenAPI document, /docs, /healthz and 404s answer as usual;
@@ -11,6 +12,7 @@
 import { env } from "cloudflare:workers";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { createApp } from "../../src/app";
+import { ARTICLE_BODY_KINDS } from "../../src/content/article-bodies";
 import { CONTENT_FILES } from "../../src/content/content-assets";
 import { builtLibrary } from "../../src/content/generated/library";
 import { libraryInAssets } from "../../src/content/library-source";
@@ -58,12 +60,19 @@ async function expectUnavailable(response: Response): Promise<string> {
 
 afterEach(() => vi.restoreAllMocks());
 
-describe.each([
-  ["missing", "missing" as const],
-  ["truncated", "truncated" as const],
-  ["edited under the old hash", (text: string) => text.replace('"title":"', '"title":"Edited ')],
-])("an article file %s", (_, damage) => {
-  const request = appWith({ [CONTENT_FILES.article(damaged)]: damage });
+/** The files of one article's whole-article bodies, each damaged as `damage`. */
+const bodiesDamaged = (slug: string, damage: Damage) =>
+  Object.fromEntries(ARTICLE_BODY_KINDS.map((kind) => [CONTENT_FILES.body(slug, kind), damage]));
+
+/** A body file's text edited without its header's hash following. */
+const editedBody = (text: string) => `${text.slice(0, -1)}!`;
+
+describe.each<[string, Damage, Damage]>([
+  ["missing", "missing", "missing"],
+  ["truncated", "truncated", "truncated"],
+  ["edited under the old hash", (text) => text.replace('"title":"', '"title":"Edited '), editedBody],
+])("an article file %s (and its bodies with it)", (_, damage, bodyDamage) => {
+  const request = appWith({ [CONTENT_FILES.article(damaged)]: damage, ...bodiesDamaged(damaged, bodyDamage) });
 
   it("fails that article's routes with 503, naming the article, and logs the file for operators", async () => {
     const logged = vi.spyOn(console, "error").mockImplementation(() => {});
@@ -90,6 +99,32 @@ describe.each([
       expect(await response.text()).toContain("503 Service Unavailable");
     }
   });
+});
+
+/** A whole-article body and a request the route answers with it. */
+const BODY_REQUESTS = [
+  ["json", `/v1/articles/${damaged}`, "application/json"],
+  ["jsonld", `/v1/articles/${damaged}/jsonld`, "*/*"],
+  ["markdown", `/v1/articles/${damaged}`, "text/markdown"],
+  ["page", `/articles/${damaged}`, "text/html"],
+] as const;
+
+describe.each([
+  ["missing", "missing" as const],
+  ["truncated", "truncated" as const],
+  ["edited under its own hash", editedBody],
+])("a whole-article body file %s", (_, damage) => {
+  it.each(BODY_REQUESTS)(
+    "is rendered from the article instead (%s): the same bytes, and a warning naming the file",
+    async (kind, path, accept) => {
+      const sound = await appWith({})(path, accept);
+      const warned = vi.spyOn(console, "warn").mockImplementation(() => {});
+      const response = await appWith({ [CONTENT_FILES.body(damaged, kind)]: damage })(path, accept);
+      expect(response.status, path).toBe(200);
+      expect(await response.text(), path).toBe(await sound.text());
+      expect(warned.mock.calls.flat().join("\n")).toContain(CONTENT_FILES.body(damaged, kind));
+    },
+  );
 });
 
 describe.each([
