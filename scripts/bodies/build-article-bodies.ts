@@ -8,7 +8,7 @@
  *   tsx scripts/bodies/build-article-bodies.ts [--out-dir build/assets/_content]
  *
  * Incremental: an article's bodies are rendered again only when its article
- * file or the renderer (the Worker's source, the lockfile, Node.js) changed;
+ * file or the renderer (the modules that render them, the lockfile, Node.js) changed;
  * each body file's first line says what it was rendered from. Every body
  * rendered is checked against rendering with a real base, so a template
  * never stands for bytes the Worker would not render itself.
@@ -22,12 +22,12 @@ import type { CompiledEntry, IndexedArticle, LibraryIndex } from "../../src/cont
 import { checkTemplate, PLACEHOLDER_BASE, templateOf } from "../../src/lib/body-template";
 import { WHOLE_ARTICLE_BODIES } from "../../src/responses/article";
 import { writeIfChanged } from "../content/library-files";
-import { sourceFingerprint } from "../source-fingerprint";
+import { moduleFingerprint } from "../source-fingerprint";
 
 /** A base with every kind of character a fillable base may hold, to check templates against. */
 const CHECK_BASE = "http://check-1.example:8788/a_b~c.d-e/f";
-/** What renders the bodies: the Worker's source (its tests and the browser's code are not). */
-const RENDERER = sourceFingerprint(["src"], /(?:\.test\.tsx?$|^browser\/)/);
+/** What renders and writes the bodies: this script and every module it imports (src/responses/article.ts...). */
+const RENDERER = await moduleFingerprint(import.meta.filename);
 
 const { values } = parseArgs({
   options: { "out-dir": { type: "string", default: join("build/assets", CONTENT_ASSETS) } },
