@@ -118,10 +118,13 @@ ORDER BY head.t DESC, head.s, a.slug LIMIT ?5 OFFSET ?6`;
  * ranked by bm25: its weights need each word's count over the whole index,
  * which FTS5 reads afresh in every statement, a pass over hundreds of
  * thousands of sentences for a common word (bestSentences ranks them).
+ * The bounds are cast: D1 binds a JavaScript number as a REAL, and FTS5
+ * does not narrow its scan to a range given in REALs, reading every sentence
+ * holding the words in the whole index instead.
  */
 const SNIPPETS = `SELECT section, section_title, body,
   highlight(${U}, 0, char(${MARK_START.charCodeAt(0)}), char(${MARK_END.charCodeAt(0)})) AS marked
-FROM ${U} WHERE ${U} MATCH ?1 AND rowid BETWEEN ?2 AND ?3
+FROM ${U} WHERE ${U} MATCH ?1 AND rowid BETWEEN CAST(?2 AS INTEGER) AND CAST(?3 AS INTEGER)
 ORDER BY rowid`;
 
 interface PageRow {
