@@ -116,8 +116,8 @@ ORDER BY head.t DESC, head.s, a.slug LIMIT ?5 OFFSET ?6`;
  * rowid range, bound per article, lets FTS5 read only that article's
  * sentences; one statement per article, all in one batch. They are not
  * ranked by bm25: its weights need each word's count over the whole index,
- * which FTS5 reads afresh in every statement, a pass over hundreds of
- * thousands of sentences for a common word (bestSentences ranks them).
+ * which FTS5 reads afresh in every statement, a pass over every sentence
+ * holding a common word (bestSentences ranks them).
  * The bounds are cast: D1 binds a JavaScript number as a REAL, and FTS5
  * does not narrow its scan to a range given in REALs, reading every sentence
  * holding the words in the whole index instead.
