@@ -179,8 +179,20 @@ export const SearchResults = z.strictObject({
   items: z.array(SearchResult),
   page: z.number(),
   pageSize: z.number(),
-  /** How many articles match. */
-  total: z.number(),
+  /** How many articles were ranked: every one that matches, unless `totalIsLowerBound`. */
+  total: z.number().check(
+    z.meta({
+      description:
+        "How many articles the pages hold: every article that matches, unless `totalIsLowerBound` is true, when at least this many match.",
+    }),
+  ),
+  /** More articles match than a search ranks (src/search/search-index.ts): `total` is then a lower bound. */
+  totalIsLowerBound: z.boolean().check(
+    z.meta({
+      description:
+        "True when more articles match than a search ranks: `total` is then how many at least match, and the pages hold that many. The articles whose title has every word come first all the same.",
+    }),
+  ),
   totalPages: z.number(),
   links: Links,
 });

@@ -43,6 +43,7 @@ export function searchResults(
     page,
     pageSize,
     total: found.total,
+    totalIsLowerBound: found.totalIsLowerBound,
     totalPages,
     links,
   };

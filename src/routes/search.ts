@@ -14,14 +14,14 @@ import { representation } from "../http/representation-store";
 import { sendUnstored } from "../http/send";
 import { json, type Operation } from "../openapi/operation";
 import { MAX_SEARCH_WORDS, searchWords } from "../search/fts-query";
-import { type SearchPage, type SearchRequest, searchIndex } from "../search/search-index";
+import { RANKED_AT_MOST, type SearchPage, type SearchRequest, searchIndex } from "../search/search-index";
 import { defineRoute } from "./route";
 
 const search = {
   path: "/v1/search",
   operationId: "search",
   summary: "Search the library",
-  description: `Articles holding every word of \`q\` anywhere in their title, headings and text (English word forms match, so "cramp" finds "cramps"), best first: articles whose title has every word, then by how well the whole article matches (bm25), title and heading words counting above text. Each comes with up to ${SNIPPETS_PER_ARTICLE} of its sentences holding any of the words, best first: the publisher's whole sentences or list items, never a part of one, with the words' positions and the section each is in. Words are matched as typed: no operators. Paged like \`/v1/articles\`, with \`Link\` headers.`,
+  description: `Articles holding every word of \`q\` anywhere in their title, headings and text (English word forms match, so "cramp" finds "cramps"), best first: articles whose title has every word, then by how well the whole article matches (bm25), title and heading words counting above text. Each comes with up to ${SNIPPETS_PER_ARTICLE} of its sentences holding any of the words, those holding the most of them first, then the shortest: the publisher's whole sentences or list items, never a part of one, with the words' positions and the section each is in. Words are matched as typed: no operators. When more than ${RANKED_AT_MOST} articles match (a word most articles hold), ${RANKED_AT_MOST} of them are ranked: those first in the index, with the first ${RANKED_AT_MOST} whose title has every word ahead of them; \`total\` is then a lower bound (\`totalIsLowerBound\`) and the pages hold the ranked ones. Paged like \`/v1/articles\`, with \`Link\` headers.`,
   tag: "Search",
   query: {
     schema: SearchQuery,

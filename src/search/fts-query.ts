@@ -28,6 +28,16 @@ export function allWordsInTitle(words: readonly string[]): string {
   return `{title} : (${allWords(words)})`;
 }
 
+/**
+ * Every word anywhere and again in the title: matches the same articles as
+ * allWordsInTitle, and ranks them by bm25 over the whole article with the
+ * title's words counted twice (how titled articles are ranked once more
+ * articles match than are ranked: src/search/search-index.ts).
+ */
+export function titledRanking(words: readonly string[]): string {
+  return `(${allWords(words)}) AND ${allWordsInTitle(words)}`;
+}
+
 /** A sentence is worth showing when it has any of the words. */
 export function anyWord(words: readonly string[]): string {
   return words.map(quoted).join(" OR ");

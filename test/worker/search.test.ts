@@ -12,7 +12,10 @@ import { seedStatements } from "../../scripts/search/search-rows";
 import type { ArticleResource, SearchResults } from "../../src/api/schemas";
 import type { CompiledEntry, IndexedArticle } from "../../src/content/model";
 import { blockSentences } from "../../src/content/publisher-text";
-import { searchIndex } from "../../src/search/search-index";
+import { allWords, allWordsInTitle } from "../../src/search/fts-query";
+import { MARK_END, MARK_START } from "../../src/search/highlights";
+import { ARTICLES as ARTICLES_TABLE, BM25_WEIGHTS } from "../../src/search/schema";
+import { bestSentences, RANKED_AT_MOST, type SearchRequest, searchIndex } from "../../src/search/search-index";
 import { loadArticles } from "../support/articles";
 import { ARTICLES, SLUGS } from "../support/library";
 import { call, getJson, getProblem, ORIGIN } from "../support/worker";
@@ -144,7 +147,15 @@ describe("GET /v1/search: what it finds", () => {
 
   it("answers a query nothing holds with an empty page, 200", async () => {
     const results = await getJson<SearchResults>(search("qqxzzyqq"));
-    expect(results).toMatchObject({ query: "qqxzzyqq", items: [], total: 0, totalPages: 1, page: 1, pageSize: 10 });
+    expect(results).toMatchObject({
+      query: "qqxzzyqq",
+      items: [],
+      total: 0,
+      totalIsLowerBound: false,
+      totalPages: 1,
+      page: 1,
+      pageSize: 10,
+    });
   });
 });
 
@@ -220,6 +231,157 @@ describe("GET /v1/search: ranking", () => {
       ).toEqual(whole);
       expect(new Set(whole).size).toBe(whole.length);
     }
+  });
+});
+
+/**
+ * A scratch index in which ranking has something to settle: the fixtures,
+ * the library's first article, a copy of it under another title, and a copy
+ * under another slug only (the same text and title: a tie bm25 cannot
+ * break). The titled ones come last in the index's order.
+ */
+async function seedRankingScratch(): Promise<void> {
+  const article = loaded(SLUGS[0] ?? "").entry.article;
+  const untitled = { ...article, slug: "a-copy-under-another-title", title: "Another title" };
+  const twin = { ...article, slug: `${article.slug}-twin` };
+  await applyD1Migrations(env.SEARCH_SCRATCH, env.TEST_SEARCH_MIGRATIONS);
+  const statements = seedStatements([untitled, ...FIXTURES, twin, article]);
+  await env.SEARCH_SCRATCH.batch(statements.map((statement) => env.SEARCH_SCRATCH.prepare(statement)));
+}
+
+/**
+ * The ranking as it was before searches were bounded, every match ranked in
+ * one statement: titled first, then bm25, then slug. The reference for any
+ * search matching no more articles than are ranked.
+ */
+async function exactRanking(db: D1Database, words: string[]): Promise<string[]> {
+  const A = ARTICLES_TABLE.table;
+  const { results } = await db
+    .prepare(
+      `WITH titled AS MATERIALIZED (SELECT rowid AS id FROM ${A} WHERE ${A} MATCH ?2)
+      SELECT slug FROM ${A} WHERE ${A} MATCH ?1 ORDER BY rowid IN titled DESC, bm25(${A}, ${BM25_WEIGHTS}), slug`,
+    )
+    .bind(allWords(words), allWordsInTitle(words))
+    .all<{ slug: string }>();
+  return results.map((row) => row.slug);
+}
+
+/** The slugs of every page of a search in `db`, `pageSize` at a time, and what the first page said of the total. */
+async function everyIndexPage(db: D1Database, request: Omit<SearchRequest, "page" | "pageSize">, pageSize: number) {
+  const first = await searchIndex(db, { ...request, page: 1, pageSize });
+  const slugs = first.hits.map((hit) => hit.slug);
+  for (let page = 2; page <= Math.ceil(first.total / pageSize); page++) {
+    slugs.push(...(await searchIndex(db, { ...request, page, pageSize })).hits.map((hit) => hit.slug));
+  }
+  return { slugs, total: first.total, totalIsLowerBound: first.totalIsLowerBound };
+}
+
+/** Words whose ranking is worth checking: the test queries', and common ones every copy holds. */
+const RANKING_QUERIES = [...QUERIES, "leg", "cramps", "leg cramps", "the", "and"].map(wordsOf);
+
+describe("GET /v1/search: ranking bounded by RANKED_AT_MOST", () => {
+  it("ranks as every match ranked at once when no more match than are ranked, whatever the page size", async () => {
+    await seedRankingScratch();
+    for (const words of RANKING_QUERIES) {
+      const exact = await exactRanking(env.SEARCH_SCRATCH, words);
+      expect(exact.length).toBeLessThanOrEqual(RANKED_AT_MOST);
+      for (const pageSize of [1, 2, 100]) {
+        const found = await everyIndexPage(env.SEARCH_SCRATCH, { words, snippets: 1 }, pageSize);
+        expect(found.slugs, `${words.join(" ")}, ${pageSize} a page`).toEqual(exact);
+        expect(found.total).toBe(exact.length);
+        expect(found.totalIsLowerBound).toBe(false);
+      }
+    }
+    // The twins tie on every key but the slug, and the titled ones rank first although they come last in the index.
+    const article = SLUGS[0] ?? "";
+    const leg = await exactRanking(env.SEARCH_SCRATCH, ["leg"]);
+    expect(leg.indexOf(article)).toBe(leg.indexOf(`${article}-twin`) - 1);
+  });
+
+  it("past it, ranks the first matches and, ahead of them, the first whose title has every word; the total is a lower bound", async () => {
+    await seedRankingScratch();
+    const A = ARTICLES_TABLE.table;
+    const matching = async (query: string) =>
+      (
+        await env.SEARCH_SCRATCH.prepare(`SELECT slug FROM ${A} WHERE ${A} MATCH ?1 ORDER BY rowid`)
+          .bind(query)
+          .all<{ slug: string }>()
+      ).results.map((row) => row.slug);
+    let checked = 0;
+    for (const words of RANKING_QUERIES) {
+      const all = await matching(allWords(words));
+      const titledAll = await matching(allWordsInTitle(words));
+      for (const rankedAtMost of [1, 2]) {
+        if (all.length <= rankedAtMost) continue;
+        checked++;
+        const first = all.slice(0, rankedAtMost);
+        const titled = titledAll.slice(0, rankedAtMost);
+        const ranked = new Set([...titled, ...first]);
+        const pages = await everyIndexPage(env.SEARCH_SCRATCH, { words, snippets: 1, rankedAtMost }, 1);
+        const label = `${words.join(" ")}, ${rankedAtMost} ranked`;
+        expect(pages.totalIsLowerBound, label).toBe(true);
+        expect(pages.total, label).toBe(ranked.size);
+        expect(new Set(pages.slugs), label).toEqual(ranked);
+        expect(pages.slugs.slice(0, titled.length), label).toEqual(expect.arrayContaining(titled));
+        // The rest in the exact ranking's order: bm25, then slug.
+        const exact = await exactRanking(env.SEARCH_SCRATCH, words);
+        expect(pages.slugs.slice(titled.length), label).toEqual(
+          exact.filter((slug) => ranked.has(slug) && !titled.includes(slug)),
+        );
+        const whole = await everyIndexPage(env.SEARCH_SCRATCH, { words, snippets: 1, rankedAtMost }, 100);
+        expect(whole.slugs, label).toEqual(pages.slugs);
+      }
+    }
+    expect(checked).toBeGreaterThan(0);
+    // "leg": the library's article and its twin have it in their titles, and come last in the index; they come
+    // first (tied on all but the slug), then the first match, the copy under another title.
+    const article = SLUGS[0] ?? "";
+    const request = { words: ["leg"], page: 1, pageSize: 10, snippets: 1, rankedAtMost: 2 };
+    const leg = await searchIndex(env.SEARCH_SCRATCH, request);
+    expect(leg.hits.map((hit) => hit.slug).slice(0, 3)).toEqual([
+      article,
+      `${article}-twin`,
+      "a-copy-under-another-title",
+    ]);
+  });
+
+  it("says whether the total is a lower bound", async () => {
+    const results = await getJson<SearchResults>(search(QUERIES[0] ?? ""));
+    expect(results.totalIsLowerBound).toBe(false);
+    expect(results.total).toBeGreaterThan(0);
+  });
+});
+
+describe("GET /v1/search: snippets", () => {
+  const row = (marked: string) => ({
+    section: "s",
+    section_title: null,
+    body: marked.replaceAll(MARK_START, "").replaceAll(MARK_END, ""),
+    marked,
+  });
+  const mark = (word: string) => `${MARK_START}${word}${MARK_END}`;
+
+  it("puts first the sentences holding the most different words, then the shortest, then the first", () => {
+    const rows = [
+      row(`A long sentence about ${mark("leg")} pain at night.`),
+      row(`${mark("Leg")} pain.`),
+      row(`${mark("Leg")} ${mark("cramps")} are common, and ${mark("cramps")} hurt.`),
+      row(`Short ${mark("leg")}.`),
+      row(`Also a ${mark("leg")}.`),
+    ];
+    expect(bestSentences(rows, 5).map((snippet) => snippet.text)).toEqual([
+      "Leg cramps are common, and cramps hurt.",
+      "Leg pain.",
+      "Short leg.",
+      "Also a leg.",
+      "A long sentence about leg pain at night.",
+    ]);
+    expect(bestSentences(rows, 2)).toHaveLength(2);
+    expect(bestSentences(rows, 1)[0]?.highlights).toEqual([
+      { start: 0, end: 3 },
+      { start: 4, end: 10 },
+      { start: 27, end: 33 },
+    ]);
   });
 });
 
