@@ -3,14 +3,14 @@
  * and answers with the file's size.
  */
 import { parentPort } from "node:worker_threads";
-import { socialCard } from "../social/images";
+import { drawCard } from "./card-drawer";
 import type { CardJob } from "./draw-cards";
 import { writeIfChanged } from "./write-file";
 
 const port = parentPort;
 if (!port) throw new Error("card-worker.ts runs as a worker thread (draw-cards.ts)");
 port.on("message", async ({ text, path }: CardJob) => {
-  const png = await socialCard(text);
+  const png = await drawCard(text);
   writeIfChanged(path, png);
   port.postMessage(png.byteLength);
 });

@@ -27,9 +27,9 @@ export async function drawCards<Job extends CardJob>(
 ): Promise<void> {
   if (jobs.length === 0) return;
   if (threads <= 1 || jobs.length < THREADED_FROM) {
-    const { socialCard } = await import("../social/images");
+    const { drawCard } = await import("./card-drawer");
     for (const job of jobs) {
-      const png = await socialCard(job.text);
+      const png = await drawCard(job.text);
       writeIfChanged(job.path, png);
       onDrawn(job, png.byteLength);
     }
