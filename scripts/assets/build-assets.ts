@@ -4,30 +4,44 @@
  * favicon (drawn by scripts/social/images.ts from compiled content), and the
  * reference viewer behind /docs (Swagger UI, from the pinned swagger-ui-dist),
  * with their headers in `_headers`. These are the binary and vendor files:
- * too large for the Worker's bundle, and served without running it. Files are
- * written only when their bytes change.
+ * too large for the Worker's bundle, and served without running it.
  *
- *   tsx scripts/assets/build-assets.ts
+ * An image is drawn only when what it is drawn from changed since it was
+ * last drawn (drawn-images.ts): a build after editing one article's title
+ * draws that card alone, and one that changes no image loads no drawing
+ * library. Many cards are drawn on `--threads` worker threads (default: the
+ * machine's cores). Other files are written only when their bytes change.
+ *
+ *   tsx scripts/assets/build-assets.ts [--threads N] [--out build/assets] [--manifest build/images.json]
+ *
+ * `--out` is the assets folder, whose `_content/index.json` (the content
+ * build's) names the articles; `--manifest` what its images were drawn from.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { dirname, join, resolve } from "node:path";
+import { availableParallelism } from "node:os";
+import { dirname, join, relative, resolve } from "node:path";
+import { parseArgs } from "node:util";
 import { ASSET_PATHS, DOCS_VIEWER_VERSION } from "../../src/api/asset-paths";
-import { CONTENT_FILES } from "../../src/content/content-assets";
-import type { LibraryIndex } from "../../src/content/model";
-import { favicon, socialCard } from "../social/images";
+import { buildImages } from "./drawn-images";
+import { writeIfChanged } from "./write-file";
 
-const OUT = resolve(import.meta.dirname, "../../build/assets");
+const BUILD = resolve(import.meta.dirname, "../../build");
 const require = createRequire(import.meta.url);
 const SWAGGER_UI = dirname(require.resolve("swagger-ui-dist/package.json"));
+const { values } = parseArgs({
+  options: {
+    threads: { type: "string", default: String(availableParallelism()) },
+    out: { type: "string", default: join(BUILD, "assets") },
+    manifest: { type: "string", default: join(BUILD, "images.json") },
+  },
+});
+const OUT = resolve(values.out);
+const threads = Number(values.threads);
+if (!Number.isInteger(threads) || threads < 1)
+  throw new Error(`--threads must be a whole number, not ${values.threads}`);
 
-function write(path: string, bytes: Uint8Array | string): void {
-  const file = join(OUT, path);
-  const data = typeof bytes === "string" ? Buffer.from(bytes) : Buffer.from(bytes);
-  if (existsSync(file) && readFileSync(file).equals(data)) return;
-  mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, data);
-}
+const write = (path: string, bytes: Uint8Array | string) => writeIfChanged(join(OUT, path), bytes);
 
 /** Swagger UI starts on the element that names the document (src/render/docs-page.ts); it calls out to nothing else. */
 const DOCS_INIT = `window.addEventListener("load", function () {
@@ -51,34 +65,14 @@ const HEADERS = `/*
   Cache-Control: public, max-age=31536000, immutable
 `;
 
-// The content build wrote the index beside the articles (npm run build runs it first).
-const libraryIndex: LibraryIndex = JSON.parse(readFileSync(join(OUT, CONTENT_FILES.libraryIndex), "utf8"));
-let cards = 0;
-for (const article of libraryIndex.articles) {
-  const png = await socialCard({
-    title: article.title,
-    attribution: article.attribution,
-    site: article.publisher.name,
-  });
-  write(ASSET_PATHS.socialCard(article.slug), png);
-  cards++;
-}
-// A removed article's card goes too: every file in build/assets is deployed and served.
-const kept = new Set(libraryIndex.articles.map((article) => join(OUT, ASSET_PATHS.socialCard(article.slug))));
-const cardsDir = dirname(join(OUT, ASSET_PATHS.socialCard("any")));
-let removed = 0;
-for (const name of existsSync(cardsDir) ? readdirSync(cardsDir) : []) {
-  if (kept.has(join(cardsDir, name))) continue;
-  rmSync(join(cardsDir, name));
-  removed++;
-}
-write(ASSET_PATHS.favicon, await favicon());
+const images = await buildImages({ out: OUT, manifest: resolve(values.manifest), threads });
 const viewer = ASSET_PATHS.docsViewer;
 write(viewer.script, readFileSync(join(SWAGGER_UI, "swagger-ui-bundle.js")));
 write(viewer.styles, readFileSync(join(SWAGGER_UI, "swagger-ui.css")));
 write(viewer.init, DOCS_INIT);
 write("/_headers", HEADERS);
 console.log(
-  `assets: ${cards} social card(s) (${removed} of removed articles deleted), ` +
-    `the favicon and Swagger UI ${DOCS_VIEWER_VERSION} in build/assets`,
+  `assets: ${images.cards} social card(s) (${images.drawn.length} drawn, ${images.cards - images.drawn.length} unchanged, ` +
+    `${images.removed.length} of removed articles deleted), the favicon${images.faviconDrawn ? " (drawn)" : ""} ` +
+    `and Swagger UI ${DOCS_VIEWER_VERSION} in ${relative(process.cwd(), OUT)}`,
 );

@@ -1,26 +1,31 @@
 /**
- * Writes the SQL that seeds the search index (GET /v1/search) from the
- * compiled library: migrations/ creates the FTS5 table, and this file fills
- * it, one row per whole sentence or list item (search-rows.ts).
+ * Writes the SQL that fills the search index (GET /v1/search) from the
+ * compiled library: migrations/ creates the tables, and this fills them,
+ * one row per whole sentence or list item (search-text.ts).
  *
  *   tsx scripts/search/build-search-index.ts [--out-dir build/assets/_content] [--out build/search/seed.sql]
  *
- * It reads the per-article files `npm run build:content` writes
- * (`--out-dir`, DIR/articles/<slug>.json), one at a time, so memory does not
- * grow with the library. The seed is written statement by
- * statement (each a multi-row INSERT under D1's 100 KB statement limit, one
- * per line), never held whole in memory, to a temporary file renamed into
- * place when complete. Apply it after the migrations:
+ * Each article's statements go to a file of its own (seed-folder.ts:
+ * `build/search/seed/<slug>.sql`), written only when the article's revision
+ * changed: its compiled file's SHA-256, read from the library's index
+ * (`--out-dir`, DIR/index.json), and the row writer's own code
+ * (search-revision.ts). So a build after editing one article writes one
+ * file. The whole seed, every article's file after the statements that
+ * empty the index, is written again only when one of them changed; it is
+ * what a fresh database, `wrangler d1 execute --file` and the tests apply.
+ * Apply it after the migrations:
  *
  *   npx wrangler d1 migrations apply SEARCH --local
  *   npx wrangler d1 execute SEARCH --local --file build/search/seed.sql
+ *
+ * or, to bring the local database up to date with only what changed,
+ * `npm run search:local` (update-local.ts).
  */
-import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, writeSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { CONTENT_ASSETS } from "../../src/content/content-assets";
-import type { CompiledArticle, CompiledEntry } from "../../src/content/model";
-import { CLEAR_STATEMENTS, SeedWriter } from "./search-rows";
+import { SeedFolder } from "./seed-folder";
+import { writeArticleFiles, writeSeed } from "./seed-writer";
 
 const { values } = parseArgs({
   options: {
@@ -34,34 +39,13 @@ if (values.help) {
   process.exit(0);
 }
 
-/** The articles, one at a time, from the per-article files. */
-function* articles(): Generator<CompiledArticle> {
-  const folder = join(resolve(values["out-dir"]), "articles");
-  for (const file of readdirSync(folder)
-    .filter((name) => name.endsWith(".json"))
-    .sort()) {
-    yield (JSON.parse(readFileSync(join(folder, file), "utf8")) as CompiledEntry).article;
-  }
-}
-
-const out = resolve(values.out);
-const partial = `${out}.partial`;
-mkdirSync(dirname(out), { recursive: true });
 const started = performance.now();
-const fd = openSync(partial, "w");
-try {
-  for (const statement of CLEAR_STATEMENTS) writeSync(fd, `${statement}\n`);
-  const writer = new SeedWriter((statement) => writeSync(fd, `${statement}\n`));
-  for (const article of articles()) writer.add(article);
-  writer.finish();
-  closeSync(fd);
-  renameSync(partial, out);
-  const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  const statements = writer.units.statements + writer.articles.statements;
-  console.log(
-    `search: ${writer.units.count} sentence(s) and list item(s) of ${writer.articles.count} article(s) in ${statements} INSERT(s) into ${values.out} (${seconds} s)`,
-  );
-} catch (error) {
-  closeSync(fd);
-  throw error;
-}
+const folder = new SeedFolder(resolve(values.out));
+const files = writeArticleFiles(resolve(values["out-dir"]), folder);
+const seed = writeSeed(folder, files);
+const seconds = ((performance.now() - started) / 1000).toFixed(1);
+const slugs = Object.keys(files.revisions).length;
+console.log(
+  `search: ${slugs} article(s) (${files.written} written, ${slugs - files.written} unchanged, ${files.removed} removed); ` +
+    `${seed.written ? `${values.out} written` : `${values.out} unchanged`} (${seconds} s)`,
+);

@@ -5,24 +5,17 @@
  * and rasterised by resvg; the typeface is Source Sans 3 (SIL Open Font Licence).
  */
 import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
 import { Resvg } from "@resvg/resvg-js";
 import satori from "satori";
 
 import { SOCIAL_CARD_SIZE as CARD_SIZE } from "../../src/api/asset-paths";
+import { FONT_FILES } from "./fonts";
 
 const ACCENT = "#005eb8";
 const INK = "#1b1b1b";
 const MUTED = "#4c6272";
 
-const fontFile = (weight: 400 | 700) =>
-  readFileSync(
-    join(
-      dirname(createRequire(import.meta.url).resolve("@fontsource/source-sans-3/package.json")),
-      `files/source-sans-3-latin-${weight}-normal.woff`,
-    ),
-  );
+const fontFile = (weight: 400 | 700) => readFileSync(FONT_FILES[weight]);
 const FONTS = [
   { name: "Source Sans 3", data: fontFile(400), weight: 400 as const, style: "normal" as const },
   { name: "Source Sans 3", data: fontFile(700), weight: 700 as const, style: "normal" as const },
