@@ -29,6 +29,9 @@ const CHECK_BASE = "http://check-1.example:8788/a_b~c.d-e/f";
 /** What renders and writes the bodies: this script and every module it imports (src/responses/article.ts...). */
 const RENDERER = await moduleFingerprint(import.meta.filename);
 
+/** The order an article's bodies are written in: the last one's header vouches for all (`isCurrent`). */
+const WRITE_ORDER = ARTICLE_BODY_KINDS;
+
 const { values } = parseArgs({
   options: { "out-dir": { type: "string", default: join("build/assets", CONTENT_ASSETS) } },
 });
@@ -41,7 +44,7 @@ const index: LibraryIndex = JSON.parse(readFileSync(file(CONTENT_FILES.libraryIn
 let rendered = 0;
 let written = 0;
 for (const indexed of index.articles) {
-  if (ARTICLE_BODY_KINDS.every((kind) => isCurrent(indexed, kind))) continue;
+  if (isCurrent(indexed)) continue;
   written += await renderBodies(indexed);
   rendered++;
 }
@@ -52,9 +55,15 @@ console.log(
     `${index.articles.length - rendered} unchanged, ${removed} removed article(s)' bodies deleted (${seconds} s)`,
 );
 
-/** Whether the body file of `kind` was rendered from this article file by this renderer. */
-function isCurrent(indexed: IndexedArticle, kind: (typeof ARTICLE_BODY_KINDS)[number]): boolean {
-  const header = articleBodyHeader(fileHead(file(CONTENT_FILES.body(indexed.slug, kind))));
+/**
+ * Whether the article's bodies were rendered from this article file by this renderer: read from
+ * the header of the body written last (`renderBodies`), the others only found to exist. A body the
+ * Worker finds stale anyway is rendered from the article instead (src/content/article-bodies.ts).
+ */
+function isCurrent(indexed: IndexedArticle): boolean {
+  const [last, ...others] = WRITE_ORDER.toReversed();
+  if (!last || !others.every((kind) => existsSync(file(CONTENT_FILES.body(indexed.slug, kind))))) return false;
+  const header = articleBodyHeader(fileHead(file(CONTENT_FILES.body(indexed.slug, last))));
   return header?.article === indexed.files.article && header.renderer === RENDERER;
 }
 
@@ -63,7 +72,7 @@ async function renderBodies(indexed: IndexedArticle): Promise<number> {
   const { slug } = indexed;
   const entry: CompiledEntry = JSON.parse(readFileSync(file(CONTENT_FILES.article(slug)), "utf8"));
   let changed = 0;
-  for (const kind of ARTICLE_BODY_KINDS) {
+  for (const kind of WRITE_ORDER) {
     const { render } = WHOLE_ARTICLE_BODIES[kind];
     const body = await render(entry, PLACEHOLDER_BASE);
     const check = await render(entry, CHECK_BASE);

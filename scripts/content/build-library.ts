@@ -17,11 +17,11 @@
  * Files whose bytes did not change are not rewritten (watchers stay quiet,
  * and an upload can tell what changed by the files' hashes).
  */
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { CONTENT_ASSETS, CONTENT_FILES } from "../../src/content/content-assets";
-import type { ArticleRevision, IndexedArticle, WithdrawnArticle } from "../../src/content/model";
+import type { ArticleRevision, IndexedArticle, LibraryIndex, WithdrawnArticle } from "../../src/content/model";
 import { ArticleCache } from "./article-cache";
 import { changeLogs, currentArticles } from "./change-log";
 import { articleText, readArticleBytes, UNDATED } from "./compile-article";
@@ -170,13 +170,14 @@ function writeLibrary(
   let written = 0;
   const rows: IndexedArticle[] = [];
   const withdrawn: WithdrawnArticle[] = [];
+  const previous = options.outDir ? previousRows(options.outDir) : new Map<string, IndexedArticle>();
   for (const folder of folders) {
     const article = datedArticle(folder, cache, keys.get(folder) ?? "", times.get(folder), logs.get(folder) ?? []);
     const { withdrawn: withdrawal, ...row } = article.row;
     // A withdrawn article is listed apart, and its text is not written: nothing serves it.
     if (withdrawal) withdrawn.push(withdrawnArticle(row, withdrawal));
     else {
-      if (options.outDir) written += writeArticleFiles(options.outDir, folder, article);
+      if (options.outDir) written += writeArticleFiles(options.outDir, folder, article, previous.get(row.slug));
       rows.push(row);
     }
   }
@@ -215,6 +216,16 @@ function datedArticle(
 }
 
 /** Where the index goes in `outDir`, the assets' content folder. */
+/** The rows of the index the last build wrote into `outDir`, by slug; none when it is absent or unreadable. */
+function previousRows(outDir: string): Map<string, IndexedArticle> {
+  try {
+    const index = JSON.parse(readFileSync(indexFile(outDir), "utf8")) as LibraryIndex;
+    return new Map(index.articles.map((row) => [row.slug, row]));
+  } catch {
+    return new Map();
+  }
+}
+
 export function indexFile(outDir: string): string {
   return join(outDir, CONTENT_FILES.libraryIndex.slice(CONTENT_ASSETS.length));
 }

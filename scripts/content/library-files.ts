@@ -1,5 +1,5 @@
 /** The per-article files of the library the build writes: each article's text and its digest. */
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import type { IndexedArticle } from "../../src/content/model";
 import type { IndexRow } from "./library-index";
@@ -13,17 +13,33 @@ export interface DatedArticle {
 
 /** The two folders of per-article files in `outDir`, and which text of an article each holds. */
 const ARTICLE_FILE_KINDS = [
-  { folder: "articles", text: (article: DatedArticle) => article.entry },
-  { folder: "digests", text: (article: DatedArticle) => article.digest },
+  { folder: "articles", file: "article", text: (article: DatedArticle) => article.entry },
+  { folder: "digests", file: "digest", text: (article: DatedArticle) => article.digest },
 ] as const;
 
-/** `articles/<slug>.json` and `digests/<slug>.json`, those whose bytes changed; how many were written. */
-export function writeArticleFiles(outDir: string, slug: string, article: DatedArticle): number {
+/**
+ * `articles/<slug>.json` and `digests/<slug>.json`, those whose bytes changed; how many were written.
+ * `previous` is the article's row in the index the last build wrote: a file it names by the same
+ * SHA-256, at the same size, is taken as written, without reading it back (the build's largest read).
+ */
+export function writeArticleFiles(
+  outDir: string,
+  slug: string,
+  article: DatedArticle,
+  previous: IndexedArticle | undefined,
+): number {
   let written = 0;
-  for (const { folder, text } of ARTICLE_FILE_KINDS) {
-    if (writeIfChanged(join(outDir, folder, `${slug}.json`), text(article))) written++;
+  for (const { folder, text, file } of ARTICLE_FILE_KINDS) {
+    const path = join(outDir, folder, `${slug}.json`);
+    const bytes = text(article);
+    const unchanged = previous?.files[file] === article.row.files[file] && sizeOf(path) === Buffer.byteLength(bytes);
+    if (!unchanged && writeIfChanged(path, bytes)) written++;
   }
   return written;
+}
+
+function sizeOf(path: string): number | undefined {
+  return statSync(path, { throwIfNoEntry: false })?.size;
 }
 
 /** Removes the files of articles no longer in the library; how many went. */
