@@ -1,7 +1,7 @@
 /**
  * A response body rendered once for every base URL: rendered with a
  * placeholder base, then stored as its bytes with the places the base goes.
- * The build renders whole articles this way (scripts/content/article-bodies.ts),
+ * The build renders whole articles this way (scripts/bodies/build-article-bodies.ts),
  * so a Worker that has never seen an article serves it by reading its
  * bytes and filling in its base, without parsing or rendering anything.
  *
@@ -13,7 +13,7 @@
  */
 import { base64url } from "./base64";
 
-/** The base bodies are rendered with: no content or base holds it, and nothing escapes its characters. */
+/** The base bodies are rendered with; nothing escapes its characters (content holding it would fail `checkTemplate`). */
 export const PLACEHOLDER_BASE = "https://base-url-placeholder.invalid";
 
 /** The forms a base takes in a body, each found by its placeholder's form. */
