@@ -12,7 +12,7 @@
  */
 import { type BaseForm, type BodyTemplate, type Bytes, concat, utf8 } from "../lib/body-template";
 import { sha256Hex } from "../lib/sha256";
-import type { AssetReader } from "./article-files";
+import { ASSET_ORIGIN, type AssetReader } from "./article-files";
 import { CONTENT_FILES } from "./content-assets";
 import type { IndexedArticle } from "./model";
 
@@ -42,7 +42,6 @@ export interface StoredArticleBody {
 
 const decoder = new TextDecoder();
 const NEWLINE = 0x0a;
-const ASSET_ORIGIN = "https://assets.invalid";
 
 /** A body file's bytes: its header, then its template's parts joined. */
 export async function encodeArticleBody(

@@ -26,7 +26,7 @@ const KEPT_ARTICLES = 64;
 const KEPT_DIGESTS = 512;
 
 /** Asset paths are resolved against this origin: the binding ignores the host. */
-const ASSET_ORIGIN = "https://assets.invalid";
+export const ASSET_ORIGIN = "https://assets.invalid";
 
 /** An article's two files, read on demand and kept while recently used. */
 export class ArticleFileCache {
