@@ -10,7 +10,7 @@
  * else (absent, another build's, damaged) is rendered from the article
  * instead, so a bad body file costs time, never a wrong or failed answer.
  */
-import { type BaseForm, type BodyTemplate, type Bytes, concat, utf8 } from "../lib/body-template";
+import { type BaseForm, type BodyTemplate, type Bytes, concat, isBaseForm, utf8 } from "../lib/body-template";
 import { sha256Hex } from "../lib/sha256";
 import { ASSET_ORIGIN, type AssetReader } from "./article-files";
 import { CONTENT_FILES } from "./content-assets";
@@ -71,7 +71,7 @@ export function articleBodyHeader(bytes: Uint8Array): ArticleBodyHeader | undefi
   }
 }
 
-/** The article's body of `kind` from its file; undefined, with why, when the file cannot stand for it. */
+/** The article's body of `kind` from its file, or why the file cannot stand for it. */
 export async function readArticleBody(
   assets: AssetReader,
   indexed: IndexedArticle,
@@ -90,15 +90,17 @@ export async function readArticleBody(
   if (header?.article !== indexed.files.article) return { unusable: `${path}: not rendered from this article file` };
   const body = bytes.subarray(bytes.indexOf(NEWLINE) + 1);
   if ((await sha256Hex(body)) !== header.sha256) return { unusable: `${path}: its bytes are not the ones it names` };
-  return templateIn(body, header) ?? { unusable: `${path}: its holes are not within its bytes` };
+  return templateIn(body, header) ?? { unusable: `${path}: its header does not describe its bytes` };
 }
 
+/** The template the header describes in `body`; undefined when its holes or headers are not what a build writes. */
 function templateIn(body: Bytes, header: ArticleBodyHeader): StoredArticleBody | undefined {
+  if (!Array.isArray(header.holes) || !isHeaders(header.headers)) return undefined;
   const parts: Bytes[] = [];
   const holes: BaseForm[] = [];
   let from = 0;
   for (const [offset, form] of header.holes) {
-    if (!(offset >= from && offset <= body.byteLength)) return undefined;
+    if (!(offset >= from && offset <= body.byteLength) || !isBaseForm(form)) return undefined;
     parts.push(body.subarray(from, offset));
     holes.push(form);
     from = offset;
@@ -107,4 +109,8 @@ function templateIn(body: Bytes, header: ArticleBodyHeader): StoredArticleBody |
   // The holes are part of what the bytes mean: a template's identity covers both.
   const identity = `${header.sha256}:${header.holes.map(([offset, form]) => `${offset}${form}`).join(",")}`;
   return { template: { parts, holes, identity }, headers: header.headers };
+}
+
+function isHeaders(headers: unknown): headers is Record<string, string> {
+  return typeof headers === "object" && headers !== null && Object.values(headers).every((v) => typeof v === "string");
 }

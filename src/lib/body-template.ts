@@ -24,6 +24,10 @@ const FORMS = {
 export type BaseForm = keyof typeof FORMS;
 const FORM_NAMES = Object.keys(FORMS) as BaseForm[];
 
+export function isBaseForm(name: unknown): name is BaseForm {
+  return FORM_NAMES.includes(name as BaseForm);
+}
+
 /** Bytes over an ArrayBuffer of their own (never a SharedArrayBuffer): what Blob and crypto.subtle take. */
 export type Bytes = Uint8Array<ArrayBuffer>;
 

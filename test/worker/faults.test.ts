@@ -113,6 +113,7 @@ describe.each([
   ["missing", "missing" as const],
   ["truncated", "truncated" as const],
   ["edited under its own hash", editedBody],
+  ["whose header names a form of the base no build writes", (text: string) => text.replace(',"raw"]', ',"rot"]')],
 ])("a whole-article body file %s", (_, damage) => {
   it.each(BODY_REQUESTS)(
     "is rendered from the article instead (%s): the same bytes, and a warning naming the file",
