@@ -106,3 +106,47 @@ const UNUSED_WORKER = "export default { fetch() { return new Response(null, { st
 function assetsWorkerName(config: WorkerConfig): string {
   return `${config.name}-assets`;
 }
+
+/**
+ * `workers` (as `withAssets` gives them) with each rate limiting binding of
+ * the first answered by a Worker of the bench's own: a fixed-window counter
+ * kept in that Worker's memory, called over RPC. Miniflare simulates the
+ * binding with a fetch to a Durable Object for every `limit()`, which costs
+ * workerd more CPU than a miss's whole work; Cloudflare keeps the counters on
+ * the machine the Worker runs on. This shows the Worker's own cost without
+ * that simulation, beside the runs with it.
+ */
+export function withLocalRateLimiter(workers: readonly WorkerEntry[], config: WorkerConfig): WorkerEntry[] {
+  const [entry, ...others] = workers;
+  if (!entry) throw new Error("no Worker to give a rate limiter");
+  const name = `${config.name}-local-ratelimit`;
+  const env = { ...entry.config.env };
+  for (const binding of Object.keys(config.ratelimits)) env[binding] = { type: "worker", worker: name };
+  const limiter = workerEntry(
+    name,
+    {
+      modulesRoot: "/bench-ratelimit",
+      mainModule: "limiter.mjs",
+      modules: {
+        "limiter.mjs": { type: "esm", contents: LOCAL_RATE_LIMITER },
+      },
+    },
+    config,
+  );
+  return [{ ...entry, config: { ...entry.config, env } }, ...others, { ...limiter, dev: {} }];
+}
+
+/** What the platform's binding answers, counted per key in 60-second windows; the bench's limit is never reached. */
+const LOCAL_RATE_LIMITER = `import { WorkerEntrypoint } from "cloudflare:workers";
+const counts = new Map();
+export default class extends WorkerEntrypoint {
+  limit({ key }) {
+    const window = Math.floor(Date.now() / 60000);
+    const id = window + " " + key;
+    const count = (counts.get(id) ?? 0) + 1;
+    if (counts.size > 10000) counts.clear();
+    counts.set(id, count);
+    return { success: count <= 1000000000 };
+  }
+}
+`;

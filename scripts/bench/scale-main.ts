@@ -23,9 +23,10 @@ import { type Bundle, buildBundle } from "./bundle";
 import { onExit } from "./exit-cleanup";
 import { httpGet } from "./http-get";
 import { connect } from "./inspector";
+import { bundleEntry, withAssets, withLocalRateLimiter } from "./miniflare-workers";
 import { wholeFlag } from "./options";
 import { CpuMeter, residentMiB } from "./proc";
-import { type RunningWorker, startBundle, timeStartup } from "./real-worker";
+import { type RunningWorker, startBundle, startWorker, timeStartup } from "./real-worker";
 import { kib, writeResults } from "./report";
 import { type CdsCost, measureCds } from "./scale-cds";
 import { buildScaleLibrary, buildSearchSeed, type SearchSeed } from "./scale-library";
@@ -129,6 +130,21 @@ async function measureLoads(bundle: Bundle, config: WorkerConfig, slugs: string[
   } finally {
     await worker.dispose();
   }
+  // All in turn again, the rate limiting binding answered in memory, not by Miniflare's Durable Object.
+  const localLimiter = await startWorker(
+    withLocalRateLimiter(withAssets(bundleEntry(bundle, config), config), config),
+    HOST,
+  );
+  try {
+    results[`rotating-${count}-local-limiter`] = await load(
+      localLimiter,
+      `rotating-${count}-local-limiter`,
+      paths,
+      connections,
+    );
+  } finally {
+    await localLimiter.dispose();
+  }
   // The floor under every article in turn: the same paths, each only read from the assets.
   const assetRead = await startAssetReadWorker(config, HOST);
   try {
@@ -139,6 +155,10 @@ async function measureLoads(bundle: Bundle, config: WorkerConfig, slugs: string[
   const one = results.one?.requestsPerSecond ?? Number.NaN;
   for (const [name, result] of Object.entries(results)) {
     if (name !== "one") log(`${name} / one: ${(result.requestsPerSecond / one).toFixed(2)}`);
+  }
+  const floor = results[`asset-read-${count}`]?.requestsPerSecond ?? Number.NaN;
+  for (const name of [`rotating-${count}`, `rotating-${count}-local-limiter`]) {
+    log(`${name} / the floor: ${((results[name]?.requestsPerSecond ?? Number.NaN) / floor).toFixed(2)}`);
   }
   return results;
 }
