@@ -118,48 +118,33 @@ async function measureStart(bundle: Bundle, config: WorkerConfig) {
 /** One article repeated, `--rotate` in turn, all in turn; then all in turn on a Worker that only reads them. */
 async function measureLoads(bundle: Bundle, config: WorkerConfig, slugs: string[]) {
   const paths = slugs.map((slug) => `/v1/articles/${slug}`);
-  const loads: Record<string, string[]> = {
-    one: paths.slice(0, 1),
-    [`rotating-${Math.min(rotate, count)}`]: paths.slice(0, rotate),
-    [`rotating-${count}`]: paths,
-  };
+  const [all, allLocalLimiter, floor] = [`rotating-${count}`, `rotating-${count}-local-limiter`, `asset-read-${count}`];
+  const runs: [() => Promise<RunningWorker>, Record<string, string[]>][] = [
+    [
+      () => startBundle(bundle, config, HOST),
+      { one: paths.slice(0, 1), [`rotating-${Math.min(rotate, count)}`]: paths.slice(0, rotate), [all]: paths },
+    ],
+    // All in turn again, the rate limiting binding answered in memory, not by Miniflare's Durable Object.
+    [
+      () => startWorker(withLocalRateLimiter(withAssets(bundleEntry(bundle, config), config), config), HOST),
+      { [allLocalLimiter]: paths },
+    ],
+    // The floor under every article in turn: the same paths, each only read from the assets.
+    [() => startAssetReadWorker(config, HOST), { [floor]: paths }],
+  ];
   const results: Record<string, WrkResult> = {};
-  const worker = await startBundle(bundle, config, HOST);
-  try {
-    for (const [name, some] of Object.entries(loads)) results[name] = await load(worker, name, some, connections);
-  } finally {
-    await worker.dispose();
+  for (const [start, loads] of runs) {
+    const worker = await start();
+    try {
+      for (const [name, some] of Object.entries(loads)) results[name] = await load(worker, name, some, connections);
+    } finally {
+      await worker.dispose();
+    }
   }
-  // All in turn again, the rate limiting binding answered in memory, not by Miniflare's Durable Object.
-  const localLimiter = await startWorker(
-    withLocalRateLimiter(withAssets(bundleEntry(bundle, config), config), config),
-    HOST,
-  );
-  try {
-    results[`rotating-${count}-local-limiter`] = await load(
-      localLimiter,
-      `rotating-${count}-local-limiter`,
-      paths,
-      connections,
-    );
-  } finally {
-    await localLimiter.dispose();
-  }
-  // The floor under every article in turn: the same paths, each only read from the assets.
-  const assetRead = await startAssetReadWorker(config, HOST);
-  try {
-    results[`asset-read-${count}`] = await load(assetRead, `asset-read-${count}`, paths, connections);
-  } finally {
-    await assetRead.dispose();
-  }
-  const one = results.one?.requestsPerSecond ?? Number.NaN;
-  for (const [name, result] of Object.entries(results)) {
-    if (name !== "one") log(`${name} / one: ${(result.requestsPerSecond / one).toFixed(2)}`);
-  }
-  const floor = results[`asset-read-${count}`]?.requestsPerSecond ?? Number.NaN;
-  for (const name of [`rotating-${count}`, `rotating-${count}-local-limiter`]) {
-    log(`${name} / the floor: ${((results[name]?.requestsPerSecond ?? Number.NaN) / floor).toFixed(2)}`);
-  }
+  const rate = (name: string) => results[name]?.requestsPerSecond ?? Number.NaN;
+  for (const name of Object.keys(results))
+    if (name !== "one") log(`${name} / one: ${(rate(name) / rate("one")).toFixed(2)}`);
+  for (const name of [all, allLocalLimiter]) log(`${name} / the floor: ${(rate(name) / rate(floor)).toFixed(2)}`);
   return results;
 }
 
