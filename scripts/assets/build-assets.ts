@@ -23,8 +23,8 @@ import { availableParallelism } from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { ASSET_PATHS, DOCS_VIEWER_VERSION } from "../../src/api/asset-paths";
+import { writeIfChanged } from "../write-if-changed";
 import { buildImages } from "./drawn-images";
-import { writeIfChanged } from "./write-file";
 
 const BUILD = resolve(import.meta.dirname, "../../build");
 const require = createRequire(import.meta.url);

@@ -3,9 +3,9 @@
  * and answers with the file's size.
  */
 import { parentPort } from "node:worker_threads";
+import { writeIfChanged } from "../write-if-changed";
 import { drawCard } from "./card-drawer";
 import type { CardJob } from "./draw-cards";
-import { writeIfChanged } from "./write-file";
 
 const port = parentPort;
 if (!port) throw new Error("card-worker.ts runs as a worker thread (draw-cards.ts)");

@@ -6,7 +6,7 @@
  */
 import { Worker } from "node:worker_threads";
 import type { CardText } from "../social/images";
-import { writeIfChanged } from "./write-file";
+import { writeIfChanged } from "../write-if-changed";
 
 export interface CardJob {
   slug: string;

@@ -9,9 +9,9 @@ import { dirname, join } from "node:path";
 import { ASSET_PATHS } from "../../src/api/asset-paths";
 import { CONTENT_FILES } from "../../src/content/content-assets";
 import type { LibraryIndex } from "../../src/content/model";
+import { writeIfChanged } from "../write-if-changed";
 import { ImageManifest } from "./card-manifest";
 import { type CardJob, drawCards } from "./draw-cards";
-import { writeIfChanged } from "./write-file";
 
 export interface ImageOptions {
   /** The assets folder: the content build's index is in its `_content/`, and the images go in it. */

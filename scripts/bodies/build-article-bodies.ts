@@ -21,8 +21,8 @@ import { CONTENT_ASSETS, CONTENT_FILES } from "../../src/content/content-assets"
 import type { CompiledEntry, IndexedArticle, LibraryIndex } from "../../src/content/model";
 import { checkTemplate, PLACEHOLDER_BASE, templateOf } from "../../src/lib/body-template";
 import { WHOLE_ARTICLE_BODIES } from "../../src/responses/article";
-import { writeIfChanged } from "../content/library-files";
 import { moduleFingerprint } from "../source-fingerprint";
+import { writeIfChanged } from "../write-if-changed";
 
 /** A base with every kind of character a fillable base may hold, to check templates against. */
 const CHECK_BASE = "http://check-1.example:8788/a_b~c.d-e/f";

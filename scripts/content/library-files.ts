@@ -1,7 +1,8 @@
 /** The per-article files of the library the build writes: each article's text and its digest. */
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { existsSync, readdirSync, rmSync, statSync } from "node:fs";
+import { join } from "node:path";
 import type { IndexedArticle } from "../../src/content/model";
+import { writeIfChanged } from "../write-if-changed";
 import type { IndexRow } from "./library-index";
 
 /** An article as the build writes it: its index row, with its files' hashes, and the text of both files. */
@@ -56,12 +57,4 @@ export function removeStaleFiles(outDir: string, slugs: readonly string[]): numb
     }
   }
   return removed;
-}
-
-/** Writes `text` unless the file already holds it; true when written. */
-export function writeIfChanged(path: string, text: string | Uint8Array): boolean {
-  if (existsSync(path) && readFileSync(path).equals(typeof text === "string" ? Buffer.from(text) : text)) return false;
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, text);
-  return true;
 }

@@ -5,10 +5,10 @@
  *
  *   tsx scripts/embed/build-embed-script.ts
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { dirname, resolve } from "node:path";
+import { resolve } from "node:path";
 import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
+import { writeIfChanged } from "../write-if-changed";
 
 const ENTRY = resolve(import.meta.dirname, "../../src/browser/health-article.ts");
 const OUT = resolve(import.meta.dirname, "../../src/generated/embed-script.ts");
@@ -28,8 +28,5 @@ const module = [
   `export const EMBED_SCRIPT = ${JSON.stringify(code)};`,
   "",
 ].join("\n");
-if (!existsSync(OUT) || readFileSync(OUT, "utf8") !== module) {
-  mkdirSync(dirname(OUT), { recursive: true });
-  writeFileSync(OUT, module);
-}
+writeIfChanged(OUT, module);
 console.log(`embed: /embed.js is ${code.length} bytes, ${gzipSync(code, { level: 9 }).length} gzip`);
