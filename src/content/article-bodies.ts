@@ -12,8 +12,9 @@
  */
 import { type BaseForm, type BodyTemplate, type Bytes, concat, isBaseForm, utf8 } from "../lib/body-template";
 import { sha256Hex } from "../lib/sha256";
-import { ASSET_ORIGIN, type AssetReader } from "./article-files";
+import { type AssetReader, readAsset } from "./article-files";
 import { CONTENT_FILES } from "./content-assets";
+import { ContentUnavailable } from "./content-unavailable";
 import type { IndexedArticle } from "./model";
 
 /** The whole-article bodies the build renders, by the name of their file. */
@@ -80,11 +81,9 @@ export async function readArticleBody(
   const path = CONTENT_FILES.body(indexed.slug, kind);
   let bytes: Bytes;
   try {
-    const response = await assets.fetch(`${ASSET_ORIGIN}${path}`);
-    if (!response.ok) return { unusable: `${path}: the assets answered ${response.status}` };
-    bytes = new Uint8Array(await response.arrayBuffer());
+    bytes = new Uint8Array(await readAsset(assets, path, { kind: "article", slug: indexed.slug }));
   } catch (error) {
-    return { unusable: `${path}: the assets could not be read (${String(error)})` };
+    return { unusable: error instanceof ContentUnavailable ? error.reason : `${path}: ${String(error)}` };
   }
   const header = articleBodyHeader(bytes);
   if (header?.article !== indexed.files.article) return { unusable: `${path}: not rendered from this article file` };

@@ -26,7 +26,7 @@ const KEPT_ARTICLES = 64;
 const KEPT_DIGESTS = 512;
 
 /** Asset paths are resolved against this origin: the binding ignores the host. */
-export const ASSET_ORIGIN = "https://assets.invalid";
+const ASSET_ORIGIN = "https://assets.invalid";
 
 /** An article's two files, read on demand and kept while recently used. */
 export class ArticleFileCache {
@@ -100,7 +100,8 @@ export async function readContentFile<T>(assets: AssetReader, path: string, part
   return parseJson<T>(await readAsset(assets, path, part), path, part);
 }
 
-async function readAsset(assets: AssetReader, path: string, part: ContentPart): Promise<ArrayBuffer> {
+/** A file of the content build, as bytes; ContentUnavailable, naming it, when the assets cannot give it. */
+export async function readAsset(assets: AssetReader, path: string, part: ContentPart): Promise<ArrayBuffer> {
   let response: Response;
   try {
     response = await assets.fetch(`${ASSET_ORIGIN}${path}`);
