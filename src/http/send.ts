@@ -74,28 +74,37 @@ function respond(c: Context<AppEnv>, representation: Representation, vary?: stri
 
 const responseHeadersByRepresentation = new WeakMap<Representation, Map<string, Headers>>();
 
-/** Every header a representation is sent with, built once per representation, cache policy and Vary. */
+/**
+ * The headers every stored response starts from, with names in lower case:
+ * workerd copies these into every Response, and a name whose case differs
+ * from its lower-case key is one more string to copy and free
+ * (BENCHMARKS.md, #13). Field names are case-insensitive (RFC 9110 §5.1);
+ * HTTP/2 and 3 send them in lower case anyway.
+ */
+const STANDARD = new Headers(Object.entries(STANDARD_HEADERS).map(([name, value]) => [name.toLowerCase(), value]));
+
+/**
+ * Every header a representation is sent with, built once per representation,
+ * cache policy and Vary: the standard headers copied, then the
+ * representation's own set over them (a route's own policy replaces a
+ * standard one). Copying a Headers and setting a few names costs workerd a
+ * fraction of reading the whole list as pairs, and a miss pays this once
+ * per request (BENCHMARKS.md, "Misses near the floor").
+ */
 function responseHeaders(representation: Representation, policy: ContentCachePolicy, vary?: string): Headers {
   const variants = responseHeadersByRepresentation.get(representation) ?? new Map<string, Headers>();
   responseHeadersByRepresentation.set(representation, variants);
   const key = `${policy.cacheControl}\n${policy.edgeCacheControl}\n${vary ?? ""}`;
   let headers = variants.get(key);
   if (!headers) {
-    const fields = {
-      ...STANDARD_HEADERS,
-      "Content-Type": representation.contentType,
-      ETag: representation.etag,
-      "Last-Modified": representation.lastModified,
-      "Cache-Control": policy.cacheControl,
-      "Cloudflare-CDN-Cache-Control": policy.edgeCacheControl,
-      ...(vary ? { Vary: vary } : {}),
-      ...representation.headers,
-    };
-    // Names in lower case: workerd copies these into every Response, and a name
-    // whose case differs from its lower-case key is one more string to copy and
-    // free (BENCHMARKS.md, #13). Field names are case-insensitive (RFC 9110
-    // §5.1); HTTP/2 and 3 send them in lower case anyway.
-    headers = new Headers(Object.entries(fields).map(([name, value]) => [name.toLowerCase(), value]));
+    headers = new Headers(STANDARD);
+    headers.set("content-type", representation.contentType);
+    headers.set("etag", representation.etag);
+    headers.set("last-modified", representation.lastModified);
+    headers.set("cache-control", policy.cacheControl);
+    headers.set("cloudflare-cdn-cache-control", policy.edgeCacheControl);
+    if (vary) headers.set("vary", vary);
+    for (const [name, value] of Object.entries(representation.headers)) headers.set(name.toLowerCase(), value);
     variants.set(key, headers);
   }
   return headers;
