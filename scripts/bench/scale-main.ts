@@ -118,7 +118,8 @@ async function measureStart(bundle: Bundle, config: WorkerConfig) {
 /** One article repeated, `--rotate` in turn, all in turn; then all in turn on a Worker that only reads them. */
 async function measureLoads(bundle: Bundle, config: WorkerConfig, slugs: string[]) {
   const paths = slugs.map((slug) => `/v1/articles/${slug}`);
-  const [all, allLocalLimiter, floor] = [`rotating-${count}`, `rotating-${count}-local-limiter`, `asset-read-${count}`];
+  const [all, allLocalLimiter] = [`rotating-${count}`, `rotating-${count}-local-limiter`];
+  const [floor, limitedFloor] = [`asset-read-${count}`, `asset-read-${count}-rate-limited`];
   const runs: [() => Promise<RunningWorker>, Record<string, string[]>][] = [
     [
       () => startBundle(bundle, config, HOST),
@@ -131,6 +132,8 @@ async function measureLoads(bundle: Bundle, config: WorkerConfig, slugs: string[
     ],
     // The floor under every article in turn: the same paths, each only read from the assets.
     [() => startAssetReadWorker(config, HOST), { [floor]: paths }],
+    // The same read behind the rate limiting binding's call, which every routed request pays.
+    [() => startAssetReadWorker(config, HOST, { rateLimited: true }), { [limitedFloor]: paths }],
   ];
   const results: Record<string, WrkResult> = {};
   for (const [start, loads] of runs) {
@@ -145,6 +148,7 @@ async function measureLoads(bundle: Bundle, config: WorkerConfig, slugs: string[
   for (const name of Object.keys(results))
     if (name !== "one") log(`${name} / one: ${(rate(name) / rate("one")).toFixed(2)}`);
   for (const name of [all, allLocalLimiter]) log(`${name} / the floor: ${(rate(name) / rate(floor)).toFixed(2)}`);
+  log(`${all} / the rate-limited floor: ${(rate(all) / rate(limitedFloor)).toFixed(2)}`);
   return results;
 }
 
