@@ -47,10 +47,19 @@ const TYPE_BY_EXTENSION: Record<string, ModuleType> = {
   ".bin": "data",
 };
 
-/** `wrangler deploy --dry-run --outdir <dir>`; `mainEntry` is the configuration's `main`. */
-export async function buildBundle(configPath: string, mainEntry: string, dir: string): Promise<Bundle> {
+/**
+ * `wrangler deploy --dry-run --outdir <dir>`; `mainEntry` is the configuration's `main`.
+ * `unminified` overrides the configuration's `minify`, so the functions keep their names.
+ */
+export async function buildBundle(
+  configPath: string,
+  mainEntry: string,
+  dir: string,
+  { unminified = false } = {},
+): Promise<Bundle> {
+  const args = ["deploy", "--dry-run", "--outdir", dir, "--config", configPath, ...(unminified ? ["--no-minify"] : [])];
   try {
-    await run(WRANGLER, ["deploy", "--dry-run", "--outdir", dir, "--config", configPath], {
+    await run(WRANGLER, args, {
       maxBuffer: 16 * 1024 * 1024,
       env: { ...process.env, WRANGLER_SEND_METRICS: "false", NO_COLOR: "1" },
     });

@@ -3,7 +3,8 @@
  * workerd through Miniflare; then, by default, drives each content route
  * (routes.ts) with wrk against a Worker that returns the same bytes as a
  * constant, in ABBA order (abba.ts); with --soak, every route in turn at
- * high concurrency, in rounds (soak.ts). options.ts lists the flags, wrk.ts
+ * high concurrency, in rounds (soak.ts); with --profile, where each route's
+ * CPU goes on both Workers (profile.ts). options.ts lists the flags, wrk.ts
  * says why the load settings are what they are.
  */
 import { rmSync } from "node:fs";
@@ -16,6 +17,7 @@ import { onExit } from "./exit-cleanup";
 import { machineInfo } from "./machine";
 import { type BenchOptions, OptionError, readOptions, USAGE } from "./options";
 import { hasCommand, hasProc, pinSelf } from "./proc";
+import { profile } from "./profile";
 import { kib } from "./report";
 import { BENCH_ROUTES, type BenchRoute, routeLabel, SOAK_ROUTES } from "./routes";
 import { soak } from "./soak";
@@ -36,9 +38,12 @@ async function prepare(options: BenchOptions) {
   const machine = machineInfo();
   log(`${machine.cpuModel}, ${machine.cores} cores; Node.js ${machine.node}; ${machine.workerd}; ${machine.wrk}`);
   const config = readWorkerConfig(options.configPath);
-  const bundle = await buildBundle(options.configPath, config.main, join(workDir, "bundle"));
+  // A profile names the Worker's functions: minifying renames them (profile.ts).
+  const unminified = options.mode === "profile";
+  const bundle = await buildBundle(options.configPath, config.main, join(workDir, "bundle"), { unminified });
   log(
-    `bundle (${options.configPath}): ${kib(bundle.rawBytes)}, ${kib(bundle.gzipBytes)} gzip -9 ` +
+    `bundle (${options.configPath}${unminified ? ", unminified" : ""}): ` +
+      `${kib(bundle.rawBytes)}, ${kib(bundle.gzipBytes)} gzip -9 ` +
       `(budget ${BUNDLE_BUDGET_GZIP_KIB} KiB, checked by npm test)`,
   );
   const wrkCores = pin(options);
@@ -62,7 +67,7 @@ try {
   const options = readOptions(process.argv.slice(2));
   if (options) {
     const run = await prepare(options);
-    process.exitCode = await { abba, soak }[options.mode](run);
+    process.exitCode = await { abba, soak, profile }[options.mode](run);
   } else log(USAGE);
 } catch (error) {
   const known = error instanceof OptionError || error instanceof MissingToolError;

@@ -8,12 +8,17 @@ export const HOST = "bench.localhost";
 
 const DEFAULTS = {
   // Three ABBA rounds: on this shared VM one round's ratio moves by about ±0.05 from run to run (BENCHMARKS.md).
-  abba: { duration: 3, warmup: 1, rounds: 3, connections: 16 },
+  // 10 s of warm-up: a fresh isolate collects far less garbage per request in its first seconds than one
+  // that has served for a while, and the real Worker's isolate serves every route, each route's constant one.
+  abba: { duration: 3, warmup: 10, rounds: 3, connections: 16 },
   soak: { duration: 10, warmup: 0, rounds: 9, connections: 128 },
+  // One profiled run per side and route; rounds are not used.
+  profile: { duration: 5, warmup: 10, rounds: 1, connections: 16 },
 };
 
 const FLAGS = {
   soak: { type: "boolean" },
+  profile: { type: "boolean" },
   duration: { type: "string" },
   warmup: { type: "string" },
   rounds: { type: "string" },
@@ -26,19 +31,20 @@ const FLAGS = {
   help: { type: "boolean" },
 } as const;
 
-const { abba, soak } = DEFAULTS;
+const { abba, soak, profile } = DEFAULTS;
 export const USAGE = `Usage: npm run bench [-- options]
 
   (default)        each route, the real Worker against its constant Worker, in ABBA order
   --soak           every route in turn at high concurrency, in rounds; V8 heap and memory after each
-  --duration N     seconds per measured run (${abba.duration}; soak ${soak.duration})
-  --warmup N       seconds of warm-up per Worker and route (${abba.warmup}; soak ${soak.warmup})
+  --profile        each route on both Workers under V8's sampling profiler: where the difference goes
+  --duration N     seconds per measured run (${abba.duration}; soak ${soak.duration}; profile ${profile.duration})
+  --warmup N       seconds of warm-up per Worker and route (${abba.warmup}; soak ${soak.warmup}; profile ${profile.warmup})
   --rounds N       ABBA rounds per route, or soak rounds (${abba.rounds}; soak ${soak.rounds})
   --connections N  wrk connections (${abba.connections}; soak ${soak.connections})
   --route TEXT     only routes whose label contains TEXT
   --no-pin         do not pin wrk and workerd to separate cores
   --config FILE    wrangler configuration to build and serve (wrangler.toml)
-  --out FILE       JSON results (.bench/abba.json, .bench/soak.json)
+  --out FILE       JSON results (.bench/abba.json, .bench/soak.json, .bench/profile.json)
   --check          exit 1 when a target is missed (a measurement, not a test: off by default)`;
 
 export type BenchOptions = NonNullable<ReturnType<typeof readOptions>>;
@@ -47,7 +53,8 @@ export type BenchOptions = NonNullable<ReturnType<typeof readOptions>>;
 export function readOptions(argv: readonly string[]) {
   const { values } = parseArgs({ args: [...argv], options: FLAGS, strict: true, allowPositionals: false });
   if (values.help) return undefined;
-  const mode = values.soak ? "soak" : "abba";
+  if (values.soak && values.profile) throw new OptionError("--soak and --profile are two modes: choose one");
+  const mode = values.soak ? "soak" : values.profile ? "profile" : "abba";
   const number = (name: keyof (typeof DEFAULTS)["abba"], min: number) => {
     const raw = values[name];
     return raw === undefined ? DEFAULTS[mode][name] : wholeFlag(name, raw.replace(/s$/, ""), min, 1000);
