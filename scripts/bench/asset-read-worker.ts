@@ -9,9 +9,9 @@
  * `rateLimited` puts the one gate every routed request passes in front of
  * that read: the rate limiting binding asked about the client, as
  * src/http/request-gates.ts asks it. Miniflare answers that call with a
- * fetch to a Durable Object in the same workerd, which costs about as much
- * as the read; this floor says how near the Worker's own work is to the
- * least any rate-limited Worker pays here.
+ * fetch to a Durable Object in the same workerd, which costs more than the
+ * read (BENCHMARKS.md); this floor says how near the Worker's own work is
+ * to the least any rate-limited Worker pays here.
  */
 import { CONTENT_FILES } from "../../src/content/content-assets";
 import { configEnv, withAssets, workerEntry } from "./miniflare-workers";

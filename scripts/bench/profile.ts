@@ -52,17 +52,19 @@ export async function profile(run: BenchRun): Promise<number> {
   const { options, routes } = run;
   const settings = { seconds: options.durationSeconds, connections: options.connections, cores: run.wrkCores };
   console.log(`\n== ${routes.length} route(s) profiled: wrk -c ${settings.connections} -d ${settings.seconds}s ==`);
-  const inspectorPorts = INSPECTOR_PORTS;
-  const served = await serveBoth(run.bundle, run.config, routes, HOST, { inspectorPorts, readingConstants: true });
+  const served = await serveBoth(run.bundle, run.config, routes, HOST, {
+    inspectorPorts: INSPECTOR_PORTS,
+    readingConstants: true,
+  });
   const results = [];
   try {
     const meter = new CpuMeter(served.pids);
     for (const [index, { route, headers, constant, reading }] of served.routes.entries()) {
       const wrk = await Wrk.prepare(run.workDir, [{ path: route.path, headers }]);
       const sides: Record<Side, { worker: RunningWorker; port: number; target: string }> = {
-        real: { worker: served.real, port: inspectorPorts.real, target: run.config.name },
-        reading: { worker: reading as RunningWorker, port: inspectorPorts.constants, target: `reading-${index}` },
-        constant: { worker: constant, port: inspectorPorts.constants, target: `constant-${index}` },
+        real: { worker: served.real, port: INSPECTOR_PORTS.real, target: run.config.name },
+        reading: { worker: reading as RunningWorker, port: INSPECTOR_PORTS.constants, target: `reading-${index}` },
+        constant: { worker: constant, port: INSPECTOR_PORTS.constants, target: `constant-${index}` },
       };
       const profiled = {} as Record<Side, SideProfile>;
       for (const [side, { worker, port, target }] of Object.entries(sides) as [Side, (typeof sides)[Side]][]) {
