@@ -5,12 +5,13 @@
  * oldest lists every section, and the texts read from git are kept by blob.
  */
 import { execFileSync } from "node:child_process";
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildLibrary } from "../../scripts/content/build-library";
 import type { CompiledEntry } from "../../src/content/model";
+import { editFile } from "./support/edit-file";
 
 const FIXTURES = join(import.meta.dirname, "../fixtures/content");
 const SLUG = "sample-condition";
@@ -25,12 +26,7 @@ describe("an article's change log, from its history", () => {
       env: { ...process.env, GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date },
       stdio: "ignore",
     });
-  const edit = (find: string, replace: string) => {
-    const path = join(root, "content", SLUG, "article.md");
-    const text = readFileSync(path, "utf8");
-    expect(text).toContain(find);
-    writeFileSync(path, text.replace(find, replace));
-  };
+  const edit = (find: string, replace: string) => editFile(join(root, "content", SLUG, "article.md"), find, replace);
 
   beforeAll(async () => {
     root = mkdtempSync(join(tmpdir(), "history-"));

@@ -5,7 +5,7 @@
  * test content and real drawing; what is drawn is what the build reports,
  * checked against the files' bytes.
  */
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -13,6 +13,7 @@ import { buildImages } from "../../scripts/assets/drawn-images";
 import { buildLibrary } from "../../scripts/content/build-library";
 import { ASSET_PATHS } from "../../src/api/asset-paths";
 import type { LibraryIndex } from "../../src/content/model";
+import { editFile } from "./support/edit-file";
 
 const FIXTURES = join(import.meta.dirname, "../fixtures/content");
 const EDITED = "sample-condition";
@@ -45,12 +46,8 @@ describe("the incremental assets build", () => {
       .sort();
   const card = (slug: string) => join(out(), ASSET_PATHS.socialCard(slug));
   const cards = () => Object.fromEntries(slugs().map((slug) => [slug, readFileSync(card(slug))]));
-  const edit = (slug: string, find: string, replace: string) => {
-    const file = join(root, "content", slug, "article.md");
-    const text = readFileSync(file, "utf8");
-    expect(text).toContain(find);
-    writeFileSync(file, text.replace(find, replace));
-  };
+  const edit = (slug: string, find: string, replace: string) =>
+    editFile(join(root, "content", slug, "article.md"), find, replace);
 
   it("draws every card and the favicon once; a build on unchanged input draws none", async () => {
     const first = await build();

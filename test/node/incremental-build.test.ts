@@ -28,6 +28,7 @@ import { articleDigest, fileHash, indexedArticle, libraryIndex } from "../../scr
 import { libraryModule } from "../../scripts/content/library-module";
 import { writeSyntheticLibrary } from "../../scripts/content/synthetic/library";
 import type { CompiledEntry, LibraryIndex } from "../../src/content/model";
+import { editFile } from "./support/edit-file";
 
 /** Room for a shared, loaded machine: a limit, not a measurement. */
 const SLOW = 120_000;
@@ -59,11 +60,7 @@ describe("the incremental build", () => {
   const index = () => JSON.parse(read("out/index.json")) as LibraryIndex;
   const articleFile = (slug: string) => JSON.parse(read(`out/articles/${slug}.json`)) as CompiledEntry;
   const read = (path: string) => readFileSync(join(root, path), "utf8");
-  const edit = (path: string, find: string, replace: string) => {
-    const text = read(path);
-    expect(text).toContain(find);
-    writeFileSync(join(root, path), text.replace(find, replace));
-  };
+  const edit = (path: string, find: string, replace: string) => editFile(join(root, path), find, replace);
   const outputs = () =>
     Object.fromEntries(
       readdirSync(join(root, "out"), { recursive: true, encoding: "utf8" })

@@ -8,7 +8,7 @@
  * database as the whole seed applied in one go would.
  */
 import { execFile } from "node:child_process";
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, relative } from "node:path";
 import { promisify } from "node:util";
@@ -21,6 +21,7 @@ import { ROW_WRITER_FILES } from "../../scripts/search/search-revision";
 import { updateSearchIndex } from "../../scripts/search/search-update";
 import { SeedFolder } from "../../scripts/search/seed-folder";
 import { writeArticleFiles, writeSeed } from "../../scripts/search/seed-writer";
+import { editFile } from "./support/edit-file";
 
 const ROOT = join(import.meta.dirname, "../..");
 const FIXTURES = join(ROOT, "test/fixtures/content");
@@ -73,12 +74,8 @@ describe("the incremental search build and update", () => {
     await db.batch(migrations.map((sql) => db.prepare(sql)));
     return db;
   };
-  const edit = (slug: string, find: string, replace: string) => {
-    const file = join(root, "content", slug, "article.md");
-    const text = readFileSync(file, "utf8");
-    expect(text).toContain(find);
-    writeFileSync(file, text.replace(find, replace));
-  };
+  const edit = (slug: string, find: string, replace: string) =>
+    editFile(join(root, "content", slug, "article.md"), find, replace);
 
   it("writes no article's statements, and not the seed, on unchanged input; one article's for one edit", async () => {
     const first = await build();
