@@ -108,45 +108,45 @@ function assetsWorkerName(config: WorkerConfig): string {
 }
 
 /**
- * `workers` (as `withAssets` gives them) with each rate limiting binding of
- * the first answered by a Worker of the bench's own: a fixed-window counter
- * kept in that Worker's memory, called over RPC. Miniflare simulates the
- * binding with a fetch to a Durable Object for every `limit()`, which costs
- * workerd more CPU than a miss's whole work; Cloudflare keeps the counters on
- * the machine the Worker runs on. This shows the Worker's own cost without
- * that simulation, beside the runs with it.
+ * The built bundle as `bundleEntry` gives it, but with each rate limiting
+ * binding answered in the Worker's own isolate: a module of the bench's
+ * wraps the bundle's main module and hands its `fetch` an env whose
+ * limiters are fixed-window counters in memory. Miniflare 5 simulates the
+ * binding with a fetch to a Durable Object whose counters are in SQLite,
+ * which costs workerd more CPU than a miss's whole work; Cloudflare keeps
+ * the binding's counters on the machine the Worker runs on and updates them
+ * in the background. This shows the Worker's own cost with a call that
+ * costs what an in-memory count costs, beside the runs with Miniflare's.
  */
-export function withLocalRateLimiter(workers: readonly WorkerEntry[], config: WorkerConfig): WorkerEntry[] {
-  const [entry, ...others] = workers;
-  if (!entry) throw new Error("no Worker to give a rate limiter");
-  const name = `${config.name}-local-ratelimit`;
-  const env = { ...entry.config.env };
-  for (const binding of Object.keys(config.ratelimits)) env[binding] = { type: "worker", worker: name };
-  const limiter = workerEntry(
-    name,
-    {
-      modulesRoot: "/bench-ratelimit",
-      mainModule: "limiter.mjs",
-      modules: {
-        "limiter.mjs": { type: "esm", contents: LOCAL_RATE_LIMITER },
-      },
-    },
-    config,
-  );
-  return [{ ...entry, config: { ...entry.config, env } }, ...others, { ...limiter, dev: {} }];
+export function bundleWithLocalRateLimiter(bundle: Bundle, config: WorkerConfig): WorkerEntry {
+  const code = bundleCode(bundle);
+  const wrapper = localRateLimiterModule(code.mainModule, Object.keys(config.ratelimits));
+  const modules = { ...code.modules, [LOCAL_LIMITER_MODULE]: { type: "esm" as const, contents: wrapper } };
+  return workerEntry(config.name, { ...code, mainModule: LOCAL_LIMITER_MODULE, modules }, config, configEnv(config));
 }
 
-/** What the platform's binding answers, counted per key in 60-second windows; the bench's limit is never reached. */
-const LOCAL_RATE_LIMITER = `import { WorkerEntrypoint } from "cloudflare:workers";
+const LOCAL_LIMITER_MODULE = "bench-local-rate-limiter.mjs";
+
+/** The wrapping module: what the platform's binding answers, counted per key in 60-second windows; the bench never reaches the limit. */
+const localRateLimiterModule = (
+  mainModule: string,
+  bindings: readonly string[],
+) => `import worker from ${JSON.stringify(`./${mainModule}`)};
 const counts = new Map();
-export default class extends WorkerEntrypoint {
-  limit({ key }) {
-    const window = Math.floor(Date.now() / 60000);
-    const id = window + " " + key;
+const limiter = {
+  async limit({ key }) {
+    const id = Math.floor(Date.now() / 60000) + " " + key;
     const count = (counts.get(id) ?? 0) + 1;
     if (counts.size > 10000) counts.clear();
     counts.set(id, count);
     return { success: count <= 1000000000 };
-  }
+  },
+};
+const envs = new WeakMap();
+function withLimiters(env) {
+  let local = envs.get(env);
+  if (!local) envs.set(env, (local = { ...env, ${bindings.map((name) => `${JSON.stringify(name)}: limiter`).join(", ")} }));
+  return local;
 }
+export default { fetch: (request, env, context) => worker.fetch(request, withLimiters(env), context) };
 `;

@@ -23,7 +23,7 @@ import { type Bundle, buildBundle } from "./bundle";
 import { onExit } from "./exit-cleanup";
 import { httpGet } from "./http-get";
 import { connect } from "./inspector";
-import { bundleEntry, withAssets, withLocalRateLimiter } from "./miniflare-workers";
+import { bundleWithLocalRateLimiter, withAssets } from "./miniflare-workers";
 import { wholeFlag } from "./options";
 import { CpuMeter, residentMiB } from "./proc";
 import { type RunningWorker, startBundle, startWorker, timeStartup } from "./real-worker";
@@ -125,9 +125,9 @@ async function measureLoads(bundle: Bundle, config: WorkerConfig, slugs: string[
       () => startBundle(bundle, config, HOST),
       { one: paths.slice(0, 1), [`rotating-${Math.min(rotate, count)}`]: paths.slice(0, rotate), [all]: paths },
     ],
-    // All in turn again, the rate limiting binding answered in memory, not by Miniflare's Durable Object.
+    // All in turn again, the rate limiting binding answered in the Worker's memory, not by Miniflare's Durable Object.
     [
-      () => startWorker(withLocalRateLimiter(withAssets(bundleEntry(bundle, config), config), config), HOST),
+      () => startWorker(withAssets(bundleWithLocalRateLimiter(bundle, config), config), HOST),
       { [allLocalLimiter]: paths },
     ],
     // The floor under every article in turn: the same paths, each only read from the assets.
