@@ -70,6 +70,7 @@ export function createApp(source: LibrarySource, options: AppOptions = {}) {
   app.use(trailingSlash);
   app.use(async (c, next) => {
     c.set("library", () => source.library(c.env.ASSETS));
+    c.set("findArticle", (slug) => source.find(slug, c.env.ASSETS));
     c.set("contentUpdatedAt", source.updatedAt);
     c.set("representations", representations);
     await next();

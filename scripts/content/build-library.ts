@@ -34,6 +34,7 @@ import { type DatedArticle, removeStaleFiles, writeArticleFiles } from "./librar
 import { fileHash, libraryIndex, withdrawnArticle } from "./library-index";
 import { libraryModule } from "./library-module";
 import { revisionState } from "./revision";
+import { writeRowShards } from "./row-shard-files";
 import { checkReplacements } from "./withdrawals";
 
 export interface BuildOptions {
@@ -191,6 +192,7 @@ function writeLibrary(
     : 0;
   const index = libraryIndex(rows, withdrawn);
   if (options.outDir && writeIfChanged(indexFile(options.outDir), JSON.stringify(index))) written++;
+  if (options.outDir) written += writeRowShards(options.outDir, index);
   if (options.moduleFile && writeIfChanged(options.moduleFile, libraryModule(index))) written++;
   return { written, removed };
 }

@@ -10,6 +10,8 @@ export const CONTENT_ASSETS = "/_content";
 export const CONTENT_FILES = {
   /** The library's index (src/content/model/library-index.ts). */
   libraryIndex: `${CONTENT_ASSETS}/index.json`,
+  /** The index's rows and withdrawals whose slugs fall in shard `n` (src/content/row-shards.ts), in the index's shape. */
+  rowShard: (n: number) => `${CONTENT_ASSETS}/rows/${n}.json`,
   /** An article's compiled file; never served to clients. */
   article: (slug: string) => `${CONTENT_ASSETS}/articles/${slug}.json`,
   /** An article's digest (src/content/model/library-index.ts), read like its file. */

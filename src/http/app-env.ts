@@ -1,4 +1,5 @@
 import type { ContentLibrary } from "../content/library";
+import type { FoundArticle } from "../content/library-source";
 import type { RepresentationStore } from "./representation-store";
 import type { StoredResponse } from "./stored-responses";
 
@@ -12,6 +13,8 @@ export interface AppEnv {
      * cannot be read; one that does gets ContentUnavailable (a 503).
      */
     library: () => Promise<ContentLibrary>;
+    /** What a slug names, read from the shard of the index holding its row (src/app.ts): a route for one article needs no more. */
+    findArticle: (slug: string) => Promise<FoundArticle>;
     /** When the content last changed, from the build's record: for routes that read none of it. */
     contentUpdatedAt: string;
     representations: RepresentationStore;

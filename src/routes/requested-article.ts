@@ -18,12 +18,10 @@ export async function requestedArticleRow(
   slug: string,
   kind = "article",
 ): Promise<RequestedArticle> {
-  const library = await c.var.library();
-  const article = library.requested(slug, c.env.ASSETS);
-  if (article) return article;
-  const withdrawal = library.withdrawal(slug);
-  if (withdrawal) {
-    const { withdrawnAt, reason, replacedBy } = withdrawal;
+  const found = await c.var.findArticle(slug);
+  if (found && "article" in found) return found.article;
+  if (found) {
+    const { withdrawnAt, reason, replacedBy } = found.withdrawn;
     const replacement = replacedBy ? urls.page(c.var.baseUrl, replacedBy) : undefined;
     gone(`The article "${slug}" was withdrawn by its publisher on ${withdrawnAt}: ${reason}`, replacement);
   }

@@ -5,8 +5,10 @@
  * article's routes with a 503 and Retry-After, a damaged whole-article body
  * is rendered from the article instead, while every other article, the lists, search, feeds,
  * the sitemap and the OpenAPI document answer 200; a damaged index fails the
- * routes that need the library, while the service index, robots.txt,
+ * routes that need the whole library, while every article's own routes (which
+ * read the index's shard holding its row), the service index, robots.txt,
  * /embed.js, the OpenAPI document, /docs, /healthz and 404s answer as usual;
+ * a damaged shard fails the routes of the articles whose rows it holds;
  * a search database without its tables fails search, naming the fix.
  */
 import { env } from "cloudflare:workers";
@@ -16,6 +18,7 @@ import { ARTICLE_BODY_KINDS } from "../../src/content/article-bodies";
 import { CONTENT_FILES } from "../../src/content/content-assets";
 import { builtLibrary } from "../../src/content/generated/library";
 import { libraryInAssets } from "../../src/content/library-source";
+import { rowShardOf } from "../../src/content/row-shards";
 import { loadArticles } from "../support/articles";
 import { type Damage, damagedAssets } from "../support/damaged-assets";
 import { SLUGS } from "../support/library";
@@ -135,16 +138,21 @@ describe.each([
 ])("the index %s", (_, damage) => {
   const request = appWith({ [CONTENT_FILES.libraryIndex]: damage });
 
-  it("makes the routes that need the library answer 503 with Retry-After", async () => {
+  it("makes the routes that need the whole library answer 503 with Retry-After", async () => {
     vi.spyOn(console, "error").mockImplementation(() => {});
     for (const path of [
-      ...articleRoutes(damaged),
       "/v1/articles",
       "/v1/search?q=cramp",
       "/sitemap.xml",
       "/v1/infobutton?mainSearchCriteria.v.c=R25.2&knowledgeResponseType=application/json",
     ]) {
       expect(await expectUnavailable(await request(path)), path).toContain("index");
+    }
+  });
+
+  it("leaves every article's routes answering: they read the shard of the index holding the article's row", async () => {
+    for (const slug of SLUGS) {
+      for (const path of articleRoutes(slug)) expect((await request(path)).status, path).toBe(200);
     }
   });
 
@@ -164,6 +172,29 @@ describe.each([
     }
     expect((await request("/no-such-route")).status).toBe(404);
     expect((await request("/readyz")).status).toBe(503);
+  });
+});
+
+describe.each([
+  ["missing", "missing" as const],
+  ["truncated", "truncated" as const],
+  ["of another build", (text: string) => text.replace('"version":"', '"version":"another-')],
+])("the shard of the index holding an article's row %s", (_, damage) => {
+  const shard = CONTENT_FILES.rowShard(rowShardOf(damaged, builtLibrary.rowShards));
+  const request = appWith({ [shard]: damage });
+
+  it("makes that article's routes answer 503 with Retry-After, naming the index", async () => {
+    vi.spyOn(console, "error").mockImplementation(() => {});
+    for (const path of articleRoutes(damaged)) {
+      expect(await expectUnavailable(await request(path)), path).toContain("index");
+    }
+  });
+
+  it("leaves the lists, search, feeds and the sitemap answering: they read the whole index", async () => {
+    vi.spyOn(console, "error").mockImplementation(() => {});
+    for (const path of collectionRoutes) {
+      expect((await request(path)).status, path).toBe(200);
+    }
   });
 });
 
