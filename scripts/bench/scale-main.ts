@@ -12,25 +12,24 @@
  * started again with its search database seeded, and throughput for a word
  * every article holds and for one few hold. BENCHMARKS.md records its figures.
  */
-import { copyFileSync, mkdirSync, rmSync } from "node:fs";
+import { rmSync } from "node:fs";
 import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { CONTENT_FILES } from "../../src/content/content-assets";
 import { startAssetReadWorker } from "./asset-read-worker";
 import { type Bundle, buildBundle } from "./bundle";
 import { onExit } from "./exit-cleanup";
 import { httpGet } from "./http-get";
-import { connect } from "./inspector";
 import { bundleWithLocalRateLimiter, withAssets } from "./miniflare-workers";
 import { wholeFlag } from "./options";
-import { CpuMeter, residentMiB } from "./proc";
-import { type RunningWorker, startBundle, startWorker, timeStartup } from "./real-worker";
+import { CpuMeter } from "./proc";
+import { type RunningWorker, startBundle, startWorker } from "./real-worker";
 import { kib, writeResults } from "./report";
 import { type CdsCost, measureCds } from "./scale-cds";
 import { buildScaleLibrary, buildSearchSeed, type SearchSeed } from "./scale-library";
 import { type Seeding, seedSearch, startSearchWorker } from "./scale-search";
+import { measureStart } from "./scale-start";
 import { readWorkerConfig, type WorkerConfig } from "./wrangler-config";
 import { Wrk, type WrkResult, warmUp } from "./wrk";
 
@@ -78,41 +77,18 @@ async function main(): Promise<void> {
   if (onlySearch && !values.search) throw new Error("--only-search and --no-search leave nothing to measure");
   const { startup, started } = onlySearch
     ? { startup: undefined, started: undefined }
-    : await measureStart(bundle, config);
+    : await measureStart(bundle, config, {
+        host: HOST,
+        dir,
+        slug: library.slugs[0] ?? "",
+        inspectorPort: HEAP_INSPECTOR_PORT,
+      });
   const results = onlySearch ? undefined : await measureLoads(bundle, config, library.slugs);
   const cds = onlySearch ? undefined : await measureCdsAtScale(bundle, config);
   const search = values.search ? await measureSearch(bundle, config) : undefined;
   const out = `.bench/scale-${count}.json`;
   await writeResults(out, { count, library, bundle, startup, started, results, cds, search });
   log(`written: ${out}`);
-}
-
-/**
- * Start to first response, with only the index in the assets: Miniflare reads and hashes every asset file when
- * it starts, which Cloudflare does at deploy time, not when an isolate starts. The first response is a 404, which
- * reads no article. Then, on a Worker with every article, the isolate's V8 heap and workerd's resident memory.
- */
-async function measureStart(bundle: Bundle, config: WorkerConfig) {
-  const startup = await timeStartup(bundle, indexOnlyAssets(config), HOST);
-  const worker = await startBundle(bundle, config, HOST, HEAP_INSPECTOR_PORT);
-  let started: { heapMiB: number; rssMiB: number | undefined };
-  try {
-    const inspector = await connect(HEAP_INSPECTOR_PORT, config.name);
-    const { usedSize } = (await inspector.send("Runtime.getHeapUsage")) as { usedSize: number };
-    inspector.close();
-    started = {
-      heapMiB: usedSize / 1024 / 1024,
-      rssMiB: worker.pid === undefined ? undefined : residentMiB(worker.pid),
-    };
-  } finally {
-    await worker.dispose();
-  }
-  log(
-    `start to first response: ${startup.median.firstResponseMs.toFixed(0)} ms median ` +
-      `(one-line Worker ${startup.baseline.firstResponseMs.toFixed(0)} ms); ` +
-      `V8 heap ${started.heapMiB.toFixed(1)} MiB; workerd RSS ${started.rssMiB?.toFixed(0)} MiB`,
-  );
-  return { startup, started };
 }
 
 /** One article repeated, `--rotate` in turn, all in turn; then all in turn on a Worker that only reads them. */
@@ -224,15 +200,6 @@ async function load(worker: RunningWorker, name: string, paths: string[], connec
       `${result.errors} error(s)`,
   );
   return result;
-}
-
-/** `config` with an assets folder holding only the library's index. */
-function indexOnlyAssets(config: WorkerConfig): WorkerConfig {
-  if (!config.assets) throw new Error("the Worker has no assets to read its index from");
-  const directory = join(dir, "index-only");
-  mkdirSync(dirname(join(directory, CONTENT_FILES.libraryIndex)), { recursive: true });
-  copyFileSync(join(config.assets.directory, CONTENT_FILES.libraryIndex), join(directory, CONTENT_FILES.libraryIndex));
-  return { ...config, assets: { ...config.assets, directory } };
 }
 
 function mib(bytes: number): string {
