@@ -115,7 +115,8 @@ function assetsWorkerName(config: WorkerConfig): string {
  * binding with a fetch to a Durable Object whose counters are in SQLite,
  * which costs workerd more CPU than a miss's whole work; Cloudflare keeps
  * the binding's counters on the machine the Worker runs on and updates them
- * in the background. This shows the Worker's own cost with a call that
+ * in the background (developers.cloudflare.com/workers/runtime-apis/bindings/rate-limit/,
+ * "Performance"). This shows the Worker's own cost with a call that
  * costs what an in-memory count costs, beside the runs with Miniflare's.
  */
 export function bundleWithLocalRateLimiter(bundle: Bundle, config: WorkerConfig): WorkerEntry {
