@@ -75,10 +75,7 @@ export class ContentLibrary {
   /** The article, found in the index, its files read through `assets` only when asked for; undefined when there is none. */
   requested(slug: string, assets: AssetReader): RequestedArticle | undefined {
     const indexed = this.bySlug.get(slug);
-    return (
-      indexed &&
-      new RequestedArticle(indexed, () => this.files.read(indexed, assets, (entry) => new LoadedArticle(entry)), assets)
-    );
+    return indexed && new RequestedArticle(indexed, this.files, assets);
   }
 
   /** The articles' index rows with their digests (each must be in the index), in the order given. */
@@ -95,20 +92,25 @@ export interface DigestedArticle {
   digest: ArticleDigest;
 }
 
-/** An article a request names: its index row at once, its file or one of its prebuilt bodies when asked for. */
+/** An article a request names: its index row at once; its file, its digest or one of its prebuilt bodies when asked for. */
 export class RequestedArticle {
   private loaded: Promise<LoadedArticle> | undefined;
 
   constructor(
     readonly indexed: IndexedArticle,
-    private readonly read: () => Promise<LoadedArticle>,
+    private readonly files: ArticleFileCache,
     private readonly assets: AssetReader,
   ) {}
 
   /** The whole article, read and parsed once. */
   load(): Promise<LoadedArticle> {
-    this.loaded ??= this.read();
+    this.loaded ??= this.files.read(this.indexed, this.assets, (entry) => new LoadedArticle(entry));
     return this.loaded;
+  }
+
+  /** The article as lists show it: its index row and its digest, never its text. */
+  async digested(): Promise<DigestedArticle> {
+    return { indexed: this.indexed, digest: await this.files.digest(this.indexed, this.assets) };
   }
 
   /** The body of `kind` the build rendered for this article, or why it cannot stand for it. */

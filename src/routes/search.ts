@@ -45,7 +45,6 @@ const search = {
 export const SEARCH_ROUTES = [
   defineRoute(search, async (c) => {
     const { baseUrl } = c.var;
-    const library = await c.var.library();
     const query = c.req.valid("query");
     const parameters = { q: query.q, page: query.page ?? 1, pageSize: query.pageSize ?? DEFAULT_SEARCH_PAGE_SIZE };
     const found = await searchOrRefuse(c.env.SEARCH, {
@@ -53,17 +52,21 @@ export const SEARCH_ROUTES = [
       words: searchWords(query.q),
       snippets: SNIPPETS_PER_ARTICLE,
     });
-    // Each result carries its article's urgent care advice, from its digest. A hit the index has no article
-    // for (an index seeded from other content than this Worker's) is left out, not a 5xx.
-    const indexed = found.hits.flatMap((hit) => library.find(hit.slug) ?? []);
-    const hits = found.hits.filter((hit) => library.find(hit.slug));
-    const articles = await library.digestsOf(indexed, c.env.ASSETS);
+    // Each result carries its article's urgent care advice, from its digest; its row is read from the shard of
+    // the library's index holding it, so a page of results reads at most a page of shards, never the whole index.
+    // A hit the library has no article for (an index seeded from other content than this Worker's) is left out,
+    // not a 5xx.
+    const rows = await Promise.all(found.hits.map((hit) => c.var.findArticle(hit.slug)));
+    const articles = await Promise.all(
+      rows.flatMap((row) => (row && "article" in row ? [row.article.digested()] : [])),
+    );
     const bySlug = new Map(articles.map((article) => [article.indexed.slug, article]));
+    const hits = found.hits.filter((hit) => bySlug.has(hit.slug));
     const body = searchResults({ ...found, hits }, bySlug, parameters, baseUrl);
     const built = await representation<SearchResults>({
       json: body,
       // The index is built from the same content as the Worker it is deployed with.
-      lastModified: library.updatedAt,
+      lastModified: c.var.contentUpdatedAt,
       // The URL holds what someone searched for: no shared cache keeps it.
       headers: { Link: linkHeader(body.links), ...privateCacheHeaders(c.env) },
     });
