@@ -13,7 +13,7 @@ export interface AppEnv {
      * cannot be read; one that does gets ContentUnavailable (a 503).
      */
     library: () => Promise<ContentLibrary>;
-    /** What a slug names, read from the shard of the index holding its row (src/app.ts): a route for one article needs no more. */
+    /** What a slug names, read from the shard of the index holding its row (src/app.ts): what one article's routes and search results need. */
     findArticle: (slug: string) => Promise<FoundArticle>;
     /** When the content last changed, from the build's record: for routes that read none of it. */
     contentUpdatedAt: string;
