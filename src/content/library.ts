@@ -80,9 +80,7 @@ export class ContentLibrary {
 
   /** The articles' index rows with their digests (each must be in the index), in the order given. */
   digestsOf(articles: readonly IndexedArticle[], assets: AssetReader): Promise<DigestedArticle[]> {
-    return Promise.all(
-      articles.map(async (indexed) => ({ indexed, digest: await this.files.digest(indexed, assets) })),
-    );
+    return Promise.all(articles.map((indexed) => new RequestedArticle(indexed, this.files, assets).digested()));
   }
 }
 
