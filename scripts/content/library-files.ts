@@ -46,15 +46,17 @@ function sizeOf(path: string): number | undefined {
 /** Removes the files of articles no longer in the library; how many went. */
 export function removeStaleFiles(outDir: string, slugs: readonly string[]): number {
   const kept = new Set(slugs.map((slug) => `${slug}.json`));
+  return ARTICLE_FILE_KINDS.reduce((removed, { folder }) => removed + removeAllBut(join(outDir, folder), kept), 0);
+}
+
+/** Removes every entry of `dir` whose name is not in `kept` (none when `dir` is absent); how many went. */
+export function removeAllBut(dir: string, kept: ReadonlySet<string>): number {
+  if (!existsSync(dir)) return 0;
   let removed = 0;
-  for (const { folder } of ARTICLE_FILE_KINDS) {
-    const dir = join(outDir, folder);
-    if (!existsSync(dir)) continue;
-    for (const name of readdirSync(dir)) {
-      if (kept.has(name)) continue;
-      rmSync(join(dir, name), { recursive: true, force: true });
-      removed++;
-    }
+  for (const name of readdirSync(dir)) {
+    if (kept.has(name)) continue;
+    rmSync(join(dir, name), { recursive: true, force: true });
+    removed++;
   }
   return removed;
 }
